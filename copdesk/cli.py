@@ -1,0 +1,463 @@
+"""The ``copdesk`` command line: a thin layer over :class:`copdesk.Workspace`.
+
+Exit codes: 0 success, 1 the operation failed (deleted item, check failed),
+2 bad usage or bad input. Errors are one line on stderr, never a traceback.
+Only what a command needs is imported, so `copdesk list` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from copdesk import textout
+from copdesk.errors import BadInput, CopdeskError
+from copdesk.model.kinds import KINDS, USER_KINDS
+from copdesk.model.validate import MAX_BODY
+from copdesk.paths import workspace_dir
+from copdesk.workspace import Workspace
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage in one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"copdesk: {message} (see `{self.prog} --help`)\n")
+
+
+def _read_input(source: str) -> str:
+    """Text of a file or of stdin ('-'), refusing bodies over 2 MiB and non-UTF-8."""
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_BODY + 1)
+        else:
+            with open(source, "rb") as f:
+                raw = f.read(MAX_BODY + 1)
+    except OSError as exc:
+        raise BadInput(f"cannot read {source}: {exc.strerror}") from None
+    if len(raw) > MAX_BODY:
+        raise BadInput(f"{source}: the input is larger than {MAX_BODY // (1024 * 1024)} MiB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{source}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _no_constants(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _read_json(source: str) -> Any:
+    text = _read_input(source)
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError) as exc:
+        raise BadInput(f"{source}: malformed JSON ({str(exc).splitlines()[0][:120]})") from None
+
+
+def _fields(args: argparse.Namespace, kind: str | None) -> dict[str, Any]:
+    """Item fields from --json or --file (Markdown form)."""
+    if args.json_input is not None:
+        data = _read_json(args.json_input)
+        if not isinstance(data, dict):
+            raise BadInput("the JSON must be an object with the item's fields")
+        return data
+    from copdesk.model.markdown_form import parse
+    from copdesk.model.validate import kind_of
+
+    if kind is None:
+        raise BadInput("--file needs the kind of item")
+    return parse(kind_of(kind), _read_input(args.file))
+
+
+def _print_json(data: Any) -> None:
+    if isinstance(data, list):
+        # one item per line: fast for 100,000 items and still readable
+        sys.stdout.write("[\n")
+        sys.stdout.write(",\n".join(json.dumps(d, ensure_ascii=False) for d in data))
+        sys.stdout.write("\n]\n" if data else "]\n")
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- commands --------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = workspace_dir(args.workspace)
+    with Workspace.create(path, args.site, language=args.language) as ws:
+        print(f"created workspace {ws.path} for site {ws.site_name!r} ({ws.site_id})")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, ws: Workspace) -> int:
+    summary = ws.summary()
+    if args.json:
+        _print_json(summary)
+    else:
+        textout.summary(summary)
+    return 0
+
+
+def cmd_use(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.clear:
+        ws.use(None)
+        print("no current person")
+    elif args.person:
+        person = ws.use(args.person)
+        assert person is not None
+        print(f"now writing as {person['name']} ({person['id']})")
+    else:
+        who = ws.current_person
+        print(f"{ws.get(who)['name']} ({who})" if who else "no current person")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
+    counts = ws.load_demo()
+    added = sum(counts.values())
+    if args.json:
+        _print_json(counts)
+    elif added:
+        print("demo content added: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    else:
+        print("demo content already present: nothing added")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
+    item = ws.add(args.kind, _fields(args, args.kind))
+    if args.json_input is not None and not args.id_only:
+        _print_json(item)  # JSON in, JSON out
+    else:
+        print(item["id"])
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, ws: Workspace) -> int:
+    before = ws.get(args.id)
+    item = ws.edit(args.id, _fields(args, before["kind"]))
+    if args.json_input is not None and not args.id_only:
+        _print_json(item)
+    else:
+        print(f"{item['id']} {'unchanged' if item['rev'] == before['rev'] else 'updated'}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ws: Workspace) -> int:
+    rows = ws.list(
+        args.kind,
+        community=args.community,
+        status=args.status,
+        tag=args.tag,
+        deleted=args.deleted,
+    )
+    if args.json:
+        _print_json(rows)
+    else:
+        textout.listing(args.kind, rows)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
+    item = ws.get(args.id)
+    if args.json:
+        _print_json(item)
+    elif args.html:
+        from copdesk.render import item_html
+
+        sys.stdout.write(item_html(item, ws.language))
+    else:
+        textout.item(item, ws.language)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, ws: Workspace) -> int:
+    history = ws.history(args.id)
+    if args.json:
+        _print_json(history)
+    else:
+        textout.history(history)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ws: Workspace) -> int:
+    item = ws.restore(args.id, args.rev_id)
+    print(f"{item['id']} restored (now revision {item['rev'][:12]})")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ws: Workspace) -> int:
+    done = ws.delete(args.id)
+    print(f"{done['id']} deleted ({done['kind']} {done['title']!r}); `copdesk history` keeps it")
+    return 0
+
+
+def cmd_member(args: argparse.Namespace, ws: Workspace) -> int:
+    if not args.remove and not args.role:
+        raise BadInput("member needs --role ROLE (or --remove)")
+    result = ws.member(
+        args.community, args.person, args.role or "member", since=args.since, remove=args.remove
+    )
+    if args.json:
+        _print_json(result)
+    else:
+        what = "removed" if args.remove else result["role"]
+        print(
+            f"{ws.get(result['person'])['name']} in {ws.get(result['community'])['name']}: {what}"
+        )
+    return 0
+
+
+def cmd_rate(args: argparse.Namespace, ws: Workspace) -> int:
+    rating = ws.rate(
+        args.person,
+        args.skill,
+        args.level,
+        interest=args.interest,
+        evidence=args.evidence,
+        valid_until=args.valid_until,
+        assessed_on=args.assessed_on,
+    )
+    if args.json:
+        _print_json(rating)
+    else:
+        print(
+            f"{ws.get(rating['person'])['name']}: {rating['skill_name']} "
+            f"level {rating['level']} ({rating['glyph']})"
+        )
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace, ws: Workspace) -> int:
+    profile = ws.profile(args.person)
+    if args.json:
+        _print_json(profile)
+    else:
+        textout.profile(profile, ws.language)
+    return 0
+
+
+def cmd_link(args: argparse.Namespace, ws: Workspace) -> int:
+    link = ws.link(args.source, args.target, args.type)
+    if args.json:
+        _print_json(link)
+    else:
+        print(f"{link['id']} {'linked' if link['created'] else 'already linked'} ({link['type']})")
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace, ws: Workspace) -> int:
+    att = ws.attach(args.id, args.file, name=args.name)
+    if args.json:
+        _print_json(att)
+    else:
+        state = "attached" if att["created"] else "already attached"
+        print(
+            f"{att['id']} {state}: {att['name']} ({att['size']} bytes, sha256 {att['sha256'][:12]})"
+        )
+    return 0
+
+
+def cmd_comment(args: argparse.Namespace, ws: Workspace) -> int:
+    comment = ws.comment(args.id, args.text)
+    if args.json:
+        _print_json(comment)
+    else:
+        print(comment["id"])
+    return 0
+
+
+def cmd_import_csv(args: argparse.Namespace, ws: Workspace) -> int:
+    mapping: dict[str, str] = {}
+    for spec in args.map or []:
+        column, sep, target = spec.partition("=")
+        if not sep or not column.strip():
+            raise BadInput(f"--map expects COLUMN=FIELD (got {spec!r})")
+        mapping[column.strip()] = target.strip()
+    report = ws.import_csv(
+        args.kind, args.file, mapping=mapping, skip_bad=args.skip_bad, date_format=args.date_format
+    )
+    if args.json:
+        _print_json(report)
+    else:
+        textout.import_report(report)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
+    problems = ws.check()
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for p in problems:
+            print(p)
+    else:
+        print("ok: database, revisions and attachments are intact")
+    return 1 if problems else 0
+
+
+# -- parser ----------------------------------------------------------------------
+
+
+def _kind(choices: Sequence[str]) -> Callable[[str], str]:
+    def convert(value: str) -> str:
+        if value not in choices:
+            raise argparse.ArgumentTypeError(
+                f"unknown kind {value!r} (expected {', '.join(choices)})"
+            )
+        return value
+
+    return convert
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="copdesk",
+        description="Knowledge capitalisation for communities of practice.",
+        epilog="Exit codes: 0 success, 1 operation failed, 2 bad usage or bad input.",
+    )
+    parser.add_argument("--workspace", metavar="DIR", help="workspace folder")
+    parser.add_argument("--as", dest="as_person", metavar="PERSON", help="author for this command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, func: Callable, help: str, json_flag: bool = True) -> _Parser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print JSON")
+        return p
+
+    p = command("init", cmd_init, "create the workspace and its site identity", json_flag=False)
+    p.add_argument("--site", required=True, metavar="NAME", help="site name, e.g. 'Usine de Lyon'")
+    p.add_argument("--language", choices=("fr", "en"), default="fr")
+
+    command("status", cmd_status, "what the workspace holds")
+    p = command("use", cmd_use, "set who is writing on this computer", json_flag=False)
+    p.add_argument("person", nargs="?", metavar="PERSON")
+    p.add_argument("--clear", action="store_true", help="no current person")
+    command("demo", cmd_demo, "load the built-in demo content (idempotent)")
+
+    user_kind = _kind(USER_KINDS)
+
+    def item_input(p: _Parser) -> None:
+        src = p.add_mutually_exclusive_group(required=True)
+        src.add_argument(
+            "--json", dest="json_input", metavar="FILE|-", help="fields as a JSON object"
+        )
+        src.add_argument("--file", metavar="FILE.md", help="fields in the Markdown form")
+        p.add_argument("--id", dest="id_only", action="store_true", help="print only the id")
+
+    p = command("add", cmd_add, "add an item from JSON or a Markdown file", json_flag=False)
+    p.add_argument("kind", type=user_kind, metavar="KIND", help=", ".join(USER_KINDS))
+    item_input(p)
+    p = command("edit", cmd_edit, "change the given fields (a new revision)", json_flag=False)
+    p.add_argument("id", metavar="ID")
+    item_input(p)
+
+    p = command("list", cmd_list, "list current items of a kind")
+    p.add_argument("kind", type=user_kind, metavar="KIND", help=", ".join(USER_KINDS))
+    p.add_argument("--community", metavar="C")
+    p.add_argument("--status", metavar="S")
+    p.add_argument("--tag", metavar="T")
+    p.add_argument("--deleted", action="store_true", help="list deleted items instead")
+
+    p = command("show", cmd_show, "show one item")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--html", action="store_true", help="print a standalone HTML page")
+
+    p = command("history", cmd_history, "list an item's revisions")
+    p.add_argument("id", metavar="ID")
+    p = command("restore", cmd_restore, "make an old revision current again", json_flag=False)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("rev_id", metavar="REV_ID")
+    p = command("delete", cmd_delete, "delete an item (its history stays)", json_flag=False)
+    p.add_argument("id", metavar="ID")
+
+    p = command("member", cmd_member, "give a person a role in a community")
+    p.add_argument("community", metavar="COMMUNITY")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--role", choices=KINDS["membership"].by_name["role"].choices)
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--remove", action="store_true", help="remove the person from the community")
+
+    p = command("rate", cmd_rate, "record a skill assessment (history is kept)")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("level", metavar="LEVEL", help="0 none, 1 I, 2 L, 3 U, 4 O")
+    p.add_argument("--interest", choices=("learn", "teach", "none"))
+    p.add_argument("--evidence", metavar="TEXT")
+    p.add_argument("--valid-until", metavar="DATE")
+    p.add_argument("--assessed-on", metavar="DATE")
+
+    p = command("profile", cmd_profile, "a person's roles, skills and their history")
+    p.add_argument("person", metavar="PERSON")
+
+    p = command("link", cmd_link, "link two items")
+    p.add_argument("source", metavar="ID")
+    p.add_argument("target", metavar="ID")
+    p.add_argument("--type", default="related", choices=KINDS["link"].by_name["type"].choices)
+
+    p = command("attach", cmd_attach, "attach a file to an item")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--name", metavar="NAME", help="file name to show (default: the file's)")
+
+    p = command("comment", cmd_comment, "comment on an item")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("text", metavar="TEXT")
+
+    p = command("import-csv", cmd_import_csv, "import a register exported as CSV")
+    p.add_argument("kind", type=user_kind, metavar="KIND", help=", ".join(USER_KINDS))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--map", action="append", metavar="COLUMN=FIELD", help="map a column")
+    p.add_argument("--skip-bad", action="store_true", help="import good rows, report bad ones")
+    p.add_argument("--date-format", metavar="FMT", help="e.g. %%d/%%m/%%Y (default: detected)")
+
+    command("check", cmd_check, "verify database, revisions and attachments")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if args.command == "init":
+        return args.func(args)
+    with Workspace.open(workspace_dir(args.workspace), actor=args.as_person) as ws:
+        return args.func(args, ws)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except CopdeskError as exc:
+        print(f"copdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("copdesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `copdesk list rex | head`: not an error; silence the flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # a bug: still one line, traceback on request
+        if os.environ.get("COPDESK_DEBUG"):
+            raise
+        print(
+            f"copdesk: internal error: {type(exc).__name__}: {exc} "
+            "(set COPDESK_DEBUG=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Built-in demo content: three plants, four communities, real-sounding knowledge.
+
+Every demo item has a fixed id derived from its key, and its revisions carry
+the dates in the content (so dashboards show months of activity). Content that
+hangs off an item (edits, ratings, comments, links) is added only together
+with that item, so loading twice adds nothing and never touches user changes.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from copdesk.relations import relation_id
+from copdesk.store import items as q
+
+if TYPE_CHECKING:
+    from copdesk.workspace import Workspace
+
+DEMO_NAMESPACE = uuid.UUID("0b7d6c1e-52f4-4c8e-8f5a-6a3e2d1c9b70")
+
+
+def content() -> dict[str, Any]:
+    text = resources.files("copdesk.demo").joinpath("demo_content.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def demo_id(section: str, key: str) -> str:
+    return str(uuid.uuid5(DEMO_NAMESPACE, f"{section}:{key}"))
+
+
+class _Loader:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.counts: Counter[str] = Counter()
+        self.created: set[str] = set()
+        self.minute = 0
+
+    @contextmanager
+    def at(self, date: str | None, author: str | None) -> Iterator[None]:
+        """Write as ``author`` on ``date`` (minutes advance so order is kept)."""
+        self.minute = (self.minute + 7) % (9 * 60)
+        stamp = f"{date}T{8 + self.minute // 60:02d}:{self.minute % 60:02d}:00.000Z"
+        with self.ws._backdated(stamp if date else self.ws._now()), self.ws.acting_as(author):
+            yield
+
+    def exists(self, item_id: str) -> bool:
+        return q.row_dict(self.ws.conn, item_id) is not None
+
+    def add(self, kind: str, key: str, data: dict[str, Any], date: str | None, author: str | None):
+        item_id = demo_id(kind, key)
+        if self.exists(item_id):
+            return None
+        with self.at(date, author):
+            self.ws.add(kind, data, item_id=item_id)
+        self.created.add(item_id)
+        self.counts[kind] += 1
+        return item_id
+
+
+def load(ws: Workspace) -> dict[str, int]:
+    data = content()
+    loader = _Loader(ws)
+    person = {p["key"]: demo_id("person", p["key"]) for p in data["people"]}
+    community = {c["key"]: demo_id("community", c["key"]) for c in data["communities"]}
+    skill = {s["key"]: demo_id("skill", s["key"]) for s in data["skills"]}
+    items = {
+        **{r["key"]: demo_id("rex", r["key"]) for r in data["rex"]},
+        **{h["key"]: demo_id("howto", h["key"]) for h in data["howto"]},
+    }
+    first_day = min(c["created"] for c in data["communities"])
+
+    for p in data["people"]:
+        fields = {k: v for k, v in p.items() if k != "key"}
+        loader.add("person", p["key"], fields, first_day, None)
+
+    for c in data["communities"]:
+        changes = sorted(c.get("stage_changes") or [], key=lambda s: s["date"])
+        fields = {
+            k: v for k, v in c.items() if k not in ("key", "author", "created", "stage_changes")
+        }
+        if changes:
+            fields["stage"] = changes[0]["stage"]
+        author = person[c["author"]]
+        cid = loader.add("community", c["key"], fields, min(c["created"], first_day), author)
+        if cid:
+            for change in changes[1:]:
+                with loader.at(change["date"], author):
+                    ws.edit(cid, {"stage": change["stage"]})
+            if ws.get(cid)["stage"] != c["stage"]:
+                with loader.at(c["created"], author):
+                    ws.edit(cid, {"stage": c["stage"]})
+
+    for m in data["memberships"]:
+        mid = relation_id("membership", person[m["person"]], community[m["community"]])
+        if not loader.exists(mid):
+            with loader.at(m["since"], None):
+                ws.member(
+                    community[m["community"]], person[m["person"]], m["role"], since=m["since"]
+                )
+            loader.counts["membership"] += 1
+
+    for s in data["skills"]:
+        loader.add("skill", s["key"], {k: v for k, v in s.items() if k != "key"}, first_day, None)
+
+    fresh_ratings: dict[str, bool] = {}
+    for r in sorted(data["ratings"], key=lambda r: r["assessed_on"]):
+        rid = relation_id("rating", person[r["person"]], skill[r["skill"]])
+        if rid not in fresh_ratings:
+            fresh_ratings[rid] = not loader.exists(rid)
+        if not fresh_ratings[rid]:
+            continue
+        with loader.at(r["assessed_on"], person.get(r.get("assessor") or "")):
+            ws.rate(
+                person[r["person"]],
+                skill[r["skill"]],
+                r["level"],
+                interest=r.get("interest") or "none",
+                evidence=r.get("evidence") or None,
+                valid_until=r.get("valid_until"),
+                assessed_on=r["assessed_on"],
+            )
+        loader.counts["rating"] += 1
+
+    for kind in ("rex", "howto"):
+        for entry in data[kind]:
+            fields = {k: v for k, v in entry.items() if k not in ("key", "author", "created")}
+            if fields.get("community"):
+                fields["community"] = community[fields["community"]]
+            if kind == "howto":
+                fields["holders"] = [person[h] for h in fields.get("holders") or []]
+            loader.add(kind, entry["key"], fields, entry["created"], person[entry["author"]])
+
+    fresh = loader.created
+    for e in sorted(data["edits"], key=lambda e: e["date"]):
+        if items[e["target"]] in fresh:
+            with loader.at(e["date"], person[e["author"]]):
+                ws.edit(items[e["target"]], e["changes"])
+            loader.counts["edit"] += 1
+    for link in data["links"]:
+        if items[link["source"]] in fresh:
+            with loader.at(None, None):
+                ws.link(items[link["source"]], items[link["target"]], link["type"])
+            loader.counts["link"] += 1
+    for c in sorted(data["comments"], key=lambda c: c["date"]):
+        if items[c["target"]] in fresh:
+            with loader.at(c["date"], person[c["author"]]):
+                ws.comment(items[c["target"]], c["body"])
+            loader.counts["comment"] += 1
+
+    if ws.current_person is None and data["memberships"]:
+        animator = next(m for m in data["memberships"] if m["role"] == "animator")
+        ws.use(person[animator["person"]])
+    return dict(loader.counts)

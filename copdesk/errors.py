@@ -1,0 +1,32 @@
+"""The one error family of copdesk.
+
+Every failure a user can cause is a :class:`CopdeskError` carrying the exit code
+the command line returns, so the CLI prints one line and never a traceback, and
+the GUI can show the same sentence.
+"""
+
+from __future__ import annotations
+
+
+class CopdeskError(Exception):
+    """An operation failed (exit 1): not found, deleted, check failed."""
+
+    exit_code = 1
+
+
+class BadInput(CopdeskError):
+    """The input is wrong (exit 2): bad usage, invalid value, unknown name or id."""
+
+    exit_code = 2
+
+
+class WorkspaceError(CopdeskError):
+    """The workspace is missing, already exists or was written by a newer copdesk."""
+
+    exit_code = 2
+
+
+class ItemDeleted(CopdeskError):
+    """The item exists but its shown version is a tombstone."""
+
+    exit_code = 1

@@ -1,0 +1,1 @@
+"""Everything Qt lives here (the desktop window arrives with the GUI issue)."""

@@ -1,0 +1,81 @@
+"""Schema migrations: MIGRATIONS[n] takes a database from version n to n + 1.
+
+Never edit a released migration; append a new one. ``revisions`` is the truth;
+``items``, ``refs`` are the materialised current state, rebuilt from revisions
+by :func:`copdesk.store.revisions.rematerialize` (``check`` compares them).
+"""
+
+from __future__ import annotations
+
+V1 = [
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # Sites whose revisions we hold; our own has is_self = 1.
+    """CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        is_self INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL
+    )""",
+    # Immutable revisions: body is the canonical JSON whose SHA-256 is rev_id.
+    """CREATE TABLE revisions (
+        rev_id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED,
+        site TEXT NOT NULL REFERENCES sites(id),
+        seq INTEGER NOT NULL,
+        generation INTEGER NOT NULL,
+        deleted INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT,
+        body TEXT NOT NULL,
+        UNIQUE (site, seq)
+    )""",
+    "CREATE INDEX revisions_item ON revisions(item_id)",
+    """CREATE TABLE rev_parents (
+        rev_id TEXT NOT NULL REFERENCES revisions(rev_id),
+        parent TEXT NOT NULL,
+        PRIMARY KEY (rev_id, parent)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX rev_parents_parent ON rev_parents(parent)",
+    # Current state of every item, chosen among its head revisions.
+    """CREATE TABLE items (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        head TEXT NOT NULL REFERENCES revisions(rev_id) DEFERRABLE INITIALLY DEFERRED,
+        heads TEXT NOT NULL,
+        deleted INTEGER NOT NULL,
+        conflict INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        status TEXT,
+        visibility TEXT,
+        community TEXT,
+        tags TEXT NOT NULL,
+        origin_site TEXT NOT NULL REFERENCES sites(id),
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT,
+        change INTEGER NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    "CREATE INDEX items_kind ON items(kind, deleted, updated_at)",
+    "CREATE UNIQUE INDEX items_change ON items(change)",
+    "CREATE INDEX items_community ON items(community)",
+    # Every reference from an item's content to another item (backlinks, lookups).
+    """CREATE TABLE refs (
+        item_id TEXT NOT NULL REFERENCES items(id),
+        field TEXT NOT NULL,
+        target TEXT NOT NULL,
+        PRIMARY KEY (item_id, field, target)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX refs_target ON refs(target, field)",
+    """CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1]

@@ -1,0 +1,148 @@
+"""Readable terminal output of the CLI (``--json`` gives the stable form)."""
+
+from __future__ import annotations
+
+import shutil
+from typing import Any
+
+from copdesk.model.kinds import KINDS, LEVELS, MARKDOWN
+
+# Columns shown by `list` after id and title, per kind.
+LIST_COLUMNS = {
+    "community": ("form", "stage", "status"),
+    "person": ("site", "job_title"),
+    "skill": ("domain",),
+    "rex": ("priority", "status", "site"),
+    "howto": ("status", "required_level"),
+}
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def listing(kind: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print(f"no {KINDS[kind].en.lower()} items")
+        return
+    extra = LIST_COLUMNS[kind]
+    width = shutil.get_terminal_size((120, 20)).columns
+    title_key = "name" if "name" in rows[0] else "title"
+    widths = {c: max(len(c), *(len(str(r.get(c) or "")) for r in rows[:500])) for c in extra}
+    widths = {c: min(w, 24) for c, w in widths.items()}
+    fixed = 9 + 11 + sum(w + 2 for w in widths.values())
+    title_width = max(20, width - fixed)
+    for r in rows:
+        cells = [r["id"][:8], _cut(r[title_key] or "", title_width).ljust(title_width)]
+        cells += [
+            _cut(str(r.get(c) if r.get(c) is not None else ""), widths[c]).ljust(widths[c])
+            for c in extra
+        ]
+        cells.append((r["updated_at"] or "")[:10])
+        print("  ".join(cells).rstrip() + (" !conflict" if r.get("conflict") else ""))
+    print(f"{len(rows)} item(s)")
+
+
+def item(item: dict[str, Any], language: str) -> None:
+    spec = KINDS[item["kind"]]
+    fr = language == "fr"
+    print(item.get(spec.title_field) or "")
+    print("=" * min(len(str(item.get(spec.title_field) or "")), 78))
+    print(f"{spec.fr if fr else spec.en}  {item['id']}")
+    for f in spec.fields:
+        value = item.get(f.name)
+        if f.type == MARKDOWN or f.name == spec.title_field or value in (None, "", []):
+            continue
+        if f.name == "community":
+            value = item.get("community_name") or value
+        elif f.name == "holders":
+            value = item.get("holder_names") or value
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        print(f"  {(f.fr if fr else f.en) + ':':<22} {value}")
+    print(
+        f"  {'Auteur:' if fr else 'Author:':<22} {item.get('author_name') or '-'}"
+        f" ({item.get('origin_site_name') or item.get('origin_site')})"
+    )
+    print(
+        f"  {'Créé / modifié:' if fr else 'Created / updated:':<22} "
+        f"{item['created_at'][:16]} / {item['updated_at'][:16]}"
+    )
+    if item.get("conflict"):
+        print("  !! in conflict: two versions exist (see history)")
+    for f in spec.fields:
+        if f.type == MARKDOWN and item.get(f.name):
+            print(f"\n## {f.fr if fr else f.en}\n{item[f.name]}")
+    for m in item.get("members") or []:
+        if m is (item.get("members") or [])[0]:
+            print("\n## Membres" if fr else "\n## Members")
+        print(f"- {m['name']} ({m['role']})")
+    for key, label in (("links", "→"), ("backlinks", "←")):
+        for link in item.get(key) or []:
+            print(f"  {label} {link['type']}: {link['title']} ({link['item'][:8]})")
+    for a in item.get("attachments") or []:
+        print(f"  [file] {a['name']} ({a['size']} bytes)")
+    for c in item.get("comments") or []:
+        print(f"\n> {c.get('author_name') or '?'}, {c['at'][:10]}: {c['body']}")
+
+
+def history(rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        changed = ", ".join(r["changed"]) if r["changed"] else ""
+        mark = "*" if r["head"] else " "
+        print(
+            f"{mark} {r['rev_id'][:12]}  {r['at'][:19].replace('T', ' ')}  "
+            f"{_cut(r['author_name'] or '-', 20):<20}  {r['op']:<8} {changed}"
+        )
+
+
+def profile(p: dict[str, Any], language: str) -> None:
+    person = p["person"]
+    fr = language == "fr"
+    print(f"{person['name']} — {person.get('job_title') or ''}, {person.get('site') or ''}")
+    for m in p["memberships"]:
+        print(f"  {m['community_name']}: {m['role']} ({'depuis' if fr else 'since'} {m['since']})")
+    domain = None
+    for r in p["ratings"]:
+        if r["domain"] != domain:
+            domain = r["domain"]
+            print(f"\n{domain}")
+        label = LEVELS[r["level"]][2 if fr else 1]
+        flags = []
+        if r["interest"]:
+            flags.append(r["interest"])
+        if r["valid_until"]:
+            state = "EXPIRED" if r["expired"] else ("expiring" if r["expiring"] else "valid")
+            flags.append(f"{state} {r['valid_until']}")
+        print(
+            f"  {r['glyph']} {r['level']}  {_cut(r['skill_name'], 40):<40} {label:<22} "
+            + "  ".join(flags)
+        )
+        for h in r.get("history", []):
+            print(
+                f"        was {h['level']} on {h['assessed_on']}"
+                f" ({h['assessor_name'] or 'unknown assessor'})"
+            )
+
+
+def summary(s: dict[str, Any]) -> None:
+    print(f"workspace  {s['workspace']}")
+    print(f"site       {s['site_name']} ({s['site_id']})")
+    print(f"writing as {s['current_person_name'] or '(nobody: copdesk use PERSON)'}")
+    counts = s["counts"]
+    for kind in ("community", "person", "skill", "rex", "howto", "rating", "comment"):
+        print(f"  {counts.get(kind, 0):>6}  {KINDS[kind].en.lower()}")
+    print(f"  {s['revisions']:>6}  revisions")
+
+
+def import_report(r: dict[str, Any]) -> None:
+    print(f"imported {r['imported']}, rejected {len(r['rejected'])}")
+    for rej in r["rejected"][:50]:
+        print(f"  line {rej['line']}: {rej['reason']}")
+    if len(r["rejected"]) > 50:
+        print(f"  … and {len(r['rejected']) - 50} more (use --json for all)")
+    mapped = ", ".join(f"{c} → {f}" for c, f in r["columns"].items())
+    print(f"columns: {mapped}")
+    if r["ignored_columns"]:
+        print(f"ignored: {', '.join(r['ignored_columns'])}")

@@ -1,0 +1,1 @@
+"""Icons and other static files, installed as the package ``copdesk.resources``."""
