@@ -4,7 +4,8 @@ Spreadsheets in French plants come as UTF-8, UTF-8 with BOM or Windows-1252,
 separated by commas or semicolons, with dates as 06/12/2024 or 2024-12-06.
 We detect all of that, map columns to fields by name (case, accents and spaces
 ignored, English or French labels), and write every row or none (unless
-``skip_bad``) in one transaction.
+``skip_bad``) in one transaction. A row with text but no title gets its first
+sentence as title (registers often leave the title empty); the report lists them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from copdesk.workspace import Workspace
 
 MAX_CSV = 256 * 1024 * 1024
+TITLE_CUT = 100  # characters of a title derived from the text
 # Tried in order; the format that parses most values of a date column wins
 # (so an all-ambiguous column is read day-first, as in France).
 DATE_FORMATS = (
@@ -180,16 +183,36 @@ def read_csv(
     return table
 
 
+def derive_title(kind: Kind, values: dict[str, Any]) -> str | None:
+    """A title from the first sentence of the text, for register rows that lack one."""
+    if kind.title_field != "title" or values.get("title"):
+        return None
+    for f in kind.fields:
+        text = values.get(f.name)
+        if f.type == MARKDOWN and isinstance(text, str) and text.strip():
+            first_line = text.strip().split("\n", 1)[0]
+            first = re.split(r"(?<=[.!?])\s", first_line, maxsplit=1)[0].strip(" _")
+            if len(first) > TITLE_CUT:
+                first = first[:TITLE_CUT].rsplit(" ", 1)[0] + "…"
+            return first
+    return None
+
+
 def import_rows(ws: Workspace, kind: Kind, table: Table, *, skip_bad: bool) -> dict[str, Any]:
     """Validate every row, then write the good ones in one transaction."""
     cache: dict[tuple[str, str], str] = {}
     defaults = ws._defaults(kind.name)
     contents: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
+    derived: list[int] = []
     for line, values in table.rows:
         try:
             if "__error__" in values:
                 raise BadInput(values["__error__"])
+            title = derive_title(kind, values)
+            if title:
+                values["title"] = title
+                derived.append(line)
             for f in kind.fields:
                 raw = values.get(f.name)
                 if f.type in (REF, REFS) and raw:
@@ -230,6 +253,7 @@ def import_rows(ws: Workspace, kind: Kind, table: Table, *, skip_bad: bool) -> d
     return {
         "imported": len(batch),
         "rejected": rejected,
+        "derived_titles": derived,
         "columns": table.columns,
         "ignored_columns": table.ignored,
         "date_formats": table.date_formats,
