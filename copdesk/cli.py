@@ -437,6 +437,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
+    except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
+        return exc.code if isinstance(exc.code, int) else 2
     except CopdeskError as exc:
         print(f"copdesk: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -180,11 +180,19 @@ class Workspace(RelationsMixin):
             raise BadInput(f"{row['kind'] if row else 'item'} {ref!r} is deleted")
         return item_id
 
-    def _resolve_refs(self, kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
-        """Replace names in reference fields by ids of live items of the right kind."""
+    def _resolve_refs(
+        self, kind: str, data: Mapping[str, Any], base: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Replace names in reference fields by ids of live items of the right kind.
+
+        A reference left as it was (``base``) is kept even if its target was deleted
+        since, so an edit never fails on a field it does not change.
+        """
         out = dict(data)
         for f in KINDS[kind].fields:
             value = out.get(f.name)
+            if base is not None and value == base.get(f.name, f.empty):
+                continue
             if f.type == REF and isinstance(value, str) and value.strip():
                 out[f.name] = self._live_ref(value, f.ref_kind)
             elif f.type == REFS and value:
@@ -254,10 +262,13 @@ class Workspace(RelationsMixin):
     def edit(self, ref: str, changes: Mapping[str, Any]) -> dict:
         """Change only the given fields; a new revision unless nothing changed."""
         row = self._row(ref)
-        if isinstance(changes, Mapping) and changes.get("id", row["id"]) != row["id"]:
+        if not isinstance(changes, Mapping):
+            raise BadInput("expected a JSON object with the fields to change")
+        if changes.get("id", row["id"]) != row["id"]:
             raise BadInput(f"the JSON is for item {changes['id']}, not {row['id']}")
         kind = row["kind"]
-        content = validate(kind, self._resolve_refs(kind, changes), base=row["data"])
+        resolved = self._resolve_refs(kind, changes, base=row["data"])
+        content = validate(kind, resolved, base=row["data"])
         if content != row["data"]:
             self._write(row["id"], kind, content, [row["head"]], "edit")
         return self.get(row["id"])

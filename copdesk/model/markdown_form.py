@@ -45,11 +45,13 @@ def parse(kind: Kind, text: str) -> dict[str, str]:
     lookup = field_lookup(kind)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     values: dict[str, str] = {}
-    i = 0
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    fenced_header = i < len(lines) and lines[i].strip() == "---"
-    if fenced_header:
+    i = _skip_blank(lines, 0)
+    # An optional "# Title" may come before the header as well as after it.
+    title = _TITLE.match(lines[i]) if i < len(lines) else None
+    if title:
+        values[kind.title_field] = title.group(1)
+        i = _skip_blank(lines, i + 1)
+    if i < len(lines) and lines[i].strip() == "---":
         i += 1
     # Header: key: value lines, until a blank line, '---' or a heading.
     while i < len(lines):
@@ -77,7 +79,7 @@ def parse(kind: Kind, text: str) -> dict[str, str]:
             in_fence = not in_fence
         if not in_fence:
             title = _TITLE.match(line)
-            if title and kind.title_field not in values and not any(body.values()):
+            if title and kind.title_field not in values and not _has_text(body):
                 values[kind.title_field] = title.group(1)
                 continue
             section = _SECTION.match(line)
@@ -102,6 +104,16 @@ def parse(kind: Kind, text: str) -> dict[str, str]:
                 raise BadInput(f"field {name!r} is given twice")
             values[name] = text_value
     return values
+
+
+def _skip_blank(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _has_text(body: dict[str, list[str]]) -> bool:
+    return any(line.strip() for chunk in body.values() for line in chunk)
 
 
 def sections_help(kind: Kind) -> list[tuple[str, str, str]]:
