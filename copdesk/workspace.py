@@ -369,6 +369,7 @@ class Workspace(RelationsMixin):
         row = self._row(ref, live=False)
         history = revs.revisions_of(self.conn, row["id"])
         people = q.titles(self.conn, [r.author or "" for r, _ in history])
+        sites = {s: self._site_name(s) for s in {r.site for r, _ in history}}
         shown: dict[str, dict[str, Any] | None] = {}  # a tombstone shows its parent's content
         out = []
         for r, generation in history:
@@ -381,7 +382,7 @@ class Workspace(RelationsMixin):
                     "author": r.author,
                     "author_name": people.get(r.author or ""),
                     "site": r.site,
-                    "site_name": self._site_name(r.site),
+                    "site_name": sites[r.site],
                     "seq": r.seq,
                     "at": r.at,
                     "op": r.op,

@@ -61,6 +61,10 @@ def check(conn: sqlite3.Connection, blobs: BlobStore) -> list[str]:
         if not same:
             problems.append(f"revision {rev_id}: stored columns disagree with its content")
 
+    orphans = conn.execute(
+        "SELECT DISTINCT item_id FROM revisions WHERE item_id NOT IN (SELECT id FROM items)"
+    ).fetchall()
+    problems.extend(f"item {i}: has revisions but no current state" for (i,) in orphans[:20])
     for (item_id,) in conn.execute("SELECT id FROM items").fetchall():
         expected = current_state(conn, item_id)
         cur = conn.execute("SELECT * FROM items WHERE id = ?", (item_id,))

@@ -3,6 +3,9 @@
 Never edit a released migration; append a new one. ``revisions`` is the truth;
 ``items``, ``refs`` are the materialised current state, rebuilt from revisions
 by :func:`copdesk.store.revisions.rematerialize` (``check`` compares them).
+Foreign keys guard the source data (sites, parents, references); the links
+between revisions and their derived ``items`` row are verified by ``check``
+instead, because deferred keys there made every bulk insert search both tables.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ V1 = [
     # Immutable revisions: body is the canonical JSON whose SHA-256 is rev_id.
     """CREATE TABLE revisions (
         rev_id TEXT PRIMARY KEY,
-        item_id TEXT NOT NULL REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED,
+        item_id TEXT NOT NULL,
         site TEXT NOT NULL REFERENCES sites(id),
         seq INTEGER NOT NULL,
         generation INTEGER NOT NULL,
@@ -43,7 +46,7 @@ V1 = [
     """CREATE TABLE items (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
-        head TEXT NOT NULL REFERENCES revisions(rev_id) DEFERRABLE INITIALLY DEFERRED,
+        head TEXT NOT NULL,
         heads TEXT NOT NULL,
         deleted INTEGER NOT NULL,
         conflict INTEGER NOT NULL,

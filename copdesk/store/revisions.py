@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from copdesk.model.kinds import KINDS, REF, REFS
@@ -27,11 +28,26 @@ FORMAT = 1
 OPS = ("create", "edit", "delete", "restore", "resolve")
 
 
-def canonical(obj: Any) -> bytes:
-    """The one byte form of a JSON value that revision ids are computed from."""
+def dump(obj: Any) -> str:
+    """Canonical JSON text: sorted keys, no spaces, UTF-8 characters kept, no NaN."""
     return json.dumps(
         obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    )
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9:.+_-]*")
+
+
+def _str(value: str | None) -> str:
+    """dump() of an id, time or name that needs no escaping, without the JSON encoder."""
+    if value is None:
+        return "null"
+    return f'"{value}"' if _PLAIN.fullmatch(value) else dump(value)
+
+
+def canonical(obj: Any) -> bytes:
+    """The one byte form of a JSON value that revision ids are computed from."""
+    return dump(obj).encode("utf-8")
 
 
 def now() -> str:
@@ -52,6 +68,7 @@ class Revision:
     op: str
     content: dict[str, Any] | None  # None: tombstone
     body: str
+    content_json: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def deleted(self) -> bool:
@@ -71,19 +88,17 @@ class Revision:
         op: str,
         content: dict[str, Any] | None,
     ) -> Revision:
-        fields = {
-            "v": FORMAT,
-            "item": item,
-            "kind": kind,
-            "parents": sorted(parents),
-            "site": site,
-            "seq": seq,
-            "author": author,
-            "at": at,
-            "op": op,
-            "content": content,
-        }
-        raw = canonical(fields)
+        # Equal to canonical() of the whole revision (keys in sorted order), built
+        # by hand so the content is serialised once and reused for items.data.
+        content_json = "null" if content is None else dump(content)
+        parents_json = "[" + ",".join(_str(p) for p in sorted(parents)) + "]"
+        body = (
+            f'{{"at":{_str(at)},"author":{_str(author)},"content":{content_json},'
+            f'"item":{_str(item)},"kind":{_str(kind)},"op":{_str(op)},'
+            f'"parents":{parents_json},"seq":{int(seq)},"site":{_str(site)},'
+            f'"v":{FORMAT}}}'
+        )
+        raw = body.encode("utf-8")
         return cls(
             rev_id=hashlib.sha256(raw).hexdigest(),
             item=item,
@@ -95,15 +110,16 @@ class Revision:
             at=at,
             op=op,
             content=content,
-            body=raw.decode("utf-8"),
+            body=body,
+            content_json=content_json if content is not None else None,
         )
 
     @classmethod
-    def from_body(cls, body: str) -> Revision:
-        """Parse a stored body; the id is recomputed from the bytes."""
+    def from_body(cls, body: str, rev_id: str | None = None) -> Revision:
+        """Parse a body; the id is recomputed from the bytes unless given (trusted store)."""
         d = json.loads(body)
         return cls(
-            rev_id=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+            rev_id=rev_id or hashlib.sha256(body.encode("utf-8")).hexdigest(),
             item=d["item"],
             kind=d["kind"],
             parents=tuple(d["parents"]),
@@ -163,27 +179,28 @@ def _row(
     conflict: bool,
     created: tuple[str, str | None, str],
     change: int,
+    content_json: str | None = None,
 ) -> tuple:
     created_at, created_by, origin = created
     return (
         head.item,
         head.kind,
         head.rev_id,
-        json.dumps(sorted(heads)),
+        "[" + ",".join(_str(h) for h in sorted(heads)) + "]",
         int(head.deleted),
         int(conflict),
         _title(head.kind, content),
         content.get("status"),
         content.get("visibility"),
         content.get("community"),
-        json.dumps(content.get("tags", []), ensure_ascii=False),
+        dump(content["tags"]) if "tags" in content else "[]",
         origin,
         created_at,
         created_by,
         head.at,
         head.author,
         change,
-        json.dumps(content, ensure_ascii=False, sort_keys=True),
+        content_json or dump(content),
     )
 
 
@@ -207,9 +224,9 @@ _COLUMNS = [
     "change",
     "data",
 ]
-_UPSERT = (
-    f"INSERT INTO items ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-    f" ON CONFLICT(id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
+_INSERT = f"INSERT INTO items ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+_UPSERT = f"{_INSERT} ON CONFLICT(id) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in _COLUMNS[1:]
 )
 
 
@@ -226,19 +243,25 @@ def _set_refs(conn: sqlite3.Connection, items: Iterable[tuple[str, str, dict[str
 def create_many(conn: sqlite3.Connection, revs: Sequence[Revision]) -> None:
     """Store root revisions of new items in bulk (CSV import, demo)."""
     change = _next_change(conn)
+    rows = [
+        _row(
+            r,
+            r.content or {},
+            [r.rev_id],
+            False,
+            (r.at, r.author, r.site),
+            change + i,
+            r.content_json,
+        )
+        for i, r in enumerate(revs)
+    ]
+    conn.executemany(_INSERT, rows)  # new items: a plain INSERT is twice as fast as UPSERT
     _insert(conn, [(r, 1) for r in revs])
-    conn.executemany(
-        _UPSERT,
-        [
-            _row(r, r.content or {}, [r.rev_id], False, (r.at, r.author, r.site), change + i)
-            for i, r in enumerate(revs)
-        ],
-    )
     _set_refs(conn, ((r.item, r.kind, r.content or {}) for r in revs))
 
 
 def add(conn: sqlite3.Connection, rev: Revision) -> None:
-    """Store one revision and recompute its item's current state."""
+    """Store one revision and update its item's current state."""
     generation = 1
     if rev.parents:
         marks = ",".join("?" * len(rev.parents))
@@ -247,7 +270,36 @@ def add(conn: sqlite3.Connection, rev: Revision) -> None:
         ).fetchone()
         generation = (row[0] or 0) + 1
     _insert(conn, [(rev, generation)])
-    rematerialize(conn, rev.item)
+    if not _extend_linear(conn, rev):
+        rematerialize(conn, rev.item)
+
+
+def _extend_linear(conn: sqlite3.Connection, rev: Revision) -> bool:
+    """Fast path for the common case: a revision on top of an item's only head.
+
+    The new revision is then the only head and the winner, so the current state
+    follows without reading the item's history (edits stay O(1) however long it is).
+    """
+    if len(rev.parents) != 1:
+        return False
+    row = conn.execute(
+        "SELECT head, heads, created_at, created_by, origin_site, data FROM items WHERE id = ?",
+        (rev.item,),
+    ).fetchone()
+    if row is None or row[0] != rev.parents[0] or row[1] != dump([row[0]]):
+        return False
+    if conn.execute("SELECT 1 FROM rev_parents WHERE parent = ?", (rev.rev_id,)).fetchone():
+        return False  # a child that arrived earlier exists: this is not a head
+    if rev.content is None:  # tombstone: keep showing the last live content
+        content, content_json = json.loads(row[5]), row[5]
+    else:
+        content, content_json = rev.content, rev.content_json
+    created = (row[2], row[3], row[4])
+    new = _row(rev, content, [rev.rev_id], False, created, _next_change(conn), content_json)
+    conn.execute("DELETE FROM refs WHERE item_id = ?", (rev.item,))
+    conn.execute(_UPSERT, new)
+    _set_refs(conn, [(rev.item, rev.kind, content)])
+    return True
 
 
 def _live_content(conn: sqlite3.Connection, rev: Revision) -> dict[str, Any]:
@@ -262,7 +314,7 @@ def _live_content(conn: sqlite3.Connection, rev: Revision) -> dict[str, Any]:
         row = conn.execute("SELECT body FROM revisions WHERE rev_id = ?", (rid,)).fetchone()
         if row is None:
             continue
-        parent = Revision.from_body(row[0])
+        parent = Revision.from_body(row[0], rid)
         if parent.content is not None:
             return parent.content
         todo.extend(parent.parents)
@@ -279,7 +331,7 @@ def current_state(conn: sqlite3.Connection, item_id: str) -> tuple | None:
     if not heads:
         return None
     winner = max(heads, key=lambda h: (not h[1], h[2], h[0]))
-    head = Revision.from_body(winner[3])
+    head = Revision.from_body(winner[3], winner[0])
     live = sum(1 for h in heads if not h[1])
     content = head.content if head.content is not None else _live_content(conn, head)
     root = conn.execute(
@@ -305,12 +357,13 @@ def rematerialize(conn: sqlite3.Connection, item_id: str) -> None:
 def revisions_of(conn: sqlite3.Connection, item_id: str) -> list[tuple[Revision, int]]:
     """All revisions of an item with their generation, oldest first."""
     rows = conn.execute(
-        "SELECT body, generation FROM revisions WHERE item_id = ? ORDER BY generation, at, rev_id",
+        "SELECT rev_id, body, generation FROM revisions WHERE item_id = ?"
+        " ORDER BY generation, at, rev_id",
         (item_id,),
     ).fetchall()
-    return [(Revision.from_body(body), gen) for body, gen in rows]
+    return [(Revision.from_body(body, rev_id), gen) for rev_id, body, gen in rows]
 
 
 def get(conn: sqlite3.Connection, rev_id: str) -> Revision | None:
     row = conn.execute("SELECT body FROM revisions WHERE rev_id = ?", (rev_id,)).fetchone()
-    return Revision.from_body(row[0]) if row else None
+    return Revision.from_body(row[0], rev_id) if row else None
