@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from copdesk.errors import BadInput, CopdeskError, ItemDeleted, WorkspaceError
-from copdesk.model.kinds import KINDS, REF, REFS
+from copdesk.model.kinds import KINDS, REF, REFS, USER_KINDS
 from copdesk.model.validate import READ_ONLY, kind_of, validate, with_defaults
 from copdesk.relations import RelationsMixin, relation_id
 from copdesk.store import items as q
@@ -27,6 +27,7 @@ from copdesk.store.database import Database
 from copdesk.store.revisions import Revision
 
 DB_NAME = "copdesk.db"
+EDITABLE = (*USER_KINDS, "comment")  # ratings, memberships, links… have their own commands
 
 
 class Workspace(RelationsMixin):
@@ -267,6 +268,8 @@ class Workspace(RelationsMixin):
         if changes.get("id", row["id"]) != row["id"]:
             raise BadInput(f"the JSON is for item {changes['id']}, not {row['id']}")
         kind = row["kind"]
+        if kind not in EDITABLE:
+            raise BadInput(f"{kind} items change with their own command (rate, member, link…)")
         resolved = self._resolve_refs(kind, changes, base=row["data"])
         content = validate(kind, resolved, base=row["data"])
         if content != row["data"]:

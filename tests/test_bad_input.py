@@ -328,3 +328,10 @@ def test_check_failing_exit_1(cli: Cli, ws_path: Path, seed: dict[str, str]) -> 
         conn.execute("UPDATE revisions SET body = replace(body, 'Fuite', 'Fuite!')")
     r = cli("check")
     assert r.code == 1 and "content does not match its id" in r.out and r.err == ""
+
+
+def test_relations_are_not_edited_directly(cli: Cli, fail: Fail, seed: dict[str, str]) -> None:
+    """A rating or membership changes through rate/member, which keep its meaning."""
+    rating = json.loads(cli("rate", seed["person"], seed["skill"], "2", "--json").out)
+    err = fail("edit", rating["id"], "--json", "-", input='{"level": 4}')
+    assert "own command" in err

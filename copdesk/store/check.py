@@ -12,27 +12,11 @@ import json
 import sqlite3
 
 from copdesk.store.blobs import BlobStore
-from copdesk.store.revisions import current_state
+from copdesk.store.revisions import COLUMNS, current_state
 
-# items columns compared with the state re-derived from revisions ("change" is local)
-_COMPARED = [
-    "id",
-    "kind",
-    "head",
-    "heads",
-    "deleted",
-    "conflict",
-    "title",
-    "status",
-    "visibility",
-    "community",
-    "tags",
-    "origin_site",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-]
+# items columns compared with the state re-derived from revisions: all but the
+# local change counter and the content (compared as parsed JSON)
+_COMPARED = [c for c in COLUMNS if c not in ("change", "data")]
 
 
 def check(conn: sqlite3.Connection, blobs: BlobStore) -> list[str]:

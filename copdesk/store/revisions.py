@@ -204,7 +204,7 @@ def _row(
     )
 
 
-_COLUMNS = [
+COLUMNS = [
     "id",
     "kind",
     "head",
@@ -224,9 +224,9 @@ _COLUMNS = [
     "change",
     "data",
 ]
-_INSERT = f"INSERT INTO items ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+_INSERT = f"INSERT INTO items ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 _UPSERT = f"{_INSERT} ON CONFLICT(id) DO UPDATE SET " + ", ".join(
-    f"{c} = excluded.{c}" for c in _COLUMNS[1:]
+    f"{c} = excluded.{c}" for c in COLUMNS[1:]
 )
 
 
