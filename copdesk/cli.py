@@ -29,6 +29,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"copdesk: {message} (see `{self.prog} --help`)\n")
 
 
+class _QueryParser(_Parser):
+    """A command parser whose arguments may start with '-' (`search -huile`, `rate P S -1`):
+    only the options a command declares are options."""
+
+    def _parse_optional(self, arg_string: str):
+        if (
+            arg_string.startswith("-")
+            and not arg_string.startswith("--")
+            and arg_string not in self._option_string_actions
+        ):
+            return None  # a positional: part of the query
+        return super()._parse_optional(arg_string)
+
+
 def _read_input(source: str) -> str:
     """Text of a file or of stdin ('-'), refusing bodies over 2 MiB and non-UTF-8."""
     try:
@@ -301,6 +315,64 @@ def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
     return 1 if problems else 0
 
 
+def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
+    result = ws.search(
+        args.query,
+        limit=args.limit,
+        kind=args.kind,
+        community=args.community,
+        site=args.site,
+        tag=args.tag,
+        status=args.status,
+    )
+    if not result.get("usable", True):
+        why = [w for w in result["warnings"] if w != "nothing to search for"]
+        raise BadInput(f"nothing to search for in {args.query!r}" + (f" ({why[0]})" if why else ""))
+    if args.json:
+        _print_json(result)
+    else:
+        textout.search_results(result, color=sys.stdout.isatty())
+    return 0
+
+
+def cmd_who_knows(args: argparse.Namespace, ws: Workspace) -> int:
+    result = ws.who_knows(args.query, limit=args.limit)
+    if args.json:
+        _print_json(result)
+    else:
+        textout.experts(result)
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, ws: Workspace) -> int:
+    progress = textout.progress_bar("indexing") if sys.stderr.isatty() else None
+    done = ws.reindex(progress)
+    if args.json:
+        _print_json(done)
+    else:
+        print(f"indexed {done['documents']} items in {done['seconds']} s")
+    return 0
+
+
+def cmd_glossary(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.action == "add":
+        group = ws.glossary_add(args.terms)
+        print(" = ".join(group))
+    elif args.action == "remove":
+        for term in args.terms:
+            removed = ws.glossary_remove(term)
+            print("removed " + ", ".join(removed))
+    elif args.json:
+        _print_json(ws.glossary())
+    else:
+        groups = ws.glossary()
+        for group in groups:
+            print(" = ".join(group))
+        if not groups:
+            print('the glossary is empty: copdesk glossary add TRS "taux de rendement" OEE')
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------
 
 
@@ -315,6 +387,16 @@ def _kind(choices: Sequence[str]) -> Callable[[str], str]:
     return convert
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copdesk",
@@ -323,7 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder")
     parser.add_argument("--as", dest="as_person", metavar="PERSON", help="author for this command")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_QueryParser)
 
     def command(name: str, func: Callable, help: str, json_flag: bool = True) -> _Parser:
         p = sub.add_parser(name, help=help, description=help)
@@ -419,6 +501,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-format", metavar="FMT", help="e.g. %%d/%%m/%%Y (default: detected)")
 
     command("check", cmd_check, "verify database, revisions and attachments")
+
+    p = command("search", cmd_search, "full-text search (see README for the query syntax)")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N")
+    p.add_argument("--kind", metavar="K")
+    p.add_argument("--community", metavar="C")
+    p.add_argument("--site", metavar="S")
+    p.add_argument("--tag", metavar="T")
+    p.add_argument("--status", metavar="S")
+    p = command("who-knows", cmd_who_knows, "people ranked for a topic, with the reasons")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=_positive, default=10, metavar="N")
+    command("reindex", cmd_reindex, "rebuild the search index from the database")
+    p = command("glossary", cmd_glossary, "synonyms and acronyms applied to searches")
+    p.add_argument("action", choices=("add", "list", "remove"), nargs="?", default="list")
+    p.add_argument("terms", nargs="*", metavar="TERM")
     return parser
 
 

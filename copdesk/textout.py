@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from typing import Any
 
 from copdesk.model.kinds import KINDS, LEVELS, MARKDOWN
@@ -146,3 +147,66 @@ def import_report(r: dict[str, Any]) -> None:
     print(f"columns: {mapped}")
     if r["ignored_columns"]:
         print(f"ignored: {', '.join(r['ignored_columns'])}")
+
+
+def _marked(snippet: str, color: bool) -> str:
+    """A search snippet (escaped HTML with <mark>) as terminal text."""
+    import html
+
+    on, off = ("\033[1m", "\033[0m") if color else ("«", "»")
+    return html.unescape(snippet.replace("<mark>", on).replace("</mark>", off))
+
+
+def search_results(r: dict[str, Any], color: bool = False) -> None:
+    for w in r.get("warnings") or []:
+        print(f"note: {w}")
+    if r.get("suggestion"):
+        print(f"did you mean: {r['suggestion']}")
+    if not r["hits"]:
+        print("no results")
+        return
+    relaxed = " (no item has every word; showing items with some)" if r.get("relaxed") else ""
+    print(f"{r['total']} result(s) in {r['took_ms']} ms{relaxed}")
+    for n, h in enumerate(r["hits"], 1):
+        where = " · ".join(x for x in (h.get("community"), h.get("site")) if x)
+        print(f"\n{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]})")
+        print(f"    {where + ' · ' if where else ''}{(h['updated_at'] or '')[:10]}")
+        if h.get("snippet"):
+            print(f"    {_marked(h['snippet'], color)}")
+    facets = [
+        f"{name}: " + ", ".join(f"{k} {v}" for k, v in list(values.items())[:6])
+        for name, values in r["facets"].items()
+        if values
+    ]
+    if facets:
+        print("\n" + "\n".join(facets))
+
+
+def experts(r: dict[str, Any]) -> None:
+    if r.get("suggestion"):
+        print(f"did you mean: {r['suggestion']}")
+    if not r["people"]:
+        print("nobody found for this topic")
+    for n, p in enumerate(r["people"], 1):
+        job = ", ".join(x for x in (p.get("job_title"), p.get("site")) if x)
+        print(f"{n:>2}. {p['name']} ({job})  score {p['score']}")
+        for why in p["reasons"]:
+            print(f"      - {why}")
+
+
+def progress_bar(label: str) -> Callable[[int, int], None]:
+    """A callback drawing a progress bar on stderr (for terminals only)."""
+    import sys
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total if total else width
+        pct = 100 * done // total if total else 100
+        sys.stderr.write(
+            f"\r{label} [{'#' * filled}{' ' * (width - filled)}] {pct:3d}% {done}/{total}"
+        )
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show

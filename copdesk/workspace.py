@@ -20,6 +20,7 @@ from copdesk.errors import BadInput, CopdeskError, ItemDeleted, WorkspaceError
 from copdesk.model.kinds import KINDS, REF, REFS, USER_KINDS
 from copdesk.model.validate import READ_ONLY, kind_of, validate, with_defaults
 from copdesk.relations import RelationsMixin, relation_id
+from copdesk.search.api import SearchMixin
 from copdesk.store import items as q
 from copdesk.store import revisions as revs
 from copdesk.store.blobs import BlobStore
@@ -30,10 +31,10 @@ DB_NAME = "copdesk.db"
 EDITABLE = (*USER_KINDS, "comment")  # ratings, memberships, links… have their own commands
 
 
-class Workspace(RelationsMixin):
+class Workspace(RelationsMixin, SearchMixin):
     """An open workspace. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, database: Database) -> None:
+    def __init__(self, path: Path, database: Database, *, index: bool = True) -> None:
         self.path = Path(path)
         self.db = database
         self.conn = database.conn
@@ -46,6 +47,10 @@ class Workspace(RelationsMixin):
         self._actor: str | None = None
         self._actor_set = False
         self._clock: str | None = None
+        self._index = None
+        self._index_enabled = index  # False: the index is left to catch up on a later open
+        self._hold = 0
+        database.after_commit = self._sync_index
 
     # -- lifecycle ---------------------------------------------------------------
 
@@ -84,8 +89,11 @@ class Workspace(RelationsMixin):
         return cls(path, database)
 
     @classmethod
-    def open(cls, path: str | Path, *, actor: str | None = None) -> Workspace:
-        """Open an existing workspace; ``actor`` overrides the current person (``--as``)."""
+    def open(cls, path: str | Path, *, actor: str | None = None, index: bool = True) -> Workspace:
+        """Open an existing workspace; ``actor`` overrides the current person (``--as``).
+
+        ``index=False`` leaves the search index alone (it catches up on a later open).
+        """
         path = Path(path)
         if not cls.exists(path):
             raise WorkspaceError(
@@ -94,7 +102,7 @@ class Workspace(RelationsMixin):
         database = Database(path / DB_NAME)
         try:
             database.migrate(backups=path / "backups")
-            ws = cls(path, database)
+            ws = cls(path, database, index=index)
             if actor is not None:
                 ws._actor = ws.resolve(actor, "person")
                 ws._actor_set = True
@@ -104,6 +112,8 @@ class Workspace(RelationsMixin):
         return ws
 
     def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
         self.db.close()
 
     def __enter__(self) -> Workspace:

@@ -64,6 +64,11 @@ class _Loader:
 
 
 def load(ws: Workspace) -> dict[str, int]:
+    with ws.batch():  # one index update at the end, not one per demo change
+        return _load(ws)
+
+
+def _load(ws: Workspace) -> dict[str, int]:
     data = content()
     loader = _Loader(ws)
     person = {p["key"]: demo_id("person", p["key"]) for p in data["people"]}

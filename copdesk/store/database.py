@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +33,8 @@ class Database:
         conn.execute("PRAGMA foreign_keys=ON")
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
+        # called after each outermost commit (the workspace keeps its index in step)
+        self.after_commit: Callable[[], None] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -54,6 +56,8 @@ class Database:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+        if self.after_commit is not None:
+            self.after_commit()
 
     def migrate(self, backups: Path | None = None) -> int:
         """Bring the schema to SCHEMA_VERSION; back up first when upgrading old data."""

@@ -81,4 +81,14 @@ V1 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1]
+# The search glossary: groups of equivalent terms (synonyms, acronyms), local to the site.
+V2 = [
+    """CREATE TABLE glossary (
+        grp INTEGER NOT NULL,
+        term TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE
+    )""",
+    "CREATE INDEX glossary_grp ON glossary(grp)",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2]

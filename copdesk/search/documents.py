@@ -1,0 +1,195 @@
+"""Index documents built from the database (the index holds nothing else).
+
+Which database changes touch which documents: an item's own change touches its
+document; a rating touches its person (people are found by their skills); a
+renamed skill touches everyone rated on it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from copdesk.model.kinds import LEVELS
+from copdesk.model.text import fold
+from copdesk.search.analysis import words
+from copdesk.search.schema import INDEXED_KINDS
+
+# Which content fields feed which weighted part, per kind.
+PARTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "rex": {
+        "title": ("title",),
+        "main": ("summary", "lessons"),
+        "body": ("facts", "causes", "actions", "recommendations", "evidence", "asset", "site"),
+    },
+    "howto": {
+        "title": ("title",),
+        "main": ("goal", "steps"),
+        "body": ("activity", "prerequisites", "tips", "safety", "rationale"),
+    },
+    "community": {"title": ("name",), "main": ("charter",), "body": ()},
+    "person": {"title": ("name",), "main": ("job_title", "department", "site"), "body": ()},
+    "skill": {"title": ("name",), "main": ("domain", "description"), "body": ()},
+}
+# Words of the main text in stored suggestions: no need for every word of long bodies.
+_SUGGEST_PARTS = ("title", "main", "body")
+
+
+def _join(values: Iterable[Any]) -> str:
+    return "\n".join(str(v) for v in values if v not in (None, "", []))
+
+
+def document(
+    item_id: str,
+    kind: str,
+    data: dict[str, Any],
+    row: dict[str, Any],
+    language: str,
+    skills: list[tuple[str, str, int]] | None = None,
+) -> dict[str, Any]:
+    """The Whoosh document of one live item."""
+    lang = data.get("language") or language
+    parts = {part: _join(data.get(f) for f in fields) for part, fields in PARTS[kind].items()}
+    tags = [fold(t) for t in data.get("tags", [])]
+    if kind == "person" and skills:
+        # "Who knows brazing?": a person's skills are part of their text
+        parts["body"] = _join(
+            f"{name} {domain} {LEVELS[level][1]}" for name, domain, level in skills
+        )
+    doc: dict[str, Any] = {
+        "id": item_id,
+        "kind": kind,
+        f"title_{lang}": parts["title"],
+        f"main_{lang}": parts["main"],
+        f"body_{lang}": parts["body"],
+        f"tags_{lang}": " ".join(data.get("tags", [])),
+        "words": " ".join(
+            dict.fromkeys(words(" ".join(parts[p] for p in _SUGGEST_PARTS) + " " + " ".join(tags)))
+        ),
+        "language": lang,
+    }
+    if tags:
+        doc["tag"] = ",".join(t.replace(",", " ") for t in tags)
+    for name in ("status", "priority"):
+        if data.get(name):
+            doc[name] = data[name]
+    if row.get("community"):
+        doc["community"] = row["community"]
+    if data.get("site"):
+        doc["site"] = fold(data["site"])
+    if row.get("created_by"):
+        doc["author"] = row["created_by"]
+    if data.get("occurred_on"):
+        doc["occurred"] = data["occurred_on"]
+    doc["updated"] = (row.get("updated_at") or "")[:10]
+    return doc
+
+
+def person_skills(conn: sqlite3.Connection, person_ids: Iterable[str] | None = None) -> dict:
+    """person id -> [(skill name, domain, level)] of current, non-zero ratings."""
+    sql = (
+        "SELECT json_extract(r.data, '$.person'), s.title, json_extract(s.data, '$.domain'),"
+        " json_extract(r.data, '$.level') FROM items r JOIN items s"
+        " ON s.id = json_extract(r.data, '$.skill')"
+        " WHERE r.kind = 'rating' AND r.deleted = 0 AND s.deleted = 0"
+        " AND json_extract(r.data, '$.level') > 0"
+    )
+    params: list[str] = []
+    if person_ids is not None:
+        ids = list(person_ids)
+        if not ids:
+            return {}
+        sql += f" AND json_extract(r.data, '$.person') IN ({','.join('?' * len(ids))})"
+        params = ids
+    out: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for person, name, domain, level in conn.execute(sql, params):
+        out[person].append((name, domain or "", int(level)))
+    return out
+
+
+_ROW_SQL = (
+    "SELECT id, kind, deleted, data, community, created_by, updated_at FROM items"
+    f" WHERE kind IN ({','.join(repr(k) for k in INDEXED_KINDS)})"
+)
+
+
+def _rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    for item_id, kind, deleted, data, community, created_by, updated_at in cursor:
+        yield {
+            "id": item_id,
+            "kind": kind,
+            "deleted": deleted,
+            "data": json.loads(data),
+            "community": community,
+            "created_by": created_by,
+            "updated_at": updated_at,
+        }
+
+
+def all_documents(conn: sqlite3.Connection, language: str) -> Iterator[dict[str, Any]]:
+    """Every live indexed item, for a full rebuild."""
+    skills = person_skills(conn)
+    for row in _rows(conn.execute(_ROW_SQL + " AND deleted = 0 ORDER BY change")):
+        yield document(row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]))
+
+
+def count_indexable(conn: sqlite3.Connection) -> int:
+    sql = _ROW_SQL.replace(
+        "SELECT id, kind, deleted, data, community, created_by, updated_at", "SELECT count(*)"
+    )
+    return conn.execute(sql + " AND deleted = 0").fetchone()[0]
+
+
+def changes_since(conn: sqlite3.Connection, reached: int) -> tuple[set[str], int]:
+    """Ids of documents to refresh after change ``reached``, and the newest change."""
+    rows = conn.execute(
+        "SELECT id, kind, data, change FROM items WHERE change > ? ORDER BY change", (reached,)
+    ).fetchall()
+    touched: set[str] = set()
+    newest = reached
+    for item_id, kind, data, change in rows:
+        newest = max(newest, change)
+        if kind in INDEXED_KINDS:
+            touched.add(item_id)
+        if kind == "rating":
+            touched.add(json.loads(data)["person"])
+        if kind == "skill":
+            touched.update(
+                json.loads(d)["person"]
+                for (d,) in conn.execute(
+                    "SELECT r.data FROM refs f JOIN items r ON r.id = f.item_id"
+                    " WHERE f.target = ? AND f.field = 'skill' AND r.kind = 'rating'",
+                    (item_id,),
+                )
+            )
+    return touched, newest
+
+
+def documents_for(
+    conn: sqlite3.Connection, ids: set[str], language: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """(documents to write, ids to delete) for the touched items."""
+    if not ids:
+        return [], []
+    docs, gone = [], []
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start : start + 500]
+        cursor = conn.execute(_ROW_SQL + f" AND id IN ({','.join('?' * len(chunk))})", chunk)
+        rows = list(_rows(cursor))
+        skills = person_skills(conn, [r["id"] for r in rows if r["kind"] == "person"])
+        found = {r["id"] for r in rows}
+        gone.extend(i for i in chunk if i not in found)
+        for row in rows:
+            if row["deleted"]:
+                gone.append(row["id"])
+            else:
+                docs.append(
+                    document(
+                        row["id"], row["kind"], row["data"], row, language, skills.get(row["id"])
+                    )
+                )
+    return docs, gone

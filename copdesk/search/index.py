@@ -1,0 +1,194 @@
+"""The on-disk index: a cache of the database that always catches up.
+
+``index/`` holds the Whoosh files and ``state.json``: the schema version, the
+site and the last database change the index has absorbed. The state is written
+only after Whoosh commits, so it never claims more than the index holds;
+re-applying a change is harmless (documents are replaced by id). A missing,
+corrupt, foreign or older-schema index is rebuilt into ``index.new/`` and swapped
+in, so a crash during a rebuild leaves the old index (or none) and never half of one.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import sqlite3
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+from copdesk.search import documents
+from copdesk.search.schema import SCHEMA_VERSION, schema
+
+STATE = "state.json"
+WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
+Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def closing_leaked_files() -> Iterator[None]:
+    """Close the files Whoosh leaves open when it fails on a damaged segment.
+
+    Its readers are dropped with the exception, unclosed; we expect that, so the
+    ResourceWarning is silenced and the garbage is collected before leaving.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            yield
+        finally:
+            gc.collect()
+
+
+class SearchIndex:
+    def __init__(self, path: Path, conn: sqlite3.Connection, site_id: str, language: str) -> None:
+        self.path = Path(path)
+        self.conn = conn
+        self.site_id = site_id
+        self.language = language
+        self._ix: whoosh_index.Index | None = None
+        self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
+
+    # -- state ----------------------------------------------------------------------
+
+    def _state(self) -> dict[str, Any] | None:
+        try:
+            state = json.loads((self.path / STATE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def _write_state(self, directory: Path, reached: int) -> None:
+        tmp = directory / (STATE + ".part")
+        tmp.write_text(
+            json.dumps({"schema": SCHEMA_VERSION, "site": self.site_id, "reached": reached}),
+            "utf-8",
+        )
+        os.replace(tmp, directory / STATE)
+
+    @property
+    def reached(self) -> int:
+        state = self._state()
+        return int(state["reached"]) if state else -1
+
+    def _db_change(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(change), 0) FROM items").fetchone()[0]
+
+    # -- opening and repair -----------------------------------------------------------
+
+    def open(self, progress: Progress | None = None) -> SearchIndex:
+        """Open the index, rebuilding or catching up as needed; always ends consistent."""
+        shutil.rmtree(self.path.with_name(self.path.name + ".new"), ignore_errors=True)
+        if not self._usable():
+            self.rebuild(progress)
+        else:
+            self.catch_up(progress)
+        return self
+
+    def _usable(self) -> bool:
+        state = self._state()
+        if (
+            not state
+            or state.get("schema") != SCHEMA_VERSION
+            or state.get("site") != self.site_id
+            or not isinstance(state.get("reached"), int)
+            or state["reached"] > self._db_change()
+        ):
+            return False
+        with closing_leaked_files():
+            try:
+                ix = whoosh_index.open_dir(str(self.path))
+                with ix.searcher() as s:
+                    s.doc_count()
+                    list(s.reader().field_terms("kind"))
+            except Exception:  # any damage: Whoosh raises many kinds of errors
+                return False
+        self._ix = ix
+        return True
+
+    @property
+    def ix(self) -> whoosh_index.Index:
+        if self._ix is None:
+            self.open()
+        assert self._ix is not None
+        return self._ix
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Index every live item from scratch; returns the number of documents."""
+        new = self.path.with_name(self.path.name + ".new")
+        shutil.rmtree(new, ignore_errors=True)
+        new.mkdir(parents=True)
+        reached = self._db_change()
+        total = documents.count_indexable(self.conn)
+        ix = whoosh_index.create_in(str(new), schema())
+        writer = ix.writer(limitmb=128, procs=1)
+        count = 0
+        try:
+            for doc in documents.all_documents(self.conn, self.language):
+                writer.add_document(**doc)
+                count += 1
+                if progress and (count % 200 == 0 or count == total):
+                    progress(count, total)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        if progress:
+            progress(total, total)
+        self._write_state(new, reached)
+        self._swap(new)
+        self.rebuilt = True
+        self.catch_up()  # changes made while rebuilding (none in one process)
+        return count
+
+    def _swap(self, new: Path) -> None:
+        self._ix = None
+        old = self.path.with_name(self.path.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.path.exists():
+            os.replace(self.path, old)
+        os.replace(new, self.path)
+        shutil.rmtree(old, ignore_errors=True)
+        self._ix = whoosh_index.open_dir(str(self.path))
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Apply database changes the index has not seen; returns documents touched."""
+        reached = self.reached
+        touched, newest = documents.changes_since(self.conn, reached)
+        if newest == reached:
+            return 0
+        docs, gone = documents.documents_for(self.conn, touched, self.language)
+        writer: SegmentWriter = self.ix.writer(timeout=WRITE_TIMEOUT, limitmb=128, procs=1)
+        try:
+            for item_id in gone:
+                writer.delete_by_term("id", item_id)
+            for n, doc in enumerate(docs, 1):
+                writer.update_document(**doc)
+                if progress and n % 200 == 0:
+                    progress(n, len(docs))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        self._write_state(self.path, newest)
+        return len(docs) + len(gone)
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        s = self.ix.searcher()
+        try:
+            yield s
+        finally:
+            s.close()
+
+    def close(self) -> None:
+        self._ix = None
