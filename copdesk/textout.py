@@ -166,10 +166,12 @@ def search_results(r: dict[str, Any], color: bool = False) -> None:
         print("no results")
         return
     relaxed = " (no item has every word; showing items with some)" if r.get("relaxed") else ""
-    print(f"{r['total']} result(s) in {r['took_ms']} ms{relaxed}")
+    more = f", {r['partial']} more with some of the words" if r.get("partial") else ""
+    print(f"{r['total']} result(s){more} in {r['took_ms']} ms{relaxed}")
     for n, h in enumerate(r["hits"], 1):
         where = " · ".join(x for x in (h.get("community"), h.get("site")) if x)
-        print(f"\n{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]})")
+        some = "  [some words]" if h.get("partial") else ""
+        print(f"\n{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]}){some}")
         print(f"    {where + ' · ' if where else ''}{(h['updated_at'] or '')[:10]}")
         if h.get("snippet"):
             print(f"    {_marked(h['snippet'], color)}")

@@ -11,7 +11,12 @@ from copdesk import BadInput, Workspace
 
 
 def ids(result: dict) -> list[str]:
-    return [h["id"] for h in result["hits"]]
+    """Hits with every word (or every hit when relaxed: no item has them all)."""
+    return [h["id"] for h in result["hits"] if not h["partial"]]
+
+
+def partial_ids(result: dict) -> list[str]:
+    return [h["id"] for h in result["hits"] if h["partial"]]
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +92,7 @@ def test_result_shape(base: dict) -> None:
     assert set(r) >= {"total", "hits", "facets", "suggestion", "took_ms"}
     hit = r["hits"][0]
     assert set(hit) == {"id", "kind", "title", "score", "snippet", "community", "site",
-                        "updated_at"}  # fmt: skip
+                        "updated_at", "partial"}  # fmt: skip
     assert (hit["id"], hit["kind"], hit["community"]) == (
         base["hydro"],
         "rex",
@@ -120,7 +125,14 @@ def test_all_words_required_then_relaxed(base: dict) -> None:
     ws = base["ws"]
     strict = ws.search("fuite raccord")
     assert ids(strict) == [base["hydro"]] and not strict["relaxed"]
-    assert ids(ws.search("hydraulique raccord")) == [base["hydro"]]
+    assert strict["total"] == 1 and strict["partial"] == 0  # no item has only one of them
+    both = ws.search("hydraulique raccord")
+    assert ids(both) == [base["hydro"]] and both["total"] == 1
+    # then, to fill the page, items with some of the words, after those with all
+    assert both["hits"][0]["id"] == base["hydro"]
+    assert set(partial_ids(both)) == {base["elec"], base["sheet"]} and both["partial"] == 2
+    assert ids(ws.search("hydraulique raccord", limit=1)) == [base["hydro"]]
+    assert partial_ids(ws.search("hydraulique raccord", limit=1)) == []
     # no item has both: items with either follow, marked relaxed
     loose = ws.search("fuite pump")
     assert loose["relaxed"] and set(ids(loose)) == {base["hydro"], base["pumps"]}

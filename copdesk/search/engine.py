@@ -1,7 +1,11 @@
 """Running a query: ranking, filters, facets, typo tolerance, snippets.
 
-All words are required; when no item has them all (typical of long, sentence-like
-queries), items with some of them are returned, ranked by how many they have. A word the index
+Items with all the words come first; when there are fewer than a page of them,
+items with some of the words follow (marked ``partial``). When no item has them
+all (typical of long, sentence-like queries), the result is the partial matches.
+A plain word that is a stop word in either language is dropped from a query
+that has other words (the query is analysed in both languages, so 'the' would
+otherwise be searched as a French word). A word the index
 has never seen is corrected to its nearest indexed word (Damerau-Levenshtein),
 searched as well, and offered as "did you mean".
 """
@@ -27,7 +31,6 @@ from copdesk.search.index import SearchIndex
 from copdesk.search.query import Clause, ParsedQuery, parse
 from copdesk.search.schema import FACETS, INDEXED_KINDS, WEIGHTS
 
-RELAX_BELOW = 1  # fewer strict hits than this: show partial matches instead
 SUGGEST_BELOW = 3  # fewer hits than this: correct unknown words
 SNIPPET_CHARS = 240
 Resolver = Callable[[str, str], list[str]]  # (name, kind) -> ids of the items it names
@@ -252,7 +255,7 @@ class Engine:
                 continue
             (negative if c.negated else positive).append(q)
         if positive:
-            query: Query = Or(positive, scale=0.9) if relaxed else And(positive)
+            query: Query = Or(positive) if relaxed else And(positive)
         elif negative or parsed.filters:
             query = Every()
         else:
@@ -263,8 +266,8 @@ class Engine:
 
     def _run(self, parsed: ParsedQuery, *, limit: int, offset: int) -> dict[str, Any]:
         common = [c for c in parsed.clauses if _is_common(c)]
-        if common and len(common) == len(parsed.clauses) and not parsed.filters:
-            parsed.clauses = []  # only stop words: nothing usable
+        if common:
+            parsed.clauses = [c for c in parsed.clauses if not _is_common(c)]
         ignored = [c.text for c in parsed.clauses if _clause_query(c) is None]
         if common or ignored:
             listed = ", ".join(dict.fromkeys([c.text for c in common] + ignored))
@@ -292,9 +295,12 @@ class Engine:
             order = {} if words_given else {"sortedby": "updated", "reverse": True}
 
             def run(q: Query) -> Any:
-                return searcher.search(
+                found = searcher.search(
                     q, limit=offset + limit, filter=flt, groupedby=facets, terms=True, **order
                 )
+                found.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+                found.formatter = MarkFormatter()
+                return found
 
             results = run(query)
             relaxed = False
@@ -310,16 +316,26 @@ class Engine:
                         for i, c in enumerate(parsed.clauses)
                     )
                     results = run(self._build(parsed, relaxed=False))
-            if len(results) < RELAX_BELOW and len(positives) > 1:
+            strict = results
+            loose = None
+            if len(strict) < offset + limit and len(positives) > 1:
                 loose = run(self._build(parsed, relaxed=True))
-                if len(loose) > len(results):
-                    results, relaxed = loose, True
+            if loose is not None and not len(strict):
+                results, relaxed = loose, True
+            hits = self._hits(list(results)[offset : offset + limit])
+            if loose is not None and not relaxed and len(hits) < limit:
+                # fill the page with items that have some of the words
+                seen = {h["id"] for h in strict}
+                extra = [h for h in loose if h["id"] not in seen]
+                skip = max(0, offset - len(strict))
+                hits += self._hits(extra[skip : skip + limit - len(hits)], partial=True)
             out = {
                 "total": len(results),
-                "hits": self._hits(results, offset, limit),
+                "hits": hits,
                 "facets": self._facets(results),
                 "suggestion": suggestion,
                 "relaxed": relaxed,
+                "partial": (len(loose) - len(strict)) if loose is not None and not relaxed else 0,
                 "warnings": parsed.warnings,
                 "usable": True,
             }
@@ -357,8 +373,7 @@ class Engine:
         )
         return {fold(site): site for site, _ in rows}
 
-    def _hits(self, results: Any, offset: int, limit: int) -> list[dict[str, Any]]:
-        page = list(results)[offset : offset + limit]
+    def _hits(self, page: list[Any], partial: bool = False) -> list[dict[str, Any]]:
         if not page:
             return []
         ids = [h["id"] for h in page]
@@ -371,8 +386,6 @@ class Engine:
                 ids,
             )
         }
-        results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-        results.formatter = MarkFormatter()
         hits = []
         for hit in page:
             row = rows.get(hit["id"])
@@ -390,6 +403,7 @@ class Engine:
                     "community": row[5],
                     "site": data.get("site"),
                     "updated_at": row[4],
+                    "partial": partial,
                 }
             )
         return hits

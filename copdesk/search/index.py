@@ -26,7 +26,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from copdesk.search import documents
-from copdesk.search.schema import SCHEMA_VERSION, schema
+from copdesk.search.schema import SCHEMA_VERSION, Ranking, schema
 
 STATE = "state.json"
 WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
@@ -184,7 +184,7 @@ class SearchIndex:
 
     @contextmanager
     def searcher(self) -> Iterator[Searcher]:
-        s = self.ix.searcher()
+        s = self.ix.searcher(weighting=Ranking())
         try:
             yield s
         finally:
