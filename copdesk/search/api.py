@@ -8,6 +8,7 @@ stands, and the index repairs itself on the next use.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,18 @@ if TYPE_CHECKING:
     from copdesk.workspace import Workspace
 
 SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author")
+
+
+def _index_damage(exc: BaseException) -> bool:
+    """Whether an error comes from reading the index files (not from our own code)."""
+    if isinstance(exc, CopdeskError):
+        return False
+    if isinstance(exc, OSError | EOFError):
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and f"{os.sep}whoosh{os.sep}" in tb.tb_frame.f_code.co_filename
 
 
 def _has_words(words: list[str], wanted: list[str]) -> bool:
@@ -91,13 +104,13 @@ class SearchMixin:
         """Run a query; if the index turns out damaged, rebuild it and run again."""
         from copdesk.search.index import closing_leaked_files
 
-        with closing_leaked_files():
+        with closing_leaked_files() as collect:
             try:
                 return run()
-            except CopdeskError:
-                raise
-            except Exception:
-                pass  # a damaged index: rebuilt below, outside the failed frames
+            except Exception as exc:
+                if not _index_damage(exc):
+                    raise  # a bug of ours: rebuilding would only hide it, slowly
+            collect()
         self.index.rebuild()
         return run()
 

@@ -83,9 +83,15 @@ def document(
     if row.get("created_by"):
         doc["author"] = row["created_by"]
     if data.get("occurred_on"):
-        doc["occurred"] = data["occurred_on"]
-    doc["updated"] = (row.get("updated_at") or "")[:10]
+        doc["occurred"] = date_number(data["occurred_on"])
+    if row.get("updated_at"):
+        doc["updated"] = date_number(row["updated_at"])
     return doc
+
+
+def date_number(iso: str) -> int:
+    """2024-03-10 (or a longer ISO time) -> 20240310."""
+    return int(iso[:10].replace("-", ""))
 
 
 def person_skills(conn: sqlite3.Connection, person_ids: Iterable[str] | None = None) -> dict:

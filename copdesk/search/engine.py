@@ -17,11 +17,13 @@ import json
 import re
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
-from whoosh import highlight, sorting
-from whoosh.query import And, AndNot, Every, NullQuery, Or, Phrase, Query, Term, TermRange
+from whoosh import highlight
+from whoosh.query import And, AndNot, Every, NullQuery, NumericRange, Or, Phrase, Query, Term
 
 from copdesk.model.kinds import KINDS, LANGUAGES, PRIORITIES, STATUSES
 from copdesk.model.text import fold
@@ -105,16 +107,27 @@ def apply_glossary(parsed: ParsedQuery, table: dict[tuple[str, ...], list[str]])
     parsed.clauses = out
 
 
+def _date_bound(text: str, fill: str) -> int | None:
+    """'2024', '2024-06' or '2024-06-15' -> YYYYMMDD, missing parts filled (00 or 99)."""
+    digits = text.replace("-", "")
+    if not digits.isdigit() or len(digits) not in (4, 6, 8) or not text[:4].isdigit():
+        raise ValueError(text)
+    return int((digits + fill * 4)[:8])
+
+
 def _date_range(name: str, value: str) -> Query | None:
+    """occurred:2023-01..2024-06, occurred:2024, occurred:..2024, updated:2025-03.."""
     start, sep, end = value.partition("..")
     if not sep:
         end = start
-    ok = all(
-        not v or (len(v) <= 10 and all(ch.isdigit() or ch == "-" for ch in v)) for v in (start, end)
-    )
-    if not ok or not (start or end):
+    if not (start or end):
         return None
-    return TermRange(name, start or None, (end + "~") if end else None)
+    try:
+        low = _date_bound(start, "0") if start else None
+        high = _date_bound(end, "9") if end else None
+    except ValueError:
+        return None
+    return NumericRange(name, low, high, constantscore=True)
 
 
 _MD_NOISE = re.compile(r"(\*\*|__|`+|^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|\|)", re.M)
@@ -286,18 +299,12 @@ class Engine:
             empty["usable"] = False
             return empty
         flt = self._filters(parsed)
-        facets = {
-            name: sorting.FieldFacet(name, allow_overlap=(name == "tag"), maptype=sorting.Count)
-            for name in FACETS
-        }
         with self.index.searcher() as searcher:
             words_given = any(not c.negated for c in parsed.clauses)
             order = {} if words_given else {"sortedby": "updated", "reverse": True}
 
             def run(q: Query) -> Any:
-                found = searcher.search(
-                    q, limit=offset + limit, filter=flt, groupedby=facets, terms=True, **order
-                )
+                found = searcher.search(q, limit=offset + limit, filter=flt, **order)
                 found.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
                 found.formatter = MarkFormatter()
                 return found
@@ -322,17 +329,18 @@ class Engine:
                 loose = run(self._build(parsed, relaxed=True))
             if loose is not None and not len(strict):
                 results, relaxed = loose, True
-            hits = self._hits(list(results)[offset : offset + limit])
+            hits = self._hits(results[offset : offset + limit])
             if loose is not None and not relaxed and len(hits) < limit:
                 # fill the page with items that have some of the words
-                seen = {h["id"] for h in strict}
-                extra = [h for h in loose if h["id"] not in seen]
+                seen = strict.docs()
                 skip = max(0, offset - len(strict))
-                hits += self._hits(extra[skip : skip + limit - len(hits)], partial=True)
+                extra = [i for i, (_, doc) in enumerate(loose.top_n) if doc not in seen]
+                page = [loose[i] for i in extra[skip : skip + limit - len(hits)]]
+                hits += self._hits(page, partial=True)
             out = {
                 "total": len(results),
                 "hits": hits,
-                "facets": self._facets(results),
+                "facets": self._facets(searcher, results),
                 "suggestion": suggestion,
                 "relaxed": relaxed,
                 "partial": (len(loose) - len(strict)) if loose is not None and not relaxed else 0,
@@ -343,14 +351,17 @@ class Engine:
 
     # -- presenting -----------------------------------------------------------------
 
-    def _facets(self, results: Any) -> dict[str, dict[str, int]]:
+    def _facets(self, searcher: Any, results: Any) -> dict[str, dict[str, int]]:
+        """Counts over every match, from per-segment value lists read once."""
+        docs = results.docs()
         out: dict[str, dict[str, int]] = {}
         for name in FACETS:
-            counts = {
-                (k.decode() if isinstance(k, bytes) else k): v
-                for k, v in results.groups(name).items()
-                if k not in (None, "", b"")
-            }
+            values = self.index.facet_values(searcher, name)
+            if name == "tag":
+                tally = Counter(chain.from_iterable(values[d] for d in docs))
+            else:
+                tally = Counter(values[d] for d in docs)
+            counts = {k: v for k, v in tally.items() if k}
             if name == "community" and counts:
                 marks = ",".join("?" * len(counts))
                 names = dict(

@@ -34,18 +34,16 @@ Progress = Callable[[int, int], None]
 
 
 @contextmanager
-def closing_leaked_files() -> Iterator[None]:
-    """Close the files Whoosh leaves open when it fails on a damaged segment.
+def closing_leaked_files() -> Iterator[Callable[[], None]]:
+    """Where Whoosh may fail on a damaged segment, leaving its files open.
 
-    Its readers are dropped with the exception, unclosed; we expect that, so the
-    ResourceWarning is silenced and the garbage is collected before leaving.
+    Its readers are dropped with the exception, unclosed; we expect that: the
+    ResourceWarning is silenced, and the caller calls the yielded function after
+    a failure (still inside the block) to collect them.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            yield
-        finally:
-            gc.collect()
+        yield gc.collect
 
 
 class SearchIndex:
@@ -55,6 +53,10 @@ class SearchIndex:
         self.site_id = site_id
         self.language = language
         self._ix: whoosh_index.Index | None = None
+        self._searcher: Searcher | None = None
+        # (segment id, field) -> the field's value for each document of that segment;
+        # segments never change (deletions only hide documents), so this stays valid
+        self._facet_values: dict[tuple[str, str], list] = {}
         self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
 
     # -- state ----------------------------------------------------------------------
@@ -103,13 +105,16 @@ class SearchIndex:
             or state["reached"] > self._db_change()
         ):
             return False
-        with closing_leaked_files():
+        with closing_leaked_files() as collect:
             try:
                 ix = whoosh_index.open_dir(str(self.path))
                 with ix.searcher() as s:
                     s.doc_count()
                     list(s.reader().field_terms("kind"))
             except Exception:  # any damage: Whoosh raises many kinds of errors
+                ix = None
+            if ix is None:
+                collect()
                 return False
         self._ix = ix
         return True
@@ -129,7 +134,7 @@ class SearchIndex:
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = ix.writer(limitmb=128, procs=1)
+        writer = ix.writer(limitmb=128, procs=1, compound=False)
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
@@ -151,7 +156,7 @@ class SearchIndex:
         return count
 
     def _swap(self, new: Path) -> None:
-        self._ix = None
+        self.close()
         old = self.path.with_name(self.path.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if self.path.exists():
@@ -167,7 +172,11 @@ class SearchIndex:
         if newest == reached:
             return 0
         docs, gone = documents.documents_for(self.conn, touched, self.language)
-        writer: SegmentWriter = self.ix.writer(timeout=WRITE_TIMEOUT, limitmb=128, procs=1)
+        # separate files, not one compound file: opening a compound segment copies
+        # it whole into memory, which made every search slower as the index grew
+        writer: SegmentWriter = self.ix.writer(
+            timeout=WRITE_TIMEOUT, limitmb=128, procs=1, compound=False
+        )
         try:
             for item_id in gone:
                 writer.delete_by_term("id", item_id)
@@ -184,11 +193,53 @@ class SearchIndex:
 
     @contextmanager
     def searcher(self) -> Iterator[Searcher]:
-        s = self.ix.searcher(weighting=Ranking())
-        try:
-            yield s
-        finally:
+        """The open searcher, replaced only when the index has changed since.
+
+        Opening one costs more as the index grows, and its filter cache makes
+        repeated filters (kind:rex) free, so it is kept between searches.
+        """
+        s = self._searcher
+        if s is not None and (s.is_closed or not s.up_to_date()):
             s.close()
+            s = None
+        if s is None:
+            s = self._searcher = self.ix.searcher(weighting=Ranking())
+            live = {seg.segment_id() for seg in self.ix._segments()}
+            self._facet_values = {k: v for k, v in self._facet_values.items() if k[0] in live}
+        yield s
+
+    def facet_values(self, searcher: Searcher, field: str) -> list:
+        """The field's value(s) for every document number of the searcher."""
+        leaves = searcher.leafreaders or [(searcher.reader(), 0)]
+        out: list = []
+        for reader, _offset in leaves:
+            key = (reader.segment().segment_id(), field)
+            if key not in self._facet_values:
+                self._facet_values[key] = _segment_values(reader, field)
+            out.extend(self._facet_values[key])
+        return out
 
     def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
         self._ix = None
+
+
+def _segment_values(reader: Any, field: str) -> list:
+    """Per document of one segment: its value of a sortable field ("" when none),
+    or for a field without a column (tags) the list of its terms."""
+    count = reader.doc_count_all()
+    if reader.schema[field].column_type is not None:
+        if not reader.has_column(field):
+            return [""] * count
+        column = reader.column_reader(field, translate=True)
+        return [column[i] for i in range(count)]
+    lists: list[list[str]] = [[] for _ in range(count)]
+    fieldobj = reader.schema[field]
+    if field in reader.indexed_field_names():
+        for btext in reader.lexicon(field):
+            text = fieldobj.from_bytes(btext)
+            for docnum in reader.postings(field, btext).all_ids():
+                lists[docnum].append(text)
+    return lists

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from math import log
 
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.scoring import BM25F
 
 from copdesk.search.analysis import LANGUAGES, analyzer, plain
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: dates as numbers for ranges
 WEIGHTS = {"title": 2.5, "tags": 2.25, "main": 2.0, "body": 1.0}
 TEXT_FIELDS = tuple(f"{part}_{lang}" for part in WEIGHTS for lang in LANGUAGES)
 FACETS = ("kind", "community", "site", "tag", "status", "priority")
@@ -55,8 +55,9 @@ def schema() -> Schema:
         "priority": ID(sortable=True),
         "author": ID,
         "language": ID,
-        "occurred": ID,  # YYYY-MM-DD: date ranges are term ranges
-        "updated": ID(sortable=True),
+        # dates as YYYYMMDD numbers: a range is a few trie terms, not one term per day
+        "occurred": NUMERIC(numtype=int, bits=32, shift_step=4),
+        "updated": NUMERIC(numtype=int, bits=32, shift_step=4, sortable=True),
         "tag": KEYWORD(commas=True, scorable=False),  # folded tags, for filters and facets
         "words": TEXT(analyzer=plain(), phrase=False),  # unstemmed: spelling suggestions
     }

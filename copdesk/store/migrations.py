@@ -91,4 +91,9 @@ V2 = [
     "CREATE INDEX glossary_grp ON glossary(grp)",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2]
+# Site names for search facets, read on every search that has hits.
+V3 = [
+    "CREATE INDEX items_site ON items(json_extract(data, '$.site')) WHERE deleted = 0",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3]

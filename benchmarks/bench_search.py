@@ -1,0 +1,929 @@
+"""Benchmark of copdesk search (Whoosh) against a plain SQLite FTS5 table.
+
+Two workspaces, of 10,000 and 50,000 experience reports, are built from real
+text: two thirds English (sentences of the NASA lessons-learned register) and one
+third French (the French side of the Python documentation's English/French
+paragraph pairs). Sentences are shuffled across items with a fixed seed, so term
+statistics stay realistic; items get titles, summaries, lessons, tags, sites, one
+of a few communities, priorities, statuses and occurred_on dates. A workspace is
+loaded with one ``Workspace.import_csv`` in-process (the index catches up once at
+the end of the import); that load is reported but not judged.
+
+The same text also goes into a plain FTS5 table (``unicode61 remove_diacritics 2``,
+no stemming; kind, site, priority, status, tags and date as UNINDEXED columns),
+in a database with copdesk's pragmas. At each size, each copdesk figure is printed
+next to the same operation on that table, measured in the same run:
+
+1. full rebuild: ``Workspace.reindex()`` (seconds, items/s) vs inserting the same
+   documents into a fresh FTS5 table in one transaction. Target: 10,000 items
+   within 60 s (>= 167 items/s).
+2. query latency, p50 and p95 over a fixed, seeded list of 200 queries (one word,
+   two or three words, "phrases", French, English, mixed, a typo, filters such as
+   ``kind:rex priority:red site:… tag:…`` and date ranges ``occurred:2019..2021``,
+   a few filters alone): ``Workspace.search(q, limit=20)`` in-process (everything
+   it returns: hits with snippets, facets, total, suggestion) vs FTS5 ``MATCH`` of
+   the OR of the query's quoted words (phrases stay phrases) ``ORDER BY bm25 LIMIT
+   20`` with ``snippet()``, filters as plain SQL ``WHERE`` on the extra columns.
+   Both run the list once before timing (warm caches). Targets: p95 <= 50 ms at
+   10,000 items, <= 150 ms at 50,000.
+3. save-to-searchable: time from ``Workspace.add`` (even saves) or
+   ``Workspace.edit`` (odd saves) of an item holding a unique word starting to
+   ``Workspace.search(word)`` finding it; median and max of 20 saves, vs INSERT
+   (or UPDATE) into FTS5 + COMMIT + a MATCH query finding it. Target: <= 200 ms
+   at 50,000 items (the same figure is shown at 10,000).
+
+The ratio column is copdesk's cost over FTS5's (for rates: FTS5's rate over
+copdesk's), so above 1 means copdesk is slower or bigger.
+
+The size on disk of the Whoosh index (``index/``) is printed next to the FTS5
+database's (after a WAL checkpoint; it also stores the text, the index does not).
+The query list is drawn from the first 1,000 items, so it is the same at every
+size and with ``--quick``.
+
+Everything happens in a temporary folder (never under $HOME). Times are
+wall-clock (``time.perf_counter``) and are reported, never asserted: the target
+column says whether each was met.
+
+Run::
+
+    .venv/bin/python benchmarks/bench_search.py            # 10,000 and 50,000 items, ~10 min
+    .venv/bin/python benchmarks/bench_search.py --quick    # 1,000 and 5,000 items, ~1 min
+    .venv/bin/python benchmarks/bench_search.py --profile  # also cProfile queries and a save
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gc
+import gzip
+import json
+import os
+import platform
+import random
+import re
+import signal
+import sqlite3
+import statistics
+import string
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_store import (
+    Lesson,
+    fmt_time,
+    load_lessons,
+    paragraphs,
+    plain_db,
+    profile,
+    sentences,
+    timed,
+)
+
+from copdesk.model.text import fold
+from copdesk.search.analysis import stopwords
+from copdesk.search.schema import WEIGHTS
+from copdesk.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+LESSONS = Path("llis") / "llis_lessons.csv.gz"
+PAIRS = Path("fr") / "python_docs_fr_pairs.jsonl.gz"
+SEED = 20240611
+COLUMNS = (
+    "title",
+    "summary",
+    "lessons",
+    "site",
+    "occurred_on",
+    "tags",
+    "language",
+    "priority",
+    "status",
+    "community",
+)
+COMMUNITIES = (
+    "Maintenance presses",
+    "Sécurité des essais",
+    "Qualité logiciel",
+    "Propulsion and test stands",
+    "Ground support equipment",
+)
+FRENCH_SITES = (
+    "Usine de Lyon",
+    "Site de Grenoble",
+    "Atelier de Nantes",
+    "Usine de Toulouse",
+    "Centre de Valenciennes",
+    "Plateforme de Rouen",
+)
+FRENCH_TAGS = (
+    "sécurité",
+    "maintenance",
+    "qualité",
+    "documentation",
+    "formation",
+    "outillage",
+    "hydraulique",
+    "électricité",
+    "logiciel",
+    "procédure",
+    "fiabilité",
+    "essais",
+)
+PRIORITIES = ("red", "yellow", "blue", "green")
+PRIORITY_WEIGHTS = (1, 3, 4, 4)
+STATUSES = ("draft", "proposed", "validated", "obsolete")
+STATUS_WEIGHTS = (2, 3, 6, 1)
+QUERY_SOURCE = 1_000  # the query list is drawn from the first items (there at every size)
+SAVE_TIMEOUT = 10.0  # seconds a save may take to become searchable before giving up
+
+
+# -- sizes and results ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sizes:
+    items: tuple[int, int] = (10_000, 50_000)  # (small, large) workspace
+    queries: int = 200
+    saves: int = 20
+
+    @classmethod
+    def quick(cls) -> Sizes:
+        return cls(items=(1_000, 5_000))
+
+
+# Targets per workspace: the small one has the 10,000-item targets, the large one
+# the 50,000-item targets (in --quick the same targets are applied to 1,000 / 5,000).
+REBUILD_RATE = 10_000 / 60  # items/s: 10,000 items within 60 s
+P95_TARGET = (0.050, 0.150)  # seconds, (small, large)
+SAVE_TARGET = 0.200  # seconds, at the large size
+
+
+@dataclass(frozen=True)
+class Figure:
+    operation: str
+    copdesk: float
+    baseline: float | None
+    unit: str = "s"  # "s", "MiB" or "items/s"
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        """copdesk's cost over the baseline's: times and sizes, and rates inverted."""
+        if self.baseline is None or self.baseline <= 0 or self.copdesk <= 0:
+            return None
+        if self.unit == "items/s":
+            return self.baseline / self.copdesk
+        return self.copdesk / self.baseline
+
+
+def fmt_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "s":
+        return fmt_time(value)
+    if unit == "MiB":
+        return f"{value:.1f} MiB"
+    return f"{value:,.0f}/s"
+
+
+def print_summary(figures: Sequence[Figure]) -> None:
+    width = max(len(f.operation) for f in figures) + 2
+    print()
+    print("=" * (width + 62))
+    head = f"{'operation':<{width}}{'copdesk':>11}  {'FTS5':>11}  {'ratio':>8}   target"
+    print(head)
+    print("-" * (width + 62))
+    for f in figures:
+        ratio = "—" if f.ratio is None else f"{f.ratio:.1f}x"
+        verdict = "" if f.met is None else ("  met" if f.met else "  MISSED")
+        line = (
+            f"{f.operation:<{width}}{fmt_value(f.copdesk, f.unit):>11}"
+            f"  {fmt_value(f.baseline, f.unit):>11}  {ratio:>8}   {f.target}{verdict}"
+        )
+        print(line.rstrip())
+    print("=" * (width + 62))
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default)."""
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * pct / 100
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def folder_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+# -- realistic items from the NASA lessons and the French documentation ---------------
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    summary: str
+    lessons: str
+    site: str
+    occurred_on: str
+    tags: tuple[str, ...]
+    language: str
+    priority: str
+    status: str
+    community: str  # a name from COMMUNITIES, or ""
+
+    def csv_row(self) -> tuple[str, ...]:
+        return (
+            self.title,
+            self.summary,
+            self.lessons,
+            self.site,
+            self.occurred_on,
+            ", ".join(self.tags),
+            self.language,
+            self.priority,
+            self.status,
+            self.community,
+        )
+
+
+_RST_ROLE = re.compile(r":[\w-]+(?::[\w-]+)?:`")
+_RST_LINK = re.compile(r"`([^`<]*?)\s*<[^>]*>`_{0,2}")
+
+
+def clean_rst(text: str) -> str:
+    """Paragraphs of the Python docs without reST markup (':func:`x`' -> 'x')."""
+    text = _RST_LINK.sub(r"\1", _RST_ROLE.sub("`", text))
+    text = text.replace("``", "").replace("`_", "").replace("`", "").replace("*", "")
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def load_french(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(topic, sentences) of each French paragraph; topic from its file name."""
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            text = clean_rst(record["fr"])
+            if len(text) < 20:
+                continue
+            topic = Path(record["file"]).stem.split("-")[0].split(".")[0]
+            out.append((topic, sentences(text)))
+    return out
+
+
+def _shift_years(iso: str, years: int) -> str:
+    """The NASA lessons date from 1990-2014; move them to 2000-2024 (a recent register)."""
+    day = dt.date.fromisoformat(iso)
+    try:
+        return day.replace(year=day.year + years).isoformat()
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28).isoformat()
+
+
+def make_items(
+    lessons: Sequence[Lesson], french: Sequence[tuple[str, tuple[str, ...]]], n: int, seed: int
+) -> list[Item]:
+    """``n`` reports, one in three French. Each takes a real lesson's shape (number of
+    sentences, site, date and tags for English ones) and fills it with sentences drawn
+    from the whole pool of its language; titles are numbered so they stay unique.
+    The first items are the same whatever ``n`` is."""
+    rng = random.Random(seed)
+    en_summary = [s for lesson in lessons for s in lesson.summary]
+    en_lessons = [s for lesson in lessons for s in lesson.lessons]
+    fr_pool = [s for _, ss in french for s in ss]
+    topics = sorted({t for t, _ in french if len(t) > 3})
+    items: list[Item] = []
+    for i in range(n):
+        base = lessons[rng.randrange(len(lessons))]
+        n_summary, n_lessons = max(1, len(base.summary)), max(1, len(base.lessons))
+        priority = rng.choices(PRIORITIES, PRIORITY_WEIGHTS)[0]
+        status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
+        community = rng.choice(COMMUNITIES) if rng.random() < 0.6 else ""
+        if i % 3 == 2:
+            words = rng.choice(fr_pool).rstrip(".:!? ").split()
+            start = rng.randrange(max(1, len(words) - 7))
+            title = " ".join(words[start : start + rng.randint(4, 9)]).strip(",;")
+            day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(25 * 365))
+            tags = [*rng.sample(FRENCH_TAGS, rng.randint(1, 3)), rng.choice(topics)]
+            items.append(
+                Item(
+                    title=f"{title[:1].upper()}{title[1:]} #{i + 1}",
+                    summary=paragraphs(rng.choices(fr_pool, k=n_summary + 1)),
+                    lessons=paragraphs(rng.choices(fr_pool, k=n_lessons + 2)),
+                    site=rng.choice(FRENCH_SITES),
+                    occurred_on=day.isoformat(),
+                    tags=tuple(dict.fromkeys(tags)),
+                    language="fr",
+                    priority=priority,
+                    status=status,
+                    community=community,
+                )
+            )
+        else:
+            items.append(
+                Item(
+                    title=f"{base.title} #{i + 1}",
+                    summary=paragraphs(rng.choices(en_summary, k=n_summary)),
+                    lessons=paragraphs(rng.choices(en_lessons, k=n_lessons)),
+                    site=base.site,
+                    occurred_on=_shift_years(base.occurred_on, 10),
+                    tags=tuple(t.strip() for t in base.tags.split(",") if t.strip()),
+                    language="en",
+                    priority=priority,
+                    status=status,
+                    community=community,
+                )
+            )
+    return items
+
+
+def write_csv(path: Path, items: Sequence[Item]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS)
+        writer.writerows(item.csv_row() for item in items)
+    return path
+
+
+# -- the query list -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    category: str
+    terms: tuple[str | tuple[str, ...], ...]  # a word, or a phrase as a tuple of words
+    filters: tuple[tuple[str, str], ...] = ()  # (name, value)
+
+    @property
+    def text(self) -> str:
+        """As a user types it into copdesk."""
+        parts = [f'"{" ".join(t)}"' if isinstance(t, tuple) else t for t in self.terms]
+        parts += [f'{n}:"{v}"' if " " in v else f"{n}:{v}" for n, v in self.filters]
+        return " ".join(parts)
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(sentence: str, lang: str) -> list[str]:
+    stop = stopwords(lang)
+    return [w.lower() for w in _WORD.findall(sentence) if fold(w) not in stop]
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    how = rng.choice(("swap", "drop", "replace"))
+    if how == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if how == "drop":
+        return word[:i] + word[i + 1 :]
+    letters = [c for c in string.ascii_lowercase if c != word[i]]
+    return word[:i] + rng.choice(letters) + word[i + 1 :]
+
+
+def make_queries(items: Sequence[Item], count: int, seed: int) -> list[Query]:
+    """A fixed mix of query shapes, drawn from the items' own sentences and metadata."""
+    rng = random.Random(seed)
+    pools: dict[str, list[str]] = {"en": [], "fr": []}
+    for item in items:
+        pools[item.language] += [
+            s for s in sentences(f"{item.summary} {item.lessons}".replace("\n", " ")) if s
+        ]
+    sites = sorted({item.site for item in items})
+    tags = sorted({t for item in items for t in item.tags if len(t) <= 30})
+
+    def words(lang: str, k: int, min_len: int = 4) -> list[str]:
+        """``k`` distinct words of one sentence (they occur together somewhere)."""
+        while True:
+            found = [w for w in _words(rng.choice(pools[lang]), lang) if len(w) >= min_len]
+            found = list(dict.fromkeys(found))
+            if len(found) >= k:
+                return rng.sample(found, k)
+
+    def phrase(lang: str) -> tuple[str, ...]:
+        while True:
+            tokens = _WORD.findall(rng.choice(pools[lang]).lower())
+            size = rng.choice((2, 2, 3))
+            if len(tokens) >= size + 1:
+                start = rng.randrange(len(tokens) - size)
+                run = tuple(tokens[start : start + size])
+                if all(len(t) >= 3 for t in run) and fold(run[0]) not in stopwords(lang):
+                    return run
+
+    def lang() -> str:
+        return "fr" if rng.random() < 1 / 3 else "en"
+
+    def site_word() -> str:
+        site = rng.choice(sites)
+        return site.split()[-1] if " " in site else site
+
+    shapes: list[tuple[str, int, Callable[[], Query]]] = [
+        ("one word (en)", 38, lambda: Query("one word (en)", tuple(words("en", 1)))),
+        ("one word (fr)", 24, lambda: Query("one word (fr)", tuple(words("fr", 1)))),
+        (
+            "2-3 words (en)",
+            28,
+            lambda: Query("2-3 words (en)", tuple(words("en", rng.choice((2, 2, 3))))),
+        ),
+        (
+            "2-3 words (fr)",
+            14,
+            lambda: Query("2-3 words (fr)", tuple(words("fr", rng.choice((2, 2, 3))))),
+        ),
+        ("phrase (en)", 12, lambda: Query("phrase (en)", (phrase("en"),))),
+        ("phrase (fr)", 8, lambda: Query("phrase (fr)", (phrase("fr"),))),
+        ("en + fr words", 6, lambda: Query("en + fr words", (*words("en", 1), *words("fr", 1)))),
+        (
+            "typo",
+            16,
+            lambda: Query("typo", (_typo(words(lang(), 1, min_len=7)[0], rng),)),
+        ),
+        (
+            "word kind:rex",
+            8,
+            lambda: Query("word kind:rex", (*words(lang(), 1),), (("kind", "rex"),)),
+        ),
+        (
+            "word priority:red",
+            8,
+            lambda: Query("word priority:red", tuple(words(lang(), 1)), (("priority", "red"),)),
+        ),
+        (
+            "word site:…",
+            8,
+            lambda: Query("word site:…", tuple(words(lang(), 1)), (("site", site_word()),)),
+        ),
+        (
+            "word tag:…",
+            8,
+            lambda: Query("word tag:…", tuple(words(lang(), 1)), (("tag", rng.choice(tags)),)),
+        ),
+        (
+            "word occurred:range",
+            10,
+            lambda: Query(
+                "word occurred:range",
+                tuple(words(lang(), rng.choice((1, 2)))),
+                (("occurred", rng.choice(("2019..2021", "2019..2021", "2005..2008", "2012"))),),
+            ),
+        ),
+        (
+            "filters only",
+            12,
+            lambda: Query(
+                "filters only",
+                (),
+                tuple(
+                    rng.sample(
+                        [
+                            ("priority", "red"),
+                            ("site", site_word()),
+                            ("status", "validated"),
+                            ("occurred", "2019..2021"),
+                            ("kind", "rex"),
+                        ],
+                        rng.choice((1, 2)),
+                    )
+                ),
+            ),
+        ),
+    ]
+    planned = sum(n for _, n, _ in shapes)
+    queries = [make() for _, n, make in shapes for _ in range(round(n * count / planned))]
+    while len(queries) < count:
+        queries.append(shapes[0][2]())
+    queries = queries[:count]
+    rng.shuffle(queries)
+    return queries
+
+
+# -- the FTS5 baseline ----------------------------------------------------------------
+
+FTS_COLUMNS = "title, summary, lessons, tags"
+FTS_EXTRA = ("kind", "language", "site", "priority", "status", "community", "occurred", "tagset")
+
+
+def fts_row(item: Item) -> tuple[str, ...]:
+    return (
+        item.title,
+        item.summary,
+        item.lessons,
+        ", ".join(item.tags),
+        "rex",
+        item.language,
+        fold(item.site),
+        item.priority,
+        item.status,
+        item.community,
+        item.occurred_on,
+        "," + ",".join(fold(t) for t in item.tags) + ",",
+    )
+
+
+def fts_db(path: Path) -> sqlite3.Connection:
+    conn = plain_db(path)
+    extra = ", ".join(f"{c} UNINDEXED" for c in FTS_EXTRA)
+    conn.execute(
+        f"CREATE VIRTUAL TABLE docs USING fts5({FTS_COLUMNS}, {extra},"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    return conn
+
+
+# copdesk's field weights on the same columns (title, summary, lessons, tags)
+BM25_WEIGHTS = ", ".join(str(WEIGHTS[p]) for p in ("title", "main", "main", "tags"))
+FTS_INSERT = f"INSERT INTO docs VALUES ({', '.join('?' * (4 + len(FTS_EXTRA)))})"
+
+
+def fts_load(conn: sqlite3.Connection, rows: Sequence[tuple[str, ...]]) -> float:
+    def load() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(FTS_INSERT, rows)
+        conn.execute("COMMIT")
+
+    return timed(load)[0]
+
+
+def fts_size(conn: sqlite3.Connection, path: Path) -> float:
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    files = [path, path.with_name(path.name + "-wal")]
+    return sum(p.stat().st_size for p in files if p.exists()) / 2**20
+
+
+def fts_where(name: str, value: str) -> tuple[str, list[str]]:
+    v = fold(value)
+    if name in ("kind", "priority", "status", "language"):
+        return f"{name} = ?", [v]
+    if name == "site":
+        return "(' ' || site || ' ') LIKE ?", [f"% {v} %"]
+    if name == "tag":
+        return "tagset LIKE ?", [f"%,{v},%"]
+    if name == "occurred":
+        start, _, end = v.partition("..")
+        end = end or start
+        return "occurred >= ? AND occurred < ?", [start, end + "~"]
+    raise ValueError(f"no FTS5 filter for {name}")
+
+
+def fts_query(q: Query) -> tuple[str, list[str]]:
+    """The SQL and parameters of the FTS5 equivalent of ``q``."""
+    where, params = [], []
+    for name, value in q.filters:
+        clause, values = fts_where(name, value)
+        where.append(clause)
+        params += values
+    if not q.terms:
+        cond = " AND ".join(where)
+        return f"SELECT rowid, title FROM docs WHERE {cond} ORDER BY rowid DESC LIMIT 20", params
+    match = " OR ".join(
+        '"' + " ".join(t if isinstance(t, tuple) else (t,)).replace('"', "") + '"' for t in q.terms
+    )
+    cond = " AND ".join(["docs MATCH ?", *where])
+    sql = (
+        "SELECT rowid, title, snippet(docs, 2, '<mark>', '</mark>', '…', 24) FROM docs"
+        f" WHERE {cond} ORDER BY bm25(docs, {BM25_WEIGHTS}) LIMIT 20"
+    )
+    return sql, [match, *params]
+
+
+# -- building a workspace -----------------------------------------------------------
+
+
+def build_workspace(items: Sequence[Item], tmp: Path) -> tuple[Workspace, float]:
+    """A workspace holding ``items``: communities, then one CSV import, indexed once."""
+    n = len(items)
+    path = write_csv(tmp / f"items-{n}.csv", items)
+    ws = Workspace.create(tmp / f"ws-{n}", "Benchmark plant", language="en")
+
+    def load() -> dict[str, Any]:
+        with ws.batch():  # the index catches up once, at the end
+            for name in COMMUNITIES:
+                ws.add("community", {"name": name, "form": "trade"})
+            return ws.import_csv("rex", path)
+
+    elapsed, report = timed(load)
+    if report["imported"] != n or report["rejected"]:
+        raise RuntimeError(f"import of {n} items: {report['imported']} rows, {report}")
+    if set(report["columns"].values()) != set(COLUMNS):
+        raise RuntimeError(f"import mapped {report['columns']}")
+    path.unlink()
+    return ws, elapsed
+
+
+# -- 1. rebuild -----------------------------------------------------------------------
+
+
+def bench_rebuild(
+    ws: Workspace, items: Sequence[Item], conn: sqlite3.Connection, fts_path: Path
+) -> list[Figure]:
+    n = len(items)
+    t_fts = fts_load(conn, [fts_row(item) for item in items])
+    t_ws, report = timed(ws.reindex)
+    indexed = report["documents"]
+    if indexed != n + len(COMMUNITIES):
+        raise RuntimeError(f"reindex indexed {indexed} documents, expected {n + len(COMMUNITIES)}")
+    rate, rate_fts = indexed / t_ws, n / t_fts
+    ix_mib, fts_mib = folder_mib(ws.path / "index"), fts_size(conn, fts_path)
+    print(f"    Workspace.reindex: {indexed:,} documents in {fmt_time(t_ws)} ({rate:,.0f} items/s)")
+    print(f"    FTS5 insert, one transaction: {fmt_time(t_fts)} ({rate_fts:,.0f} items/s)")
+    print(f"    on disk: Whoosh index {ix_mib:.1f} MiB, FTS5 database {fts_mib:.1f} MiB")
+    label = f"{n:,} items"
+    return [
+        Figure(
+            f"full rebuild, {label}",
+            t_ws,
+            t_fts,
+            target=f"<= {n / REBUILD_RATE:.0f} s (10,000 in 60 s)",
+            met=rate >= REBUILD_RATE,
+        ),
+        Figure(f"rebuild rate, {label}", rate, rate_fts, unit="items/s"),
+        Figure(f"size on disk, {label}", ix_mib, fts_mib, unit="MiB"),
+    ]
+
+
+# -- 2. queries -----------------------------------------------------------------------
+
+
+def bench_queries(
+    ws: Workspace, conn: sqlite3.Connection, queries: Sequence[Query], p95_target: float
+) -> list[Figure]:
+    n = ws.conn.execute("SELECT count(*) FROM items WHERE kind = 'rex'").fetchone()[0]
+    plans = [fts_query(q) for q in queries]
+
+    def copdesk(q: Query) -> tuple[float, int]:
+        elapsed, result = timed(lambda: ws.search(q.text, limit=20))
+        return elapsed, len(result["hits"])
+
+    def baseline(plan: tuple[str, list[str]]) -> tuple[float, int]:
+        elapsed, rows = timed(lambda: conn.execute(*plan).fetchall())
+        return elapsed, len(rows)
+
+    for q, plan in zip(queries, plans, strict=True):  # warm-up: the list once, untimed
+        copdesk(q)
+        baseline(plan)
+    ours = [copdesk(q) for q in queries]
+    theirs = [baseline(plan) for plan in plans]
+    t_ours, t_theirs = [t for t, _ in ours], [t for t, _ in theirs]
+    p50, p95 = percentile(t_ours, 50), percentile(t_ours, 95)
+    b50, b95 = percentile(t_theirs, 50), percentile(t_theirs, 95)
+    found = sum(1 for _, hits in ours if hits)
+    found_fts = sum(1 for _, hits in theirs if hits)
+    print(
+        f"    {len(queries)} queries, warm: copdesk p50 {fmt_time(p50)} p95 {fmt_time(p95)}"
+        f" max {fmt_time(max(t_ours))}; FTS5 p50 {fmt_time(b50)} p95 {fmt_time(b95)}"
+        f" max {fmt_time(max(t_theirs))}"
+    )
+    print(f"    queries with hits: copdesk {found}/{len(queries)}, FTS5 {found_fts}/{len(queries)}")
+    by_category: dict[str, list[int]] = {}
+    for i, q in enumerate(queries):
+        by_category.setdefault(q.category, []).append(i)
+    print(f"    {'by shape':<22}{'n':>4}  {'copdesk p50':>12}{'max':>10}  {'FTS5 p50':>10}")
+    for category, idx in by_category.items():
+        mine = [t_ours[i] for i in idx]
+        base = statistics.median(t_theirs[i] for i in idx)
+        print(
+            f"    {category:<22}{len(idx):>4}  {fmt_time(statistics.median(mine)):>12}"
+            f"{fmt_time(max(mine)):>10}  {fmt_time(base):>10}"
+        )
+    slowest = sorted(range(len(queries)), key=lambda i: -t_ours[i])[:5]
+    print(
+        "    slowest copdesk queries: "
+        + "; ".join(f"{queries[i].text!r} {fmt_time(t_ours[i])}" for i in slowest)
+    )
+    label = f"{n:,} items"
+    return [
+        Figure(f"query p50, {label}", p50, b50),
+        Figure(
+            f"query p95, {label}",
+            p95,
+            b95,
+            target=f"<= {p95_target * 1000:.0f} ms",
+            met=p95 <= p95_target,
+        ),
+    ]
+
+
+# -- 3. save to searchable --------------------------------------------------------------
+
+
+def unique_word(rng: random.Random) -> str:
+    return "zq" + "".join(rng.choice(string.ascii_lowercase) for _ in range(10))
+
+
+def bench_saves(
+    ws: Workspace,
+    conn: sqlite3.Connection,
+    items: Sequence[Item],
+    saves: int,
+    target: float | None,
+) -> list[Figure]:
+    n = len(items)
+    rng = random.Random(SEED + n)
+    ids = [
+        r[0]
+        for r in ws.conn.execute(
+            "SELECT id FROM items WHERE kind = 'rex' ORDER BY change LIMIT 1000"
+        )
+    ]
+    mine: list[float] = []
+    parts: dict[str, list[float]] = {"add": [], "edit": [], "search": []}
+    for i in range(saves):
+        word = unique_word(rng)
+        source = items[rng.randrange(n)]
+        text = f"Finding {word}: {source.summary}"
+        start = time.perf_counter()
+        if i % 2 == 0:
+            item_id = ws.add(
+                "rex",
+                {
+                    "title": f"{source.title} (saved {i})",
+                    "summary": text,
+                    "lessons": source.lessons,
+                    "site": source.site,
+                    "language": source.language,
+                    "tags": list(source.tags),
+                },
+            )["id"]
+            parts["add"].append(time.perf_counter() - start)
+        else:
+            item_id = ids[rng.randrange(len(ids))]
+            ws.edit(item_id, {"summary": text})
+            parts["edit"].append(time.perf_counter() - start)
+        while True:
+            before = time.perf_counter()
+            hits = ws.search(word, limit=20)["hits"]
+            parts["search"].append(time.perf_counter() - before)
+            if any(h["id"] == item_id for h in hits):
+                break
+            if time.perf_counter() - start > SAVE_TIMEOUT:
+                raise RuntimeError(f"a saved item was not searchable after {SAVE_TIMEOUT} s")
+        mine.append(time.perf_counter() - start)
+
+    theirs: list[float] = []
+    for i in range(saves):
+        word = unique_word(rng)
+        source = items[rng.randrange(n)]
+        text = f"Finding {word}: {source.summary}"
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        if i % 2 == 0:
+            row = fts_row(source)
+            rowid = conn.execute(FTS_INSERT, (row[0], text, *row[2:])).lastrowid
+        else:
+            rowid = rng.randrange(1, n + 1)
+            conn.execute("UPDATE docs SET summary = ? WHERE rowid = ?", (text, rowid))
+        conn.execute("COMMIT")
+        found = conn.execute(
+            "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 20",
+            (f'"{word}"',),
+        ).fetchall()
+        theirs.append(time.perf_counter() - start)
+        if (rowid,) not in found:
+            raise RuntimeError("the FTS5 baseline did not find its own save")
+
+    med, worst = statistics.median(mine), max(mine)
+    b_med, b_worst = statistics.median(theirs), max(theirs)
+    print(
+        f"    {saves} saves: copdesk median {fmt_time(med)}, max {fmt_time(worst)};"
+        f" FTS5 median {fmt_time(b_med)}, max {fmt_time(b_worst)}"
+    )
+    print(
+        "    of which: add median "
+        f"{fmt_time(statistics.median(parts['add']))} (max {fmt_time(max(parts['add']))}),"
+        f" edit median {fmt_time(statistics.median(parts['edit']))}"
+        f" (max {fmt_time(max(parts['edit']))}), search median"
+        f" {fmt_time(statistics.median(parts['search']))};"
+        f" {len(parts['search'])} searches for {saves} saves"
+    )
+    label = f"{n:,}"  # the workspace's size before the saves
+    out = [
+        Figure(
+            f"save-to-searchable median, {label} items",
+            med,
+            b_med,
+            target="" if target is None else f"<= {target * 1000:.0f} ms",
+            met=None if target is None else med <= target,
+        ),
+        Figure(
+            f"save-to-searchable max, {label} items",
+            worst,
+            b_worst,
+            target="" if target is None else f"<= {target * 1000:.0f} ms",
+            met=None if target is None else worst <= target,
+        ),
+    ]
+    return out
+
+
+# -- one size -------------------------------------------------------------------------
+
+
+def bench_size(
+    items: Sequence[Item],
+    queries: Sequence[Query],
+    tmp: Path,
+    sizes: Sizes,
+    large: bool,
+    do_profile: bool,
+) -> list[Figure]:
+    n = len(items)
+    print(f"\n[{n:,} items] building the workspace (import-csv, index built once at the end)")
+    ws, load = build_workspace(items, tmp)
+    print(f"    setup: Workspace.import_csv of {n:,} rows + index catch-up: {fmt_time(load)}")
+    fts_path = tmp / f"fts-{n}.db"
+    conn = fts_db(fts_path)
+    figures: list[Figure] = []
+    try:
+        print(f"  [1] full rebuild of {n:,} items")
+        figures += bench_rebuild(ws, items, conn, fts_path)
+        print(f"  [2] query latency, {len(queries)} fixed queries, limit 20")
+        figures += bench_queries(ws, conn, queries, P95_TARGET[large])
+        if do_profile:
+            profile(
+                f"Workspace.search of the {len(queries)} queries at {n:,} items",
+                lambda: [ws.search(q.text, limit=20) for q in queries],
+                top=25,
+            )
+        print(f"  [3] save-to-searchable, {sizes.saves} saves (add and edit alternately)")
+        figures += bench_saves(ws, conn, items, sizes.saves, SAVE_TARGET if large else None)
+        if do_profile:
+            rng = random.Random(SEED)
+
+            def saves() -> None:
+                for _ in range(5):
+                    word = unique_word(rng)
+                    ws.add("rex", {"title": f"Profiled save {word}", "summary": word})
+                    ws.search(word)
+
+            profile(f"5 saves + searches at {n:,} items", saves, top=25)
+    finally:
+        conn.close()
+        ws.close()
+    return figures
+
+
+# -- main ----------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="sizes divided by 10 (smoke run)")
+    parser.add_argument("--profile", action="store_true", help="also cProfile search and save")
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder with llis/ and fr/ (shared data)"
+    )
+    args = parser.parse_args(argv)
+    # a plain `kill` still removes the temporary folder (TemporaryDirectory cleanup)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    sizes = Sizes.quick() if args.quick else Sizes()
+
+    lessons = load_lessons(args.data / LESSONS)
+    french = load_french(args.data / PAIRS)
+    items = make_items(lessons, french, max(sizes.items), SEED)
+    queries = make_queries(items[:QUERY_SOURCE], sizes.queries, SEED + 1)
+    # The benchmark's own 50,000 items would make every garbage collection inside
+    # copdesk (Workspace.search runs gc.collect()) ~30 ms slower than in a real copdesk
+    # process; freezing them hides them from the collector.
+    gc.collect()
+    gc.freeze()
+    print(
+        f"copdesk search benchmark{' (--quick)' if args.quick else ''}: Python "
+        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} CPUs, {len(lessons):,} NASA lessons + {len(french):,} French"
+        f" paragraphs, seed {SEED}"
+    )
+    chars = statistics.mean(len(i.summary) + len(i.lessons) for i in items)
+    fr_share = sum(1 for i in items if i.language == "fr") / len(items)
+    print(f"items: {chars:,.0f} characters of text on average, {fr_share:.0%} French")
+    figures: list[Figure] = []
+    home = Path.home().resolve()
+    base = Path(tempfile.gettempdir()).resolve()
+    where = "/tmp" if base == home or home in base.parents else None  # never under $HOME
+    with tempfile.TemporaryDirectory(prefix="copdesk-bench-search-", dir=where) as name:
+        tmp = Path(name)
+        print(f"working in {tmp}")
+        started = time.perf_counter()
+        for large, n in enumerate(sizes.items):
+            figures += bench_size(
+                items[:n], queries, tmp, sizes, bool(large), args.profile and bool(large)
+            )
+        print(f"\n(all measurements took {fmt_time(time.perf_counter() - started)})")
+        print_summary(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
