@@ -200,6 +200,22 @@ def test_typo_suggestion(base: dict) -> None:
     assert base["ws"].search("hydrualique")["suggestion"] == "hydraulique"
 
 
+def test_rare_word_near_a_common_one_is_suggested(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "ws", site="Lyon")
+    typo = ws.add("rex", {"title": "Fuite sur le vérin hydrualique"})["id"]
+    right = [ws.add("rex", {"title": f"Groupe hydraulique {n}"})["id"] for n in range(3)]
+    r = ws.search("hydrualique")
+    assert r["suggestion"] == "hydraulique"
+    assert set(ids(r)) == {typo, *right}  # the rare word itself is still found
+    ws.close()
+    other = Workspace.create(tmp_path / "other", site="Lyon")
+    other.add("rex", {"title": "Fuite sur le vérin hydrualique"})
+    for n in range(2):  # 2 against 1: not common enough to call it a typo
+        other.add("rex", {"title": f"Groupe hydraulique {n}"})
+    assert other.search("hydrualique")["suggestion"] is None
+    other.close()
+
+
 def test_snippet_highlights_and_escapes(base: dict) -> None:
     ws = base["ws"]
     snippets = [h["snippet"] for h in ws.search("capteur")["hits"]]

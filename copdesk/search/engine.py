@@ -33,7 +33,9 @@ from copdesk.search.index import SearchIndex
 from copdesk.search.query import Clause, ParsedQuery, parse
 from copdesk.search.schema import FACETS, INDEXED_KINDS, WEIGHTS
 
-SUGGEST_BELOW = 3  # fewer hits than this: correct unknown words
+SUGGEST_BELOW = 3  # fewer hits than this: correct unknown or rare words
+RARE = 2  # a word in this many items or fewer may be a typo of a common near word
+MORE_COMMON = 3  # ...if that near word is in this many times more items
 SNIPPET_CHARS = 240
 Resolver = Callable[[str, str], list[str]]  # (name, kind) -> ids of the items it names
 
@@ -220,28 +222,35 @@ class Engine:
     # -- suggestions ----------------------------------------------------------------
 
     def _corrections(self, searcher: Any, parsed: ParsedQuery) -> dict[int, str]:
-        """Index of each word that finds nothing -> the nearest indexed word."""
+        """Index of each word that finds nothing, or little while a near word is far more
+        common ('hydrualique' in 1 item, 'hydraulique' in 40) -> that near word."""
         reader = searcher.reader()
         out: dict[int, str] = {}
         for i, c in enumerate(parsed.clauses):
             if c.negated or c.phrase or c.alternatives:
                 continue
             ws = words(c.text)
-            if len(ws) != 1 or not 4 <= len(ws[0]) <= 30 or reader.doc_frequency("words", ws[0]):
+            if len(ws) != 1 or not 4 <= len(ws[0]) <= 30:
                 continue
-            own = text_query(c.text)
-            if own is not None and searcher.search(own, limit=1).scored_length():
-                continue  # found through its stem ("capteurs" -> capteur): not a typo
             word = ws[0]
+            seen = reader.doc_frequency("words", word)
+            if seen > RARE:
+                continue
+            if not seen:
+                own = text_query(c.text)
+                if own is not None and searcher.search(own, limit=1).scored_length():
+                    continue  # found through its stem ("capteurs" -> capteur): not a typo
             best: tuple[int, int, str] | None = None
             for dist in (1, 2) if len(word) >= 6 else (1,):
                 for cand in reader.terms_within("words", word, dist, prefix=1):
+                    if cand == word:
+                        continue
                     score = (dist, -reader.doc_frequency("words", cand), cand)
                     if best is None or score < best:
                         best = score
                 if best:
                     break
-            if best:
+            if best and (not seen or -best[1] >= max(RARE + 1, MORE_COMMON * seen)):
                 out[i] = best[2]
         return out
 
