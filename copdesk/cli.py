@@ -373,6 +373,108 @@ def cmd_glossary(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+# -- exchange between sites ------------------------------------------------------
+
+
+def cmd_identity(args: argparse.Namespace, ws: Workspace) -> int:
+    ident = ws.identity()
+    if args.json:
+        _print_json(ident)
+    else:
+        textout.identity(ident)
+    return 0
+
+
+def cmd_sites(args: argparse.Namespace, ws: Workspace) -> int:
+    sites = ws.sites()
+    if args.json:
+        _print_json(sites)
+    else:
+        textout.sites(sites)
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.from_bundle:
+        if args.site or args.key:
+            raise BadInput("give either --from-bundle FILE or SITE_ID --key KEY")
+        site = ws.trust_bundle(args.from_bundle)
+    elif args.site and args.key:
+        site = ws.trust(args.site, args.key)
+    else:
+        raise BadInput(
+            "give SITE_ID --key KEY (from `copdesk identity` there) or --from-bundle FILE"
+        )
+    if args.json:
+        _print_json(site)
+    else:
+        print(f"trusted {site['name']} ({site['id']}), key fingerprint {site['fingerprint']}")
+    return 0
+
+
+def cmd_untrust(args: argparse.Namespace, ws: Workspace) -> int:
+    site = ws.untrust(args.site)
+    if args.json:
+        _print_json(site)
+    else:
+        print(f"revoked {site['name']} ({site['id']}): its bundles are refused from now on")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
+    done = ws.export(args.to, peer=args.peer, communities=args.community, full=args.full)
+    if args.json:
+        _print_json(done)
+    else:
+        what = f"for {args.peer}" if args.peer else "with everything shareable"
+        print(
+            f"wrote {done['file']} {what}: {done['revisions']} revisions, "
+            f"{done['attachments']} attachments, {done['bytes']:,} bytes"
+        )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
+    progress = textout.steps("import") if sys.stderr.isatty() and not args.json else None
+    result = ws.import_bundle(args.file, dry_run=args.dry_run, progress=progress)
+    if args.json:
+        _print_json(result)
+    else:
+        textout.bundle_report(result)
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace, ws: Workspace) -> int:
+    found = ws.conflicts()
+    if args.json:
+        _print_json(found)
+    else:
+        textout.conflicts(found)
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace, ws: Workspace) -> int:
+    if (args.keep is None) == (args.json_input is None):
+        raise BadInput("give --keep REV_ID or --json FILE (the merged fields)")
+    changes = None
+    if args.json_input is not None:
+        changes = _read_json(args.json_input)
+        if not isinstance(changes, dict):
+            raise BadInput("the JSON must be an object with the fields to set")
+    item = ws.resolve_conflict(args.id, keep=args.keep, changes=changes)
+    print(f"resolved {item['kind']} {item['id']}: now at revision {item['rev'][:12]}")
+    return 0
+
+
+def cmd_sync_folder(args: argparse.Namespace, ws: Workspace) -> int:
+    done = ws.sync_folder(args.folder)
+    if args.json:
+        _print_json(done)
+    else:
+        textout.sync_report(done)
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------
 
 
@@ -517,6 +619,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("glossary", cmd_glossary, "synonyms and acronyms applied to searches")
     p.add_argument("action", choices=("add", "list", "remove"), nargs="?", default="list")
     p.add_argument("terms", nargs="*", metavar="TERM")
+
+    command("identity", cmd_identity, "this site's id, name and key fingerprint")
+    command("sites", cmd_sites, "known sites: trust, last bundles, what they acknowledged")
+    p = command("trust", cmd_trust, "trust a site's bundles (its key from `identity` there)")
+    p.add_argument("site", nargs="?", metavar="SITE_ID")
+    p.add_argument("--key", metavar="KEY", help="the site's public key")
+    p.add_argument("--from-bundle", metavar="FILE", help="trust the site that signed FILE")
+    p = command("untrust", cmd_untrust, "revoke a site: refuse its bundles")
+    p.add_argument("site", metavar="SITE")
+    p = command("export", cmd_export, "write a bundle for other sites")
+    p.add_argument("--to", required=True, metavar="FILE")
+    p.add_argument("--peer", metavar="SITE", help="only what SITE has not acknowledged")
+    p.add_argument("--community", action="append", metavar="C", help="only this community")
+    p.add_argument("--full", action="store_true", help="everything, even what was acknowledged")
+    p = command("import", cmd_import, "apply a bundle from another site (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    command("conflicts", cmd_conflicts, "items edited on two sites at once")
+    p = command("resolve", cmd_resolve, "end a conflict", json_flag=False)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--keep", metavar="REV_ID", help="keep this version")
+    p.add_argument("--json", dest="json_input", metavar="FILE|-", help="merged fields as JSON")
+    p = command("sync-folder", cmd_sync_folder, "exchange bundles through a shared folder")
+    p.add_argument("folder", nargs="?", metavar="DIR", help="default: the last one used")
     return parser
 
 

@@ -30,3 +30,9 @@ class ItemDeleted(CopdeskError):
     """The item exists but its shown version is a tombstone."""
 
     exit_code = 1
+
+
+class UntrustedSite(CopdeskError):
+    """A bundle signed by a site this workspace does not trust (exit 1): nothing applied."""
+
+    exit_code = 1

@@ -212,3 +212,84 @@ def progress_bar(label: str) -> Callable[[int, int], None]:
         sys.stderr.flush()
 
     return show
+
+
+def steps(label: str) -> Callable[[str], None]:
+    """A callback showing the current step of a long operation on stderr (terminals)."""
+    import sys
+
+    def show(step: str) -> None:
+        sys.stderr.write(f"\r{label}: {step}…{' ' * 20}")
+        if step == "indexing":
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def identity(i: dict[str, Any]) -> None:
+    print(f"site         {i['name']}")
+    print(f"site id      {i['site_id']}")
+    print(f"fingerprint  {i['fingerprint']}")
+    print(f"key          {i['key']}")
+    print("another site trusts this one with:")
+    print(f"  {i['trust_command']}")
+
+
+def sites(rows: list[dict[str, Any]]) -> None:
+    for s in rows:
+        when_in = (s["last_in"] or "never")[:16].replace("T", " ")
+        when_out = (s["last_out"] or "never")[:16].replace("T", " ")
+        print(f"{s['name']}  [{s['trust']}]  {s['id']}")
+        if s["self"]:
+            print(f"    fingerprint {s['fingerprint']}  (this site)")
+            continue
+        print(f"    fingerprint {s['fingerprint'] or '(no key: copdesk trust)'}")
+        print(f"    last bundle in {when_in}, out {when_out}; not yet acknowledged: {s['pending']}")
+
+
+def bundle_report(r: dict[str, Any]) -> None:
+    verb = "would change" if r["dry_run"] else "imported"
+    print(
+        f"{verb} from {r['producer_name']}: {r['new']} new, {r['updated']} updated, "
+        f"{r['unchanged']} unchanged, {r['conflicts']} conflicts, {r['refused']} refused"
+    )
+    for line in r["items"][:30]:
+        flag = " (in conflict)" if line["conflict"] else ""
+        flag += " (deleted)" if line["deleted"] else ""
+        print(f"  {line['outcome']:<9} {line['kind']:<10} {_cut(line['title'], 50)}{flag}")
+    if len(r["items"]) > 30:
+        print(f"  … and {len(r['items']) - 30} more (use --json for all)")
+    if r["conflicts"]:
+        print("see them with: copdesk conflicts")
+
+
+def conflicts(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print("no conflicts")
+        return
+    for c in rows:
+        print(f"{c['kind']} {c['id']}  {c['title']}")
+        print(f"    differs in: {', '.join(c['differ']) or '(nothing: same content)'}")
+        for v in c["versions"]:
+            shown = " (shown)" if v["shown"] else ""
+            who = v["author_name"] or "unknown"
+            print(f"    {v['rev_id'][:12]}  {v['site_name']}, {who}, {v['at'][:16]}{shown}")
+        print(f"    keep one: copdesk resolve {c['id'][:8]} --keep REV_ID")
+
+
+def sync_report(r: dict[str, Any]) -> None:
+    for e in r["imported"]:
+        if e["status"] == "imported":
+            print(
+                f"{e['file']}: {e['new']} new, {e['updated']} updated, {e['conflicts']} conflicts"
+            )
+        else:
+            print(f"{e['file']}: {e['status']}: {e['message']}")
+    if not r["imported"]:
+        print("no new bundles from other sites")
+    w = r["written"]
+    if w["written"]:
+        print(f"wrote {w['file']}: {w['revisions']} revisions, {w['attachments']} attachments")
+    else:
+        print(f"{w['file']} is up to date")

@@ -1,7 +1,8 @@
 """``copdesk.Workspace``: the one public API that the CLI, the GUI and scripts use.
 
 A workspace is a folder: ``copdesk.db`` (SQLite), ``blobs/`` (attachments by
-SHA-256), ``index/`` (search, later) and ``backups/``. Every change goes through
+SHA-256), ``index/`` (search), ``backups/``, ``keys/`` (the site's signing key)
+and ``staging/`` (bundles being checked). Every change goes through
 :meth:`Workspace._write`, which validates first and then appends one revision in
 one transaction, so a failed or interrupted change leaves the workspace as it was.
 """
@@ -26,12 +27,13 @@ from copdesk.store import revisions as revs
 from copdesk.store.blobs import BlobStore
 from copdesk.store.database import Database
 from copdesk.store.revisions import Revision
+from copdesk.sync.api import SyncMixin
 
 DB_NAME = "copdesk.db"
 EDITABLE = (*USER_KINDS, "comment")  # ratings, memberships, links… have their own commands
 
 
-class Workspace(RelationsMixin, SearchMixin):
+class Workspace(RelationsMixin, SearchMixin, SyncMixin):
     """An open workspace. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
     def __init__(self, path: Path, database: Database, *, index: bool = True) -> None:
@@ -50,6 +52,7 @@ class Workspace(RelationsMixin, SearchMixin):
         self._index = None
         self._index_enabled = index  # False: the index is left to catch up on a later open
         self._hold = 0
+        self._opened_change = self._item_change()
         database.after_commit = self._sync_index
 
     # -- lifecycle ---------------------------------------------------------------
@@ -86,7 +89,9 @@ class Workspace(RelationsMixin, SearchMixin):
                 "INSERT INTO sites (id, name, is_self, added_at) VALUES (?, ?, 1, ?)",
                 (site_id, site, revs.now()),
             )
-        return cls(path, database)
+        ws = cls(path, database)
+        ws._ensure_keys()
+        return ws
 
     @classmethod
     def open(cls, path: str | Path, *, actor: str | None = None, index: bool = True) -> Workspace:

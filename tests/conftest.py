@@ -93,7 +93,16 @@ def state_digest(path: Path) -> str:
     h = hashlib.sha256()
     conn = sqlite3.connect(path / "copdesk.db")
     try:
-        for table in ("meta", "sites", "revisions", "rev_parents", "items", "refs", "blobs"):
+        for table in (
+            "meta",
+            "sites",
+            "revisions",
+            "rev_parents",
+            "items",
+            "refs",
+            "blobs",
+            "feed",
+        ):
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
                 h.update(repr(row).encode())
     finally:

@@ -33,12 +33,16 @@ def test_core_loads_no_qt() -> None:
 def test_cli_list_does_not_load_search_or_rendering(tmp_path) -> None:
     """`copdesk list` stays fast: no Qt, no Markdown renderer loaded."""
     ws = tmp_path / "ws"
+    init = (
+        f"from copdesk.cli import main; main(['--workspace', {str(ws)!r}, 'init', '--site', 'X'])"
+    )
+    subprocess.run([sys.executable, "-c", init], capture_output=True, check=True)
     code = (
         "import sys\n"
         "from copdesk.cli import main\n"
-        f"main(['--workspace', {str(ws)!r}, 'init', '--site', 'X'])\n"
         f"main(['--workspace', {str(ws)!r}, 'list', 'rex'])\n"
-        "bad = [m for m in ('PySide6', 'markdown', 'nh3', 'whoosh') if m in sys.modules]\n"
+        "heavy = ('PySide6', 'markdown', 'nh3', 'whoosh', 'cryptography')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
         "print('LOADED', bad)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -45,6 +45,7 @@ class SearchMixin:
     _index: SearchIndex | None
     _index_enabled: bool
     _hold: int
+    _opened_change: int
 
     @property
     def index(self: Workspace) -> SearchIndex:
@@ -60,6 +61,8 @@ class SearchMixin:
     def _sync_index(self: Workspace) -> None:
         if not self._index_enabled or self._hold:
             return
+        if self._index is None and self._item_change() == self._opened_change:
+            return  # no item changed (roster, settings): leave Whoosh unloaded
         try:
             self.index.catch_up()
         except CopdeskError:
@@ -71,6 +74,9 @@ class SearchMixin:
                 self.index.rebuild()
             except Exception:
                 self._index = None
+
+    def _item_change(self: Workspace) -> int:
+        return self.conn.execute("SELECT coalesce(max(change), 0) FROM items").fetchone()[0]
 
     @contextmanager
     def batch(self: Workspace) -> Iterator[None]:

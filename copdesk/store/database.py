@@ -59,6 +59,17 @@ class Database:
         if self.after_commit is not None:
             self.after_commit()
 
+    @contextmanager
+    def trial(self) -> Iterator[sqlite3.Connection]:
+        """A transaction that is always rolled back: see what a change would do."""
+        if self.conn.in_transaction:
+            raise RuntimeError("a trial cannot run inside another transaction")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("ROLLBACK")
+
     def migrate(self, backups: Path | None = None) -> int:
         """Bring the schema to SCHEMA_VERSION; back up first when upgrading old data."""
         version = self.user_version

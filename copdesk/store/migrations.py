@@ -96,4 +96,31 @@ V3 = [
     "CREATE INDEX items_site ON items(json_extract(data, '$.site')) WHERE deleted = 0",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3]
+# Exchange between sites (bundles). ``feed`` is each origin site's publication
+# log: its n-th revision made shareable, numbered by that site. A version vector
+# (origin -> highest contiguous n held) says what a site has; private and
+# site-only items never get a number, so they never leave. ``sites`` gains the
+# roster of keys and trust and what each peer last acknowledged.
+V4 = [
+    """CREATE TABLE feed (
+        origin TEXT NOT NULL REFERENCES sites(id),
+        seq INTEGER NOT NULL,
+        rev_id TEXT NOT NULL UNIQUE REFERENCES revisions(rev_id),
+        PRIMARY KEY (origin, seq)
+    ) WITHOUT ROWID""",
+    "ALTER TABLE sites ADD COLUMN public_key TEXT",
+    "ALTER TABLE sites ADD COLUMN trust TEXT",  # NULL unknown, 'trusted', 'revoked'
+    "ALTER TABLE sites ADD COLUMN trusted_at TEXT",
+    "ALTER TABLE sites ADD COLUMN last_in TEXT",
+    "ALTER TABLE sites ADD COLUMN last_out TEXT",
+    "ALTER TABLE sites ADD COLUMN acked TEXT NOT NULL DEFAULT '{}'",
+    """CREATE TABLE folder_seen (
+        name TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        producer TEXT,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]

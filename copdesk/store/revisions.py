@@ -156,6 +156,12 @@ def _insert(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> N
         conn.executemany("INSERT INTO rev_parents (rev_id, parent) VALUES (?, ?)", parents)
 
 
+def insert_many(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> None:
+    """Store revisions (with their generations) that came from elsewhere; the caller
+    rematerialises their items afterwards."""
+    _insert(conn, revs)
+
+
 def references(kind: str, content: dict[str, Any]) -> list[tuple[str, str]]:
     """(field, target id) for every reference the content makes."""
     out = []

@@ -1,0 +1,1 @@
+"""Exchange between sites by bundle files (no server): signed, incremental, conflict-keeping."""
