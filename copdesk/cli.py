@@ -428,8 +428,8 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
     else:
         what = f"for {args.peer}" if args.peer else "with everything shareable"
         print(
-            f"wrote {done['file']} {what}: {done['revisions']} revisions, "
-            f"{done['attachments']} attachments, {done['bytes']:,} bytes"
+            f"wrote {done['file']} {what}: {textout.count(done['revisions'], 'revision')}, "
+            f"{textout.count(done['attachments'], 'attachment')}, {done['bytes']:,} bytes"
         )
     return 0
 

@@ -214,6 +214,11 @@ def progress_bar(label: str) -> Callable[[int, int], None]:
     return show
 
 
+def count(n: int, noun: str) -> str:
+    """'1 revision', '3 revisions'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def steps(label: str) -> Callable[[str], None]:
     """A callback showing the current step of a long operation on stderr (terminals)."""
     import sys

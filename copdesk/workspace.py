@@ -238,6 +238,12 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
         op: str,
     ) -> Revision:
         with self.db.write() as conn:
+            if content is not None and parents and content.get("visibility") == "shared":
+                # Sharing an item that was private: its private versions stay here.
+                parents, tail = revs.shared_base(conn, parents)
+                if tail:
+                    revs.set_aside(conn, tail, self._now())
+                    op = op if parents else "create"
             rev = Revision.build(
                 item=item_id,
                 kind=kind,
@@ -310,9 +316,8 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
 
     def _revision_of(self, item_id: str, rev_ref: str) -> Revision:
         rev_ref = rev_ref.strip().lower()
-        matches = [
-            r for r, _ in revs.revisions_of(self.conn, item_id) if r.rev_id.startswith(rev_ref)
-        ]
+        every = revs.revisions_of(self.conn, item_id) + revs.drafts_of(self.conn, item_id)
+        matches = [r for r, _ in every if r.rev_id.startswith(rev_ref)]
         if len(rev_ref) < 6 or len(matches) != 1:
             what = "several revisions" if len(matches) > 1 else "no revision"
             raise BadInput(f"{what} of item {item_id} match {rev_ref!r}")
@@ -385,7 +390,12 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
     def history(self, ref: str) -> list[dict[str, Any]]:
         """Every revision, oldest first, with the names of the fields it changed."""
         row = self._row(ref, live=False)
-        history = revs.revisions_of(self.conn, row["id"])
+        set_aside = revs.drafts_of(self.conn, row["id"])
+        drafts = {r.rev_id for r, _ in set_aside}
+        history = sorted(
+            set_aside + revs.revisions_of(self.conn, row["id"]),
+            key=lambda rg: (rg[0].at, rg[1], rg[0].rev_id),
+        )
         people = q.titles(self.conn, [r.author or "" for r, _ in history])
         sites = {s: self._site_name(s) for s in {r.site for r, _ in history}}
         shown: dict[str, dict[str, Any] | None] = {}  # a tombstone shows its parent's content
@@ -408,6 +418,7 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
                     "generation": generation,
                     "changed": [] if r.deleted else changed_fields(before, r.content),
                     "head": r.rev_id == row["head"],
+                    "draft": r.rev_id in drafts,  # private version set aside when shared
                 }
             )
         return out

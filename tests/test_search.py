@@ -296,3 +296,11 @@ def test_who_knows_ranks_with_reasons(tmp_path: Path) -> None:
     lapsed_reasons = next(p for p in people if p["name"] == "Habilitation échue")["reasons"]
     assert any("expired 2020-01-01" in r for r in lapsed_reasons)
     ws.close()
+
+
+def test_search_on_an_empty_workspace(tmp_path) -> None:
+    """A new site searches before anything is written: no results, no error."""
+    with Workspace.create(tmp_path / "empty", site="Vide") as ws:
+        for query in ("pompe", "kind:rex", "status:draft capteur"):
+            result = ws.search(query)
+            assert result["total"] == 0 and result["hits"] == []

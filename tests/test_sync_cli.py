@@ -213,15 +213,44 @@ def test_private_and_site_items_never_leave(tmp_path: Path) -> None:
         assert b"secret" not in zf.read("revisions.jsonl")
     b.import_bundle(path)
     assert b.conn.execute("SELECT count(*) FROM items").fetchone()[0] == 1
-    # Publishing the draft sends it with its history, its comment and its attachment.
+    # Sharing the draft sends the shared version, its comment and its attachment; the
+    # private version stays here, in the local history only.
     a.edit(secret["id"], {"title": "Retour d'expérience publié", "visibility": "shared"})
+    local_history = a.history(secret["id"])
+    assert [h["draft"] for h in local_history] == [True, False]
+    assert local_history[1]["parents"] == [] and a.check() == []
     path2 = tmp_path / "a2.copdesk"
     a.export(path2, peer=b.site_id)
+    with zipfile.ZipFile(path2) as zf:
+        assert b"Brouillon secret" not in zf.read("revisions.jsonl")
     got = b.import_bundle(path2)
     assert got["new"] == 3  # the report, its comment, its attachment
-    assert len(b.history(secret["id"])) == 2
+    assert [h["draft"] for h in b.history(secret["id"])] == [False]
+    assert b.get(secret["id"])["title"] == "Retour d'expérience publié"
     assert b.blobs.exists(a.get(secret["id"])["attachments"][0]["sha256"])
     assert b.check() == []
+
+
+def test_a_version_made_private_in_between_never_leaves(tmp_path: Path) -> None:
+    a, b = make(tmp_path, "Lyon"), make(tmp_path, "Nantes")
+    pair(a, b)
+    rex = a.add("rex", {"title": "Arrêt presse", "summary": "version publique"})
+    first = a.get(rex["id"])["rev"]
+    send(a, b, tmp_path)
+    send(b, a, tmp_path)  # Nantes acknowledges
+    a.edit(rex["id"], {"summary": "noms des opérateurs en cause", "visibility": "site"})
+    assert a.export(tmp_path / "none.copdesk", peer=b.site_id)["revisions"] == 0
+    a.edit(rex["id"], {"summary": "version publique corrigée", "visibility": "shared"})
+    path = tmp_path / "a.copdesk"
+    a.export(path, peer=b.site_id)
+    lines = bundle_lines(path)
+    assert len(lines) == 1 and lines[0]["revision"]["parents"] == [first]
+    assert b.import_bundle(path)["updated"] == 1
+    shown = b.get(rex["id"])
+    assert shown["summary"] == "version publique corrigée" and not shown["conflict"]
+    assert a.get(rex["id"])["rev"] == shown["rev"]
+    assert [h["draft"] for h in a.history(rex["id"])] == [False, True, False]
+    assert a.check() == [] and b.check() == []
 
 
 def test_community_export_is_partial(tmp_path: Path) -> None:

@@ -213,7 +213,11 @@ class SearchIndex:
         leaves = searcher.leafreaders or [(searcher.reader(), 0)]
         out: list = []
         for reader, _offset in leaves:
-            key = (reader.segment().segment_id(), field)
+            segment = reader.segment()
+            if segment is None:  # an empty index has a reader without a segment
+                out.extend(_segment_values(reader, field))
+                continue
+            key = (segment.segment_id(), field)
             if key not in self._facet_values:
                 self._facet_values[key] = _segment_values(reader, field)
             out.extend(self._facet_values[key])

@@ -99,7 +99,7 @@ V3 = [
 # Exchange between sites (bundles). ``feed`` is each origin site's publication
 # log: its n-th revision made shareable, numbered by that site. A version vector
 # (origin -> highest contiguous n held) says what a site has; private and
-# site-only items never get a number, so they never leave. ``sites`` gains the
+# site-only versions never get a number, so they never leave. ``sites`` gains the
 # roster of keys and trust and what each peer last acknowledged.
 V4 = [
     """CREATE TABLE feed (
@@ -114,6 +114,16 @@ V4 = [
     "ALTER TABLE sites ADD COLUMN last_in TEXT",
     "ALTER TABLE sites ADD COLUMN last_out TEXT",
     "ALTER TABLE sites ADD COLUMN acked TEXT NOT NULL DEFAULT '{}'",
+    # Revisions written while an item was private or site-only, set aside when it is
+    # shared: they never left the site and never will (local history only).
+    """CREATE TABLE drafts (
+        rev_id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        set_aside_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX drafts_item ON drafts(item_id)",
     """CREATE TABLE folder_seen (
         name TEXT PRIMARY KEY,
         sha256 TEXT NOT NULL,

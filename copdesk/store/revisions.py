@@ -162,6 +162,58 @@ def insert_many(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) 
     _insert(conn, revs)
 
 
+def is_private(conn: sqlite3.Connection, rev_id: str, memo: dict[str, bool] | None = None) -> bool:
+    """Whether a revision holds a private or site-only version (a deletion: whether
+    what it deletes was). Such revisions never leave the site."""
+    memo = {} if memo is None else memo
+    if rev_id in memo:
+        return memo[rev_id]
+    row = conn.execute("SELECT body FROM revisions WHERE rev_id = ?", (rev_id,)).fetchone()
+    if row is None:
+        return False
+    rev = Revision.from_body(row[0], rev_id)
+    if rev.content is not None:
+        private = rev.content.get("visibility", "shared") != "shared"
+    else:
+        private = any(is_private(conn, p, memo) for p in rev.parents)
+    memo[rev_id] = private
+    return private
+
+
+def shared_base(conn: sqlite3.Connection, parents: Sequence[str]) -> tuple[list[str], set[str]]:
+    """For a shared version written on ``parents``: the nearest shared ancestors to use as
+    parents instead, and the private revisions in between (never exported, so they can
+    be set aside without any other site noticing)."""
+    memo: dict[str, bool] = {}
+    base: list[str] = []
+    tail: set[str] = set()
+    todo = list(parents)
+    while todo:
+        rid = todo.pop()
+        if rid in tail or rid in base:
+            continue
+        published = conn.execute("SELECT 1 FROM feed WHERE rev_id = ?", (rid,)).fetchone()
+        if published or not is_private(conn, rid, memo):
+            base.append(rid)
+            continue
+        tail.add(rid)
+        row = conn.execute("SELECT body FROM revisions WHERE rev_id = ?", (rid,)).fetchone()
+        todo.extend(Revision.from_body(row[0], rid).parents)
+    return sorted(set(base)), tail
+
+
+def set_aside(conn: sqlite3.Connection, rev_ids: set[str], at: str) -> None:
+    """Move private revisions out of the history that is exchanged (kept as drafts)."""
+    for rid in sorted(rev_ids):
+        conn.execute(
+            "INSERT OR IGNORE INTO drafts (rev_id, item_id, generation, body, set_aside_at)"
+            " SELECT rev_id, item_id, generation, body, ? FROM revisions WHERE rev_id = ?",
+            (at, rid),
+        )
+        conn.execute("DELETE FROM rev_parents WHERE rev_id = ?", (rid,))
+        conn.execute("DELETE FROM revisions WHERE rev_id = ?", (rid,))
+
+
 def references(kind: str, content: dict[str, Any]) -> list[tuple[str, str]]:
     """(field, target id) for every reference the content makes."""
     out = []
@@ -365,6 +417,15 @@ def revisions_of(conn: sqlite3.Connection, item_id: str) -> list[tuple[Revision,
     rows = conn.execute(
         "SELECT rev_id, body, generation FROM revisions WHERE item_id = ?"
         " ORDER BY generation, at, rev_id",
+        (item_id,),
+    ).fetchall()
+    return [(Revision.from_body(body, rev_id), gen) for rev_id, body, gen in rows]
+
+
+def drafts_of(conn: sqlite3.Connection, item_id: str) -> list[tuple[Revision, int]]:
+    """Private versions set aside when the item was shared (local history only)."""
+    rows = conn.execute(
+        "SELECT rev_id, body, generation FROM drafts WHERE item_id = ? ORDER BY generation, rev_id",
         (item_id,),
     ).fetchall()
     return [(Revision.from_body(body, rev_id), gen) for rev_id, body, gen in rows]

@@ -93,12 +93,14 @@ class SyncMixin:
         }
 
     def _site_ref(self: Workspace, ref: str) -> str:
-        """A known site's id from its id, an id prefix of 6+ characters, or its name."""
+        """A known site's id from its id, an id prefix of 6+ characters, its name or a
+        word of its name ("lyon" for "Usine de Lyon") when only one site has it."""
         text = str(ref).strip().lower()
         rows = self.conn.execute("SELECT id, name FROM sites WHERE is_self = 0").fetchall()
         hits = [i for i, n in rows if i == text]
         hits = hits or [i for i, n in rows if len(text) >= 6 and i.startswith(text)]
         hits = hits or [i for i, n in rows if fold(n) == fold(text)]
+        hits = hits or [i for i, n in rows if fold(text) in fold(n).split()]
         if len(hits) != 1:
             what = "several sites match" if hits else "no known site matches"
             raise BadInput(f"{what} {ref!r} (see copdesk sites)")
@@ -332,10 +334,13 @@ class SyncMixin:
                 if len(incoming.feed) != m["counts"]["revisions"]:
                     raise _refuse("the number of revisions differs from the manifest's count")
                 listed = {n[6:] for n in bundle.entries if n.startswith("blobs/")}
-                if not listed <= incoming.blobs:
+                if not listed <= set(incoming.blobs):
                     raise _refuse("it holds an attachment that no revision refers to")
                 blob_dir.mkdir(parents=True)
                 sizes = {sha: bundle.copy_blob(sha, blob_dir / sha) for sha in sorted(listed)}
+                for sha, size in sizes.items():
+                    if incoming.blobs[sha] != size:
+                        raise _refuse(f"attachment {sha[:12]} is not the size its item says")
             finally:
                 bundle.close()
             plan = ex.plan(self.conn, incoming, m["sites"])

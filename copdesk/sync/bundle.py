@@ -331,26 +331,26 @@ def check_directory(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo
         name = info.filename
         shown = name[:60].encode("unicode_escape").decode("ascii")
         if not _expected(name):
-            raise _refuse(f"unexpected entry {shown!r}")
+            raise _refuse(f"unexpected entry '{shown}'")
         if name in entries:
-            raise _refuse(f"entry {shown!r} appears twice")
+            raise _refuse(f"entry '{shown}' appears twice")
         if info.is_dir():
-            raise _refuse(f"entry {shown!r} is a directory")
+            raise _refuse(f"entry '{shown}' is a directory")
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise _refuse(f"entry {shown!r} is a symbolic link")
+            raise _refuse(f"entry '{shown}' is a symbolic link")
         if info.flag_bits & 0x1:
-            raise _refuse(f"entry {shown!r} is encrypted")
+            raise _refuse(f"entry '{shown}' is encrypted")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(f"entry {shown!r} uses an unsupported compression")
+            raise _refuse(f"entry '{shown}' uses an unsupported compression")
         cap = LIMITS["attachment"] if name.startswith("blobs/") else None
         cap = LIMITS["manifest"] if name == "manifest.json" else cap
         cap = LIMITS["signature"] if name in ("mimetype", "signature") else cap
         if cap is not None and info.file_size > cap:
-            raise _refuse(f"entry {shown!r} is larger than {cap:,} bytes")
+            raise _refuse(f"entry '{shown}' is larger than {cap:,} bytes")
         if info.file_size > _RATIO_FROM and info.file_size > LIMITS["ratio"] * max(
             info.compress_size, 1
         ):
-            raise _refuse(f"entry {shown!r} expands more than {LIMITS['ratio']}:1 (zip bomb?)")
+            raise _refuse(f"entry '{shown}' expands more than {LIMITS['ratio']}:1 (zip bomb?)")
         total += info.file_size
         entries[name] = info
     if total > LIMITS["total"]:
@@ -371,6 +371,8 @@ def _check_layout(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) 
     end_of_data = zf.start_dir  # type: ignore[attr-defined]
     spans = []
     for info in infos:
+        if not 0 <= info.header_offset < size:  # zipfile lets a damaged directory go negative
+            raise _refuse(f"entry {info.filename!r} points outside the file")
         fp.seek(info.header_offset)
         header = fp.read(_LOCAL_HEADER.size)
         if len(header) != _LOCAL_HEADER.size:
@@ -434,6 +436,7 @@ def open_staged(path: Path) -> StagedBundle:
         _check_manifest(manifest, entries)
         signature = _read_small(zf, entries["signature"], LIMITS["signature"])
         from copdesk.sync import keys  # cryptography loads only when a bundle is read
+
         producer = manifest["producer"]
         if keys.fingerprint(producer["key"]) != producer["fingerprint"]:
             raise _refuse("the producer's fingerprint does not match its key")

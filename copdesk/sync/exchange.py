@@ -7,11 +7,12 @@ acknowledged, from every origin, so sites relay for each other; importing adds
 the revisions the site lacks (set union), so order, repetition and relays give
 the same result.
 
-Private and site-only items never enter the feed: a revision is numbered (made
-shareable) only when its item is shared, and, for comments, attachments, links,
-ratings and memberships, when everything they point to is shared too. When an
-item becomes shared, its earlier revisions are numbered with it, because a
-revision is useless without its ancestors.
+Private and site-only versions never enter the feed: a revision is numbered
+(made shareable) only when it holds a shared version, and, for comments,
+attachments, links, ratings and memberships, when everything they point to is
+shared now. When a private item is shared, the workspace writes the shared
+version on top of the last shared one (or as a new root) and sets the private
+versions aside (``drafts``), so no shared revision ever has a private ancestor.
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ class Shareable:
 def publish(conn: sqlite3.Connection, site_id: str) -> int:
     """Number this site's revisions of shareable items that have no number yet."""
     pending = conn.execute(
-        "SELECT r.rev_id, r.item_id FROM revisions r WHERE r.site = ?"
+        "SELECT r.rev_id, r.item_id, i.kind, r.deleted,"
+        " json_extract(r.body, '$.content.visibility')"
+        " FROM revisions r JOIN items i ON i.id = r.item_id WHERE r.site = ?"
         " AND NOT EXISTS (SELECT 1 FROM feed f WHERE f.rev_id = r.rev_id)"
         " ORDER BY r.generation, r.seq",
         (site_id,),
@@ -75,7 +78,14 @@ def publish(conn: sqlite3.Connection, site_id: str) -> int:
     if not pending:
         return 0
     shareable = Shareable(conn)
-    chosen = [rev_id for rev_id, item in pending if shareable(item)]
+    memo: dict[str, bool] = {}
+    chosen = []
+    for rev_id, item, kind, deleted, visibility in pending:
+        private = (
+            revs.is_private(conn, rev_id, memo) if deleted else visibility not in (None, "shared")
+        )
+        if not private and (kind not in RELATION_KINDS or shareable(item)):
+            chosen.append(rev_id)
     start = conn.execute(
         "SELECT coalesce(max(seq), 0) FROM feed WHERE origin = ?", (site_id,)
     ).fetchone()[0]
@@ -181,7 +191,8 @@ class Incoming:
 
     revisions: dict[str, Revision] = field(default_factory=dict)
     feed: dict[tuple[str, int], str] = field(default_factory=dict)
-    blobs: set[str] = field(default_factory=set)
+    numbers: dict[str, tuple[str, int]] = field(default_factory=dict)  # rev -> feed key
+    blobs: dict[str, int] = field(default_factory=dict)  # sha256 -> size the revisions say
 
 
 def parse_line(obj: Any, number: int, sites: dict[str, str]) -> tuple[int, Revision]:
@@ -243,12 +254,16 @@ def read_incoming(lines: Iterator[tuple[int, Any]], sites: dict[str, str]) -> In
         if out.feed.get(key, rev.rev_id) != rev.rev_id:
             raise _refuse(f"line {number}: two revisions under one number of site {rev.site}")
         out.feed[key] = rev.rev_id
+        if out.numbers.setdefault(rev.rev_id, key) != key:
+            raise _refuse(f"line {number}: one revision under two numbers")
         known = out.revisions.get(rev.rev_id)
         if known is not None and known.item != rev.item:
             raise _refuse(f"line {number}: revision repeated")
         out.revisions[rev.rev_id] = rev
         if rev.kind == "attachment" and rev.content is not None:
-            out.blobs.add(rev.content["sha256"])
+            sha, size = rev.content["sha256"], rev.content["size"]
+            if out.blobs.setdefault(sha, size) != size:
+                raise _refuse(f"line {number}: attachment {sha[:12]} given two sizes")
     return out
 
 
@@ -264,17 +279,18 @@ class Plan:
 
 def plan(conn: sqlite3.Connection, incoming: Incoming, sites: dict[str, str]) -> Plan:
     """Check the incoming revisions against the workspace; refuse anything inconsistent."""
-    held_feed: dict[tuple[str, int], str] = {}
     for (origin, seq), rev_id in incoming.feed.items():
         row = conn.execute(
             "SELECT rev_id FROM feed WHERE origin = ? AND seq = ?", (origin, seq)
         ).fetchone()
-        if row is not None and row[0] != rev_id:
+        if row is None:
+            row = conn.execute("SELECT seq FROM feed WHERE rev_id = ?", (rev_id,)).fetchone()
+            if row is not None:
+                raise _refuse(f"revision {rev_id[:12]} has another number here")
+        elif row[0] != rev_id:
             raise _refuse(
                 f"site {origin}'s revision number {seq} differs from the one this site holds"
             )
-        if row is not None:
-            held_feed[(origin, seq)] = rev_id
     held = set()
     ids = list(incoming.revisions)
     for i in range(0, len(ids), 500):

@@ -1,0 +1,390 @@
+"""Benchmark of bundle exchange: export, import (database and index), re-import, memory.
+
+A source workspace of 10,000 experience reports is built from real text (the
+items of bench_search.py: NASA lessons learned and French documentation
+paragraphs, one ``Workspace.import_csv``), and 200 of them get an attachment of
+about 250 KB of random bytes named ``.jpg`` (incompressible, like photos: stored,
+not deflated, in the bundle). A receiving workspace trusts the source.
+
+Every measured step runs in its own Python process, so its peak memory (the
+child's ``ru_maxrss``, from ``os.wait4``) is its own and caches are not shared:
+
+1. export: ``Workspace.export`` of everything (index not opened). Baseline, in the
+   same run: the same revisions.jsonl lines, read from the same database with one
+   SQL query, and the same blob files written into a zip with ``zipfile``, with the
+   same choices (lines deflated at level 6, photos stored). Target: within 3x.
+2. import into the fresh trusted workspace, timed in two parts: the database part
+   (``Workspace.open(index=False).import_bundle``: staging, checks, backup, one
+   transaction) and the index catch-up (the next ``Workspace.open`` and
+   ``ws.index``: Whoosh indexes the new items). Target: both together within 90 s.
+   Next to it, a baseline of reading the bundle with ``zipfile``: every line
+   parsed with ``json.loads`` and every blob copied out.
+3. re-import of the same bundle into the workspace that now holds it (opened as
+   the CLI does, index enabled). Target: within 10 s.
+4. peak memory of each step. Target: under 400 MB for every step.
+
+Everything happens in a temporary folder (never under $HOME). Times are
+wall-clock and are reported, never asserted: the target column says whether each
+was met.
+
+Run::
+
+    .venv/bin/python benchmarks/bench_sync.py            # 10,000 items, 200 attachments
+    .venv/bin/python benchmarks/bench_sync.py --quick    # 1,000 items, 20 attachments
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_search import (
+    COLUMNS,
+    COMMUNITIES,
+    DEFAULT_DATA,
+    LESSONS,
+    PAIRS,
+    SEED,
+    load_french,
+    make_items,
+    write_csv,
+)
+from bench_store import fmt_time, load_lessons
+
+from copdesk.workspace import Workspace
+
+EXPORT_RATIO = 3.0
+IMPORT_TARGET = 90.0  # seconds, database + index, 10,000 items
+REIMPORT_TARGET = 10.0
+MEMORY_TARGET = 400.0  # MB (10^6 bytes), peak resident set of each step
+BLOB_SIZE = 250_000
+
+
+@dataclass(frozen=True)
+class Sizes:
+    items: int = 10_000
+    attachments: int = 200
+
+    @classmethod
+    def quick(cls) -> Sizes:
+        return cls(items=1_000, attachments=20)
+
+
+@dataclass(frozen=True)
+class Figure:
+    operation: str
+    copdesk: float
+    baseline: float | None
+    unit: str = "s"  # "s" or "MB"
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.baseline <= 0 or self.copdesk <= 0:
+            return None
+        return self.copdesk / self.baseline
+
+
+def fmt_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    return fmt_time(value) if unit == "s" else f"{value:.0f} MB"
+
+
+def print_summary(figures: Sequence[Figure]) -> None:
+    width = max(len(f.operation) for f in figures) + 2
+    print()
+    print("=" * (width + 62))
+    print(f"{'operation':<{width}}{'copdesk':>11}  {'baseline':>11}  {'ratio':>8}   target")
+    print("-" * (width + 62))
+    for f in figures:
+        ratio = "—" if f.ratio is None else f"{f.ratio:.1f}x"
+        verdict = "" if f.met is None else ("  met" if f.met else "  MISSED")
+        line = (
+            f"{f.operation:<{width}}{fmt_value(f.copdesk, f.unit):>11}"
+            f"  {fmt_value(f.baseline, f.unit):>11}  {ratio:>8}   {f.target}{verdict}"
+        )
+        print(line.rstrip())
+    print("=" * (width + 62))
+
+
+# -- the steps, each run in a child process -------------------------------------------
+
+
+def step_export(source: str, bundle: str) -> dict[str, Any]:
+    started = time.perf_counter()
+    with Workspace.open(source, index=False) as ws:
+        report = ws.export(bundle)
+    return {"seconds": time.perf_counter() - started, "report": report}
+
+
+def step_baseline_export(source: str, target: str) -> dict[str, Any]:
+    """The same lines and blob files into a zip, with zipfile and one SQL query."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(source + "/copdesk.db")
+    blobs = Path(source) / "blobs"
+    shas = []
+    with zipfile.ZipFile(target, "w") as zf:
+        info = zipfile.ZipInfo("revisions.jsonl", (1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info._compresslevel = 6  # type: ignore[attr-defined]  # as BundleWriter writes it
+        with zf.open(info, "w", force_zip64=True) as out:
+            for seq, body in conn.execute(
+                "SELECT f.seq, r.body FROM feed f JOIN revisions r ON r.rev_id = f.rev_id"
+                " ORDER BY f.origin, f.seq"
+            ):
+                out.write(f'{{"feed":{seq},"revision":{body}}}\n'.encode())
+        for (sha,) in conn.execute("SELECT sha256 FROM blobs ORDER BY sha256"):
+            shas.append(sha)
+            zf.write(blobs / sha[:2] / sha, f"blobs/{sha}", zipfile.ZIP_STORED)
+    conn.close()
+    return {"seconds": time.perf_counter() - started, "blobs": len(shas)}
+
+
+def step_import_db(dest: str, bundle: str) -> dict[str, Any]:
+    started = time.perf_counter()
+    with Workspace.open(dest, index=False) as ws:
+        report = ws.import_bundle(bundle)
+    report.pop("items", None)
+    return {"seconds": time.perf_counter() - started, "report": report}
+
+
+def step_import_index(dest: str) -> dict[str, Any]:
+    started = time.perf_counter()
+    with Workspace.open(dest) as ws:
+        ws.index  # noqa: B018 - opening the index makes it catch up
+        docs = ws.index.ix.doc_count()
+    return {"seconds": time.perf_counter() - started, "documents": docs}
+
+
+def step_baseline_import(bundle: str, scratch: str) -> dict[str, Any]:
+    """Read the bundle with zipfile: parse every line, copy every blob out."""
+    started = time.perf_counter()
+    out = Path(scratch)
+    out.mkdir()
+    lines = 0
+    with zipfile.ZipFile(bundle) as zf:
+        with zf.open("revisions.jsonl") as f:
+            for raw in f:
+                json.loads(raw)
+                lines += 1
+        for name in zf.namelist():
+            if name.startswith("blobs/"):
+                with zf.open(name) as src, open(out / name[6:], "wb") as dst:
+                    shutil.copyfileobj(src, dst, 1024 * 1024)
+    return {"seconds": time.perf_counter() - started, "lines": lines}
+
+
+def step_reimport(dest: str, bundle: str) -> dict[str, Any]:
+    started = time.perf_counter()
+    with Workspace.open(dest) as ws:
+        report = ws.import_bundle(bundle)
+    report.pop("items", None)
+    return {"seconds": time.perf_counter() - started, "report": report}
+
+
+STEPS = {
+    "export": step_export,
+    "baseline-export": step_baseline_export,
+    "import-db": step_import_db,
+    "import-index": step_import_index,
+    "baseline-import": step_baseline_import,
+    "reimport": step_reimport,
+}
+
+
+def peak_mb() -> float:
+    """This process's peak resident set in MB: VmHWM, which starts afresh at exec
+    (a child's ru_maxrss would include the parent's size when it forked)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # Linux: KiB
+
+
+def run_step(name: str, *args: str) -> tuple[dict[str, Any], float]:
+    """Run one step in a child process: (its JSON result, its peak RSS in MB)."""
+    script = str(Path(__file__).resolve())
+    proc = subprocess.run(
+        [sys.executable, script, "--step", name, *args], stdout=subprocess.PIPE, text=True
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"step {name} failed ({proc.returncode})")
+    result = json.loads(proc.stdout)
+    return result, result["peak_mb"]
+
+
+# -- building the two sites ------------------------------------------------------------
+
+
+def build_sites(tmp: Path, sizes: Sizes, data: Path) -> tuple[Path, Path]:
+    lessons = load_lessons(data / LESSONS)
+    french = load_french(data / PAIRS)
+    items = make_items(lessons, french, sizes.items, SEED)
+    csv_path = write_csv(tmp / "items.csv", items)
+    source, dest = tmp / "source", tmp / "dest"
+    Workspace.create(source, "Usine de Lyon", language="en").close()
+    Workspace.create(dest, "Site de Grenoble", language="fr").close()
+    rng = random.Random(SEED)
+    photos = tmp / "photos"
+    photos.mkdir()
+    with Workspace.open(source, index=False) as ws:
+        for name in COMMUNITIES:
+            ws.add("community", {"name": name, "form": "trade"})
+        report = ws.import_csv("rex", csv_path)
+        if report["imported"] != sizes.items or set(report["columns"].values()) != set(COLUMNS):
+            raise RuntimeError(f"import of {sizes.items} items: {report}")
+        ids = [i for (i,) in ws.conn.execute("SELECT id FROM items WHERE kind = 'rex'")]
+        for n, item_id in enumerate(rng.sample(ids, sizes.attachments)):
+            photo = photos / f"photo-{n:03}.jpg"
+            size = BLOB_SIZE + rng.randrange(-20_000, 20_000)
+            photo.write_bytes(b"\xff\xd8\xff\xe0" + rng.randbytes(size - 4))
+            ws.attach(item_id, photo)
+        ident = ws.identity()
+    shutil.rmtree(photos)
+    csv_path.unlink()
+    with Workspace.open(dest, index=False) as ws:
+        ws.trust(ident["site_id"], ident["key"], "Usine de Lyon")
+    return source, dest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 items, 20 attachments")
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder with llis/ and fr/ (shared data)"
+    )
+    parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)  # a child process
+    args = parser.parse_args(argv)
+    if args.step:
+        name, *rest = args.step
+        print(json.dumps({**STEPS[name](*rest), "peak_mb": peak_mb()}))
+        return 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    sizes = Sizes.quick() if args.quick else Sizes()
+    print(
+        f"copdesk sync benchmark{' (--quick)' if args.quick else ''}: Python "
+        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs;"
+        f" {sizes.items:,} items, {sizes.attachments} attachments of ~{BLOB_SIZE // 1000} KB"
+    )
+    home = Path.home().resolve()
+    base = Path(tempfile.gettempdir()).resolve()
+    where = "/tmp" if base == home or home in base.parents else None  # never under $HOME
+    figures: list[Figure] = []
+    memory: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="copdesk-bench-sync-", dir=where) as name:
+        tmp = Path(name)
+        print(f"working in {tmp}")
+        started = time.perf_counter()
+        source, dest = build_sites(tmp, sizes, args.data)
+        print(f"  built the two sites in {fmt_time(time.perf_counter() - started)}")
+        bundle = tmp / "all.copdesk"
+
+        exported, memory["export"] = run_step("export", str(source), str(bundle))
+        base_exp, memory["baseline export"] = run_step(
+            "baseline-export", str(source), str(tmp / "baseline.zip")
+        )
+        r = exported["report"]
+        print(
+            f"  export: {r['revisions']:,} revisions, {r['attachments']} attachments,"
+            f" {r['bytes'] / 1e6:.1f} MB in {fmt_time(exported['seconds'])}"
+            f" (baseline zip {(tmp / 'baseline.zip').stat().st_size / 1e6:.1f} MB"
+            f" in {fmt_time(base_exp['seconds'])})"
+        )
+        if base_exp["blobs"] != r["attachments"]:
+            raise RuntimeError(f"baseline wrote {base_exp['blobs']} blobs")
+
+        imported, memory["import (database)"] = run_step("import-db", str(dest), str(bundle))
+        indexed, memory["import (index)"] = run_step("import-index", str(dest))
+        base_imp, memory["baseline import"] = run_step(
+            "baseline-import", str(bundle), str(tmp / "read")
+        )
+        r = imported["report"]
+        if r["new"] != sizes.items + sizes.attachments + len(COMMUNITIES):
+            raise RuntimeError(f"import made {r['new']} new items: {r}")
+        print(
+            f"  import: {r['revisions_new']:,} revisions, {r['new']:,} new items: database"
+            f" {fmt_time(imported['seconds'])}, index {fmt_time(indexed['seconds'])}"
+            f" ({indexed['documents']:,} documents); baseline read"
+            f" {fmt_time(base_imp['seconds'])}"
+        )
+        again, memory["re-import"] = run_step("reimport", str(dest), str(bundle))
+        r = again["report"]
+        if r["revisions_new"] or r["new"]:
+            raise RuntimeError(f"re-import added something: {r}")
+        print(f"  re-import: {r['unchanged']:,} items unchanged in {fmt_time(again['seconds'])}")
+        print(f"\n(all steps took {fmt_time(time.perf_counter() - started)})")
+
+    both = imported["seconds"] + indexed["seconds"]
+    scale = sizes.items / 10_000
+    figures = [
+        Figure(
+            "export",
+            exported["seconds"],
+            base_exp["seconds"],
+            target=f"<= {EXPORT_RATIO:.0f}x zipfile",
+            met=exported["seconds"] <= EXPORT_RATIO * base_exp["seconds"],
+        ),
+        Figure("import: database", imported["seconds"], base_imp["seconds"]),
+        Figure("import: index catch-up", indexed["seconds"], None),
+        Figure(
+            "import: database + index",
+            both,
+            None,
+            target=f"<= {IMPORT_TARGET * scale:.0f} s ({IMPORT_TARGET:.0f} s for 10,000)",
+            met=both <= IMPORT_TARGET * scale,
+        ),
+        Figure(
+            "re-import of the same bundle",
+            again["seconds"],
+            None,
+            target=f"<= {REIMPORT_TARGET:.0f} s",
+            met=again["seconds"] <= REIMPORT_TARGET,
+        ),
+    ]
+    for step, baseline in (
+        ("export", "baseline export"),
+        ("import (database)", "baseline import"),
+        ("import (index)", None),
+        ("re-import", None),
+    ):
+        mb = memory[step]
+        figures.append(
+            Figure(
+                f"peak memory, {step}",
+                mb,
+                memory[baseline] if baseline else None,
+                unit="MB",
+                target=f"< {MEMORY_TARGET:.0f} MB",
+                met=mb < MEMORY_TARGET,
+            )
+        )
+    print_summary(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
