@@ -643,16 +643,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", dest="json_input", metavar="FILE|-", help="merged fields as JSON")
     p = command("sync-folder", cmd_sync_folder, "exchange bundles through a shared folder")
     p.add_argument("folder", nargs="?", metavar="DIR", help="default: the last one used")
+    p = command("gui", cmd_gui, "open the desktop window (the default)", json_flag=False)
+    p.add_argument("--view", metavar="VIEW", help="home, rex, howto, search:QUERY, item:ID…")
+    p.add_argument("--screenshot", metavar="FILE.png", help="save the window as a PNG and exit")
+    p.add_argument("--size", default="1280x800", metavar="WxH", help="window size (screenshots)")
     return parser
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the desktop window (the default command); Qt is imported only here."""
+    from copdesk.gui import app
+
+    path = workspace_dir(args.workspace)
+    if args.screenshot:
+        return app.screenshot(
+            path, args.screenshot, view=args.view, size=args.size, actor=args.as_person
+        )
+    return app.run(path, actor=args.as_person, view=args.view)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 2
-    if args.command == "init":
+    if args.command is None:  # plain `copdesk`: the desktop window
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    if args.command in ("init", "gui"):
         return args.func(args)
     with Workspace.open(workspace_dir(args.workspace), actor=args.as_person) as ws:
         return args.func(args, ws)

@@ -1,0 +1,119 @@
+"""What the window asks of the workspace, as plain functions run on the worker thread.
+
+Each returns plain data (no Qt objects, no live cursors) so the result can cross to
+the GUI thread safely, and does every lookup there (names, images) so the GUI
+thread never needs the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from copdesk.workspace import Workspace
+
+NAME_KINDS = ("community", "person", "skill")
+MAX_IMAGE = 8 * 1024 * 1024
+_ATTACHMENT = re.compile(r"attachment:([0-9a-f]{64})")
+_STYLE = re.compile(r"<style>.*?</style>", re.S)
+# The printable page's CSS centres a 50em column; a side pane needs tighter spacing.
+PANE_CSS = """
+body { font-size: 10pt; }
+h1 { font-size: x-large; font-weight: 600; margin: 2px 0 8px 0; }
+h2 { font-size: 11.5pt; font-weight: 600; margin: 16px 0 4px 0; }
+table.meta th { text-align: left; padding: 1px 14px 1px 0; color: #6b7280; font-weight: normal; }
+table.meta td { padding: 1px 0; }
+.priority-red { color: #b00; } .priority-yellow { color: #a60; }
+.priority-blue { color: #036; } .priority-green { color: #060; }
+"""
+
+
+def title_of(row: dict[str, Any]) -> str:
+    return str(row.get("title") or row.get("name") or "")
+
+
+def _names(ws: Workspace, kind: str) -> dict[str, str]:
+    return {r["id"]: title_of(r) for r in ws.list(kind)}
+
+
+def list_items(kind: str) -> Callable[[Workspace], list[dict[str, Any]]]:
+    """Rows of a list, with community and author ids replaced by names."""
+
+    def job(ws: Workspace) -> list[dict[str, Any]]:
+        rows = ws.list(kind)
+        communities = _names(ws, "community")
+        people = _names(ws, "person")
+        for r in rows:
+            r["title"] = title_of(r)
+            r["community_name"] = communities.get(r.get("community") or "", "")
+            r["author_name"] = people.get(r.get("author") or "", "")
+        return rows
+
+    return job
+
+
+def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
+    """The item rendered to safe HTML, plus the bytes of the attachment images it shows."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        from copdesk.render import item_html
+
+        item = ws.get(item_id)
+        page = _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", item_html(item, ws.language), 1)
+        images: dict[str, bytes] = {}
+        for sha in set(_ATTACHMENT.findall(page)):
+            path = ws.blobs.path(sha)
+            if ws.blobs.exists(sha) and path.stat().st_size <= MAX_IMAGE:
+                images[sha] = path.read_bytes()
+        return {"id": item["id"], "kind": item["kind"], "html": page, "images": images}
+
+    return job
+
+
+def search(query: str, limit: int = 50) -> Callable[[Workspace], dict[str, Any]]:
+    """Search results with snippets made safe to show as HTML."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        from copdesk.render import sanitize
+
+        result = ws.search(query, limit=limit)
+        for hit in result["hits"]:
+            hit["snippet"] = sanitize(hit.get("snippet") or "")
+        result["query"] = query
+        return result
+
+    return job
+
+
+def home(last_seen: str | None, limit: int = 12) -> Callable[[Workspace], dict[str, Any]]:
+    """The home lists: recent changes, my drafts, waiting for validation, review due."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        rows = [r for kind in ("rex", "howto", "community") for r in ws.list(kind)]
+        for r in rows:
+            r["title"] = title_of(r)
+        rows.sort(key=lambda r: r["updated_at"], reverse=True)
+        me = ws.current_person
+        today = ws.today().isoformat()
+        recent = [r for r in rows if last_seen and r["updated_at"] > last_seen]
+        return {
+            "site": ws.site_name,
+            "me": ws.get(me)["name"] if me else None,
+            "recent": (recent or ([] if last_seen else rows))[:limit],
+            "recent_since": last_seen if recent else None,
+            "drafts": [r for r in rows if r["status"] == "draft" and me and r["author"] == me],
+            "proposed": [r for r in rows if r["status"] == "proposed"],
+            "review_due": sorted(
+                (r for r in rows if r.get("review_due") and r["review_due"] <= today),
+                key=lambda r: r["review_due"],
+            ),
+        }
+
+    return job
+
+
+def now_iso() -> str:
+    """The time format of ``updated_at``, to remember when the user last looked."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")

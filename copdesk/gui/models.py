@@ -1,0 +1,222 @@
+"""The item list model: holds the rows the worker delivered, shows them a page at a time.
+
+A workspace may hold 100,000 reports; the view only ever asks for the rows it has
+fetched (``canFetchMore``/``fetchMore``), so scrolling and resizing stay fast, and
+sorting reorders plain Python tuples without touching the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+PAGE = 256
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(NamedTuple):
+    key: str
+    label: str  # source text, translated when shown
+
+
+def _t(text: str) -> str:
+    """Marks a header for lupdate; headerData translates it when shown."""
+    return QT_TRANSLATE_NOOP("ItemTableModel", text)
+
+
+LEVELS = {0: "0", 1: "1 (I)", 2: "2 (L)", 3: "3 (U)", 4: "4 (O)"}  # ILUO shop-floor scale
+# Each kind's columns: the row key and its header (translated in headerData).
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "rex": (
+        Column("title", _t("Title")),
+        Column("priority", _t("Priority")),
+        Column("status", _t("Status")),
+        Column("community_name", _t("Community")),
+        Column("site", _t("Site")),
+        Column("occurred_on", _t("Occurred")),
+        Column("updated_at", _t("Updated")),
+    ),
+    "howto": (
+        Column("title", _t("Title")),
+        Column("status", _t("Status")),
+        Column("community_name", _t("Community")),
+        Column("activity", _t("Activity")),
+        Column("required_level", _t("Level")),
+        Column("updated_at", _t("Updated")),
+    ),
+    "community": (
+        Column("title", _t("Name")),
+        Column("form", _t("Form")),
+        Column("stage", _t("Stage")),
+        Column("status", _t("Status")),
+        Column("updated_at", _t("Updated")),
+    ),
+    "person": (
+        Column("title", _t("Name")),
+        Column("job_title", _t("Job title")),
+        Column("site", _t("Site")),
+        Column("department", _t("Department")),
+    ),
+    "skill": (
+        Column("title", _t("Name")),
+        Column("domain", _t("Domain")),
+        Column("updated_at", _t("Updated")),
+    ),
+}
+
+
+PRIORITY_COLOURS = {"red": "#d64545", "yellow": "#e0a526", "blue": "#3b7dd8", "green": "#3c9a5f"}
+
+
+@cache
+def priority_icon(priority: str) -> QIcon | None:
+    """A small coloured dot: priorities are read at a glance, not as words."""
+    colour = PRIORITY_COLOURS.get(priority)
+    if colour is None:
+        return None
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _cell(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "updated_at":
+        return str(value)[:16].replace("T", " ")
+    if key == "required_level":
+        return LEVELS.get(value, str(value))
+    return str(value)
+
+
+class ItemTableModel(QAbstractTableModel):
+    """Rows of one kind of item; ``set_rows`` replaces them, the view fetches pages."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kind = "rex"
+        self._columns: tuple[Column, ...] = COLUMNS["rex"]
+        self._ids: list[str] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._shown = 0
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- feeding -------------------------------------------------------------------
+
+    def set_rows(self, kind: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Replace the content (rows as the worker delivers them) and show the first page."""
+        self.beginResetModel()
+        self.kind = kind
+        self._columns = COLUMNS[kind]
+        keys = [c.key for c in self._columns]
+        self._ids = [r["id"] for r in rows]
+        self._cells = [tuple(_cell(k, r.get(k)) for k in keys) for r in rows]
+        self._shown = min(PAGE, len(self._ids))
+        if self._sort is not None and self._sort[0] < len(keys):
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def clear_sort(self) -> None:
+        """Back to the worker's order (newest first) at the next ``set_rows``."""
+        self._sort = None
+
+    @property
+    def total(self) -> int:
+        """Rows held, shown or not yet fetched."""
+        return len(self._ids)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < self._shown else None
+
+    def row_of(self, item_id: str) -> int | None:
+        """Row of an item, fetching pages up to it (for opening an item from elsewhere)."""
+        try:
+            row = self._ids.index(item_id)
+        except ValueError:
+            return None
+        if row >= self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, row)
+            self._shown = row + 1
+            self.endInsertRows()
+        return row
+
+    # -- Qt model interface ----------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._shown < len(self._ids)
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid():
+            return
+        more = min(PAGE, len(self._ids) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cells[index.row()][index.column()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and column.key == "priority":
+            return priority_icon(self._cells[index.row()][index.column()])
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return QCoreApplication.translate("ItemTableModel", self._columns[section].label)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every held row (not only the fetched ones), then show the first page again."""
+        if not 0 <= column < len(self._columns):
+            return
+        self.beginResetModel()
+        self._sort = (column, order)
+        self._apply_sort(column, order)
+        self.endResetModel()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        pairs = sorted(
+            zip(self._ids, self._cells, strict=True),
+            key=lambda p: p[1][column].casefold(),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._ids = [p[0] for p in pairs]
+        self._cells = [p[1] for p in pairs]
