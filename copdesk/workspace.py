@@ -304,14 +304,18 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
         return {"id": row["id"], "kind": row["kind"], "title": row["title"], "rev": rev.rev_id}
 
     def restore(self, ref: str, rev_id: str) -> dict:
-        """Make an old revision's content current again (also undeletes)."""
+        """Make an old revision's content current again (also undeletes); the item keeps
+        its current visibility, so restoring a draft never un-shares a shared item."""
         row = self._row(ref, live=False)
         old = self._revision_of(row["id"], rev_id)
         if old.content is None:
             raise BadInput(f"revision {old.rev_id[:12]} is a deletion; choose an earlier one")
-        if not row["deleted"] and old.content == row["data"]:
+        content = dict(old.content)
+        if "visibility" in row["data"]:  # restore the text, not an old sharing decision
+            content["visibility"] = row["data"]["visibility"]
+        if not row["deleted"] and content == row["data"]:
             return self.get(row["id"])
-        self._write(row["id"], row["kind"], old.content, [row["head"]], "restore")
+        self._write(row["id"], row["kind"], content, [row["head"]], "restore")
         return self.get(row["id"])
 
     def _revision_of(self, item_id: str, rev_ref: str) -> Revision:

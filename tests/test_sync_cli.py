@@ -253,6 +253,15 @@ def test_a_version_made_private_in_between_never_leaves(tmp_path: Path) -> None:
     assert a.check() == [] and b.check() == []
 
 
+def test_restoring_an_old_private_version_keeps_the_item_shared(tmp_path: Path) -> None:
+    a = make(tmp_path, "Lyon")
+    rex = a.add("rex", {"title": "Brouillon", "visibility": "private"})
+    a.edit(rex["id"], {"title": "Publié", "visibility": "shared"})
+    draft = next(h for h in a.history(rex["id"]) if h["draft"])
+    restored = a.restore(rex["id"], draft["rev_id"])
+    assert restored["title"] == "Brouillon" and restored["visibility"] == "shared"
+
+
 def test_community_export_is_partial(tmp_path: Path) -> None:
     a, b = make(tmp_path, "Lyon"), make(tmp_path, "Nantes")
     pair(a, b)
