@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,6 +35,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_search.py
 	$(BIN)/python benchmarks/eval_ranking.py
 	$(BIN)/python benchmarks/bench_sync.py
+
+# Update the French catalogue from every string in the GUI sources (then translate the
+# new entries with pyside6-linguist), and compile it; commit both .ts and .qm.
+TS := copdesk/gui/i18n/copdesk_fr.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -target-language fr_FR -no-obsolete -locations none \
+		$$(find copdesk/gui -name '*.py' | sort) -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

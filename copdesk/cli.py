@@ -3,6 +3,14 @@
 Exit codes: 0 success, 1 the operation failed (deleted item, check failed),
 2 bad usage or bad input. Errors are one line on stderr, never a traceback.
 Only what a command needs is imported, so `copdesk list` starts fast.
+
+For programs (the desktop window runs the long commands as child processes):
+``--progress-json`` makes import, export, reindex, demo and sync-folder write one
+JSON line per progress event on stderr, ``{"step": "checking", "done": 1,
+"total": 5}`` (``total`` null when unknown); an import's ``indexing`` step means
+the bundle is committed. With ``--json``, an import refused because its signer is
+not trusted also prints ``{"error": MESSAGE, "untrusted": {"site", "name", "key",
+"fingerprint"}}`` on stdout (exit 1, the usual line on stderr).
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from copdesk import textout
-from copdesk.errors import BadInput, CopdeskError
+from copdesk.errors import BadInput, CopdeskError, UntrustedSite
 from copdesk.model.kinds import KINDS, USER_KINDS
 from copdesk.model.validate import MAX_BODY
 from copdesk.paths import workspace_dir
@@ -88,6 +96,19 @@ def _fields(args: argparse.Namespace, kind: str | None) -> dict[str, Any]:
     return parse(kind_of(kind), _read_input(args.file))
 
 
+def _progress_json(args: argparse.Namespace) -> Callable[..., None] | None:
+    """With ``--progress-json``: a function writing one progress event per call to stderr,
+    ``{"step": STEP, "done": N, "total": M}`` (``total`` is null when unknown)."""
+    if not getattr(args, "progress_json", False):
+        return None
+
+    def emit(step: str, done: int = 0, total: int | None = None) -> None:
+        sys.stderr.write(json.dumps({"step": step, "done": done, "total": total}) + "\n")
+        sys.stderr.flush()
+
+    return emit
+
+
 def _print_json(data: Any) -> None:
     if isinstance(data, list):
         # one item per line: fast for 100,000 items and still readable
@@ -132,7 +153,12 @@ def cmd_use(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
+    emit = _progress_json(args)
+    if emit:
+        emit("demo", 0, 1)
     counts = ws.load_demo()
+    if emit:
+        emit("demo", 1, 1)
     added = sum(counts.values())
     if args.json:
         _print_json(counts)
@@ -345,7 +371,11 @@ def cmd_who_knows(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, ws: Workspace) -> int:
-    progress = textout.progress_bar("indexing") if sys.stderr.isatty() else None
+    emit = _progress_json(args)
+    if emit:
+        progress = lambda done, total: emit("indexing", done, total)  # noqa: E731
+    else:
+        progress = textout.progress_bar("indexing") if sys.stderr.isatty() else None
     done = ws.reindex(progress)
     if args.json:
         _print_json(done)
@@ -422,7 +452,14 @@ def cmd_untrust(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
-    done = ws.export(args.to, peer=args.peer, communities=args.community, full=args.full)
+    emit = _progress_json(args)
+    done = ws.export(
+        args.to,
+        peer=args.peer,
+        communities=args.community,
+        full=args.full,
+        progress=(lambda lines: emit("exporting", lines)) if emit else None,
+    )
     if args.json:
         _print_json(done)
     else:
@@ -434,9 +471,23 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+IMPORT_STEPS = ("copying", "checking", "backing up", "applying", "indexing")
+
+
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
-    progress = textout.steps("import") if sys.stderr.isatty() and not args.json else None
-    result = ws.import_bundle(args.file, dry_run=args.dry_run, progress=progress)
+    emit = _progress_json(args)
+    if emit:
+        total = 2 if args.dry_run else len(IMPORT_STEPS)
+        # "indexing" comes once the import is committed: from then on it stays
+        progress = lambda step: emit(step, IMPORT_STEPS.index(step), total)  # noqa: E731
+    else:
+        progress = textout.steps("import") if sys.stderr.isatty() and not args.json else None
+    try:
+        result = ws.import_bundle(args.file, dry_run=args.dry_run, progress=progress)
+    except UntrustedSite as exc:
+        if args.json:  # the signer, so that a program can offer to trust it
+            _print_json({"error": str(exc), "untrusted": exc.producer})
+        raise
     if args.json:
         _print_json(result)
     else:
@@ -467,6 +518,9 @@ def cmd_resolve(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_sync_folder(args: argparse.Namespace, ws: Workspace) -> int:
+    emit = _progress_json(args)
+    if emit:
+        emit("syncing")
     done = ws.sync_folder(args.folder)
     if args.json:
         _print_json(done)
@@ -507,6 +561,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder")
     parser.add_argument("--as", dest="as_person", metavar="PERSON", help="author for this command")
+    parser.add_argument(
+        "--progress-json",
+        action="store_true",
+        help="long commands (import, export, reindex, demo, sync-folder) write one JSON line"
+        ' per progress event on stderr: {"step": ..., "done": N, "total": M or null}',
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_QueryParser)
 
     def command(name: str, func: Callable, help: str, json_flag: bool = True) -> _Parser:

@@ -33,6 +33,19 @@ class ItemDeleted(CopdeskError):
 
 
 class UntrustedSite(CopdeskError):
-    """A bundle signed by a site this workspace does not trust (exit 1): nothing applied."""
+    """A bundle signed by a site this workspace does not trust (exit 1): nothing applied.
+
+    ``producer`` (site, name, key, fingerprint) lets the GUI offer to trust the signer.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, producer: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.producer = dict(producer or {})
+
+
+class Cancelled(CopdeskError):
+    """The user stopped a long operation (exit 1); an all-or-nothing one wrote nothing."""
 
     exit_code = 1

@@ -10,6 +10,7 @@ silent overwrite.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import mimetypes
 import uuid
 from pathlib import Path
@@ -183,6 +184,29 @@ class RelationsMixin:
             "expired": end < today,
             "expiring": today <= end <= today + dt.timedelta(days=EXPIRING_DAYS),
         }
+
+    def ratings(self: Workspace) -> list[dict[str, Any]]:
+        """Every current rating, without history: one query for a whole skills matrix."""
+        rows = self.conn.execute(
+            "SELECT id, data, conflict FROM items WHERE kind = 'rating' AND deleted = 0"
+        ).fetchall()
+        out = []
+        for item_id, body, conflict in rows:
+            data = with_defaults("rating", json.loads(body))
+            out.append(
+                {
+                    "id": item_id,
+                    "person": data["person"],
+                    "skill": data["skill"],
+                    "level": data["level"],
+                    "interest": data["interest"],
+                    "assessed_on": data["assessed_on"],
+                    "valid_until": data["valid_until"],
+                    "conflict": bool(conflict),
+                    **self._validity(data["valid_until"]),
+                }
+            )
+        return out
 
     def profile(self: Workspace, person: str) -> dict[str, Any]:
         """A person's roles and skills: current ratings, each with its history."""

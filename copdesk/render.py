@@ -16,7 +16,7 @@ from typing import Any
 import markdown as _markdown
 import nh3
 
-from copdesk.model.kinds import DATE, ENUM, INT, KINDS, LIST, MARKDOWN, TEXT
+from copdesk.model.kinds import CHOICE_LABELS, DATE, ENUM, INT, KINDS, LIST, MARKDOWN, TEXT
 
 TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
@@ -94,11 +94,14 @@ def item_html(item: Mapping[str, Any], language: str = "en") -> str:
             value = ", ".join(item.get("holder_names") or value)
         elif f.type == LIST:
             value = ", ".join(value)
+        text = str(value)
+        if f.type == ENUM and f.name != "language":  # the words, not the stored code
+            en, fr = CHOICE_LABELS.get(text, (text, text))
+            text = fr if language == "fr" else en
         if f.type in (TEXT, ENUM, DATE, INT, LIST) or f.name in ("community", "holders"):
             css = f' class="priority-{esc(str(value))}"' if f.name == "priority" else ""
             rows.append(
-                f"<tr><th>{esc(_label(kind, f.name, language))}</th>"
-                f"<td{css}>{esc(str(value))}</td></tr>"
+                f"<tr><th>{esc(_label(kind, f.name, language))}</th><td{css}>{esc(text)}</td></tr>"
             )
     who = item.get("author_name") or ""
     rows.append(

@@ -379,8 +379,13 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
         status: str | None = None,
         tag: str | None = None,
         deleted: bool = False,
+        since_change: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Current items of a user kind, most recently updated first."""
+        """Current items of a user kind, most recently updated first.
+
+        ``since_change``: only items changed here after that :meth:`change_marker`,
+        whether edited on this site or arriving in a bundle (their own dates may be old).
+        """
         spec = kind_of(kind)
         if not spec.user:
             raise BadInput(f"cannot list {kind} items; use show or profile")
@@ -389,7 +394,20 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
             if status not in validate_status.choices:
                 raise BadInput(f"status must be one of {', '.join(validate_status.choices)}")
         cid = self.resolve(community, "community") if community else None
-        return q.list_rows(self.conn, kind, community=cid, status=status, tag=tag, deleted=deleted)
+        return q.list_rows(
+            self.conn,
+            kind,
+            community=cid,
+            status=status,
+            tag=tag,
+            deleted=deleted,
+            since_change=since_change,
+        )
+
+    def change_marker(self) -> int:
+        """A number that grows with every change written here (imports included): keep
+        it, and ``list(kind, since_change=marker)`` later says what is new since."""
+        return self._item_change()
 
     def history(self, ref: str) -> list[dict[str, Any]]:
         """Every revision, oldest first, with the names of the fields it changed."""

@@ -404,3 +404,17 @@ def test_sync_folder_refuses_the_workspace_folder(tmp_path: Path) -> None:
         a.sync_folder(tmp_path)
     with pytest.raises(BadInput, match="no sync folder set"):
         a.sync_folder()
+
+
+def test_what_changed_here_since_a_marker_includes_imports(tmp_path: Path) -> None:
+    a, b = make(tmp_path, "Lyon"), make(tmp_path, "Nantes")
+    pair(a, b)
+    with a._backdated("2021-03-01T08:00:00.000Z"):
+        old = a.add("rex", {"title": "Leçon de 2021"})
+    mine = b.add("rex", {"title": "Rapport de Nantes"})
+    marker = b.change_marker()
+    assert b.list("rex", since_change=marker) == []
+    send(a, b, tmp_path)
+    assert [r["id"] for r in b.list("rex", since_change=marker)] == [old["id"]]
+    assert {r["id"] for r in b.list("rex", since_change=0)} == {old["id"], mine["id"]}
+    assert b.change_marker() > marker

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from copdesk.errors import BadInput, CopdeskError, WorkspaceError
+from copdesk.gui import language
 from copdesk.gui.icons import icon
 from copdesk.gui.mainwindow import MainWindow
 from copdesk.gui.settings import APPLICATION, ORGANIZATION
@@ -30,6 +31,7 @@ def application(*, headless: bool = False) -> QApplication:
         if headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(sys.argv[:1])
+        language.install(app)  # before any widget takes its texts; Qt's dialogs too
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setWindowIcon(icon("copdesk"))

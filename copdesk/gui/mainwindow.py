@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -30,14 +31,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.errors import BadInput, CopdeskError
+from copdesk.errors import BadInput, Cancelled, CopdeskError
 from copdesk.gui import jobs
+from copdesk.gui.conflicts import ConflictsView
+from copdesk.gui.editing import Editing
+from copdesk.gui.exchange import ExchangeView
+from copdesk.gui.history import HistoryView
 from copdesk.gui.icons import icon
+from copdesk.gui.itempane import item_page
+from copdesk.gui.matrix import MatrixView
+from copdesk.gui.menus import install_menus
 from copdesk.gui.models import ID_ROLE, ItemTableModel
+from copdesk.gui.process import ChildCommand
 from copdesk.gui.settings import settings
 from copdesk.gui.views import (
     ErrorBanner,
     SafeBrowser,
+    facet_filter,
     home_html,
     placeholder_html,
     search_html,
@@ -76,12 +86,16 @@ class MainWindow(QMainWindow):
         self._loading: dict[str, int] = {}
         self._list_kind: str | None = None
         self._last_seen: str | None = None
+        self._last_change: int | None = None  # change marker when the window last closed
+        self._seen_change: int | None = None  # change marker of the home page shown
         self._view_before_search = "home"
         self._hits: list[str] = []
 
         self.setWindowTitle(self.tr("copdesk"))
         self.setWindowIcon(icon("copdesk"))
         self._build()
+        self.actions_by_name = install_menus(self)  # menu bar; others connect by object name
+        self.editing = Editing(self)  # New (Ctrl+N), Edit, Propose, Validate, Send back; editors
         runner.error.connect(self.show_error)
         runner.busyChanged.connect(self._busy.setVisible)
         if remember:
@@ -105,6 +119,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         focus = QAction(self.tr("Search everywhere"), self)
+        focus.setObjectName("actionSearch")  # in the Edit menu (copdesk.gui.menus)
         focus.setShortcut(QKeySequence("Ctrl+K"))
         focus.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         focus.triggered.connect(self.focus_search)
@@ -164,11 +179,26 @@ class MainWindow(QMainWindow):
         self.center = QStackedWidget(self)
         self.center.addWidget(self.page)
         self.center.addWidget(self.table)
+        self.exchange_view = ExchangeView(self.runner, self)
+        self.conflicts_view = ConflictsView(self.runner, self)
+        for name, view in (("exchange", self.exchange_view), ("conflicts", self.conflicts_view)):
+            view.failed.connect(self.show_error)
+            view.loaded.connect(lambda n=name: self._loaded(n))
+            self.center.addWidget(view)
+        self.exchange_view.conflictsRequested.connect(lambda: self.show_view("conflicts"))
+        self.conflicts_view.itemRequested.connect(self.show_item)
+        self.history_view = HistoryView(self._load, self)  # history:ID
+        self.history_view.restored.connect(self.show_item)
+        self.matrix_view = MatrixView(self._load, self)  # the Skills entry
+        self.matrix_view.itemRequested.connect(self.show_item)
+        self.center.addWidget(self.history_view)
+        self.center.addWidget(self.matrix_view)
 
         self.detail = SafeBrowser(self)
         self.detail.setObjectName("detailView")
         self.detail.document().setDocumentMargin(12)
         self.detail.itemRequested.connect(self.show_item)
+        self.detail.linkActivated.connect(self._page_link)  # history:ID
         self._clear_detail()
 
         self.content = QSplitter(Qt.Orientation.Horizontal, self)
@@ -205,8 +235,22 @@ class MainWindow(QMainWindow):
         self._busy.setMaximumHeight(14)
         self._busy.setTextVisible(False)
         self._busy.hide()
+        # a long operation in a child process (demo, reindex): its progress and Cancel
+        self.operation: ChildCommand | None = None
+        self.operation_progress = QProgressBar(self)
+        self.operation_progress.setObjectName("windowOperationProgress")
+        self.operation_progress.setMaximumWidth(160)
+        self.operation_progress.setMaximumHeight(14)
+        self.operation_progress.setTextVisible(False)
+        self.operation_progress.hide()
+        self.operation_cancel = QPushButton(self.tr("Cancel"), self)
+        self.operation_cancel.setObjectName("windowOperationCancel")
+        self.operation_cancel.clicked.connect(self.cancel_operation)
+        self.operation_cancel.hide()
         self.statusBar().addWidget(self.site_label)
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.operation_progress)
+        self.statusBar().addPermanentWidget(self.operation_cancel)
         self.statusBar().addPermanentWidget(self._busy)
 
     # -- settings ------------------------------------------------------------------
@@ -224,6 +268,8 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         last_seen = s.value("home/last_seen")
         self._last_seen = str(last_seen) if last_seen else None
+        last_change = s.value("home/last_change")
+        self._last_change = int(last_change) if last_change not in (None, "") else None
 
     def last_view(self) -> str:
         """The list or page open when the window was last closed."""
@@ -231,6 +277,9 @@ class MainWindow(QMainWindow):
         return view if view in SIDEBAR else "home"
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editing.close_all():  # an editor with unsaved text stays open
+            event.ignore()
+            return
         if self.remember:
             s = settings()
             s.setValue("window/geometry", self.saveGeometry())
@@ -240,6 +289,8 @@ class MainWindow(QMainWindow):
                 s.setValue("window/view", self.current_view)
             if self.summary is not None:
                 s.setValue("home/last_seen", jobs.now_iso())
+            if self._seen_change is not None:  # what the home page showed last
+                s.setValue("home/last_change", self._seen_change)
             s.sync()
         super().closeEvent(event)
 
@@ -259,8 +310,9 @@ class MainWindow(QMainWindow):
             self.site_label.setText(self.tr("Site: %1").replace("%1", summary["site_name"]))
             self.setWindowTitle(self.tr("copdesk — %1").replace("%1", summary["site_name"]))
             if demo:
-                self.busy_label.setText(self.tr("Loading the demo content…"))
-                self._load("demo", lambda ws: ws.load_demo(), self._demo_loaded)
+                self.run_command(
+                    "demo", ["demo"], self.tr("Loading the demo content…"), self._demo_loaded
+                )
             else:
                 self.workspaceReady.emit(summary)
             self._loaded("open")
@@ -272,11 +324,74 @@ class MainWindow(QMainWindow):
         return {"on_done": done, "on_error": failed}
 
     def _demo_loaded(self, counts: dict[str, int]) -> None:
-        self.busy_label.clear()
         self.statusBar().showMessage(self.tr("Demo content loaded."), 5000)
         assert self.summary is not None
         self.workspaceReady.emit(self.summary)
         self.show_view(self.current_view)
+
+    # -- long operations, in a child process -------------------------------------------
+
+    def run_command(
+        self, key: str, args: list[str], label: str, on_done: Callable[[Any], None]
+    ) -> ChildCommand | None:
+        """Run ``copdesk ARGS`` in a child process (the GUI thread never waits on it): the
+        status bar shows its progress and a Cancel button; the view is "loading" meanwhile."""
+        if self.operation is not None:
+            self.statusBar().showMessage(self.tr("Another operation is running."), 4000)
+            return None
+        command = self.runner.command(args, self)
+        self.operation = command
+        self.busy_label.setText(label)
+        self.operation_progress.setRange(0, 0)
+        self.operation_progress.show()
+        self.operation_cancel.setEnabled(True)
+        self.operation_cancel.show()
+
+        def progressed(step: str, done: int, total: int) -> None:
+            if total > 0:
+                self.operation_progress.setRange(0, total)
+                self.operation_progress.setValue(done)
+
+        def finished(result: Any) -> None:
+            command.deleteLater()
+            self.operation = None
+            self.busy_label.clear()
+            self.operation_progress.hide()
+            self.operation_cancel.hide()
+            try:
+                if isinstance(result, Cancelled):
+                    self.statusBar().showMessage(self.tr("Cancelled."), 5000)
+                elif isinstance(result, BaseException):
+                    self.show_error(result)
+                else:
+                    on_done(result)
+            finally:
+                self._loaded(key)
+
+        command.progressed.connect(progressed)
+        command.finished.connect(finished)
+        self._track(key, 0)
+        command.start()
+        return command
+
+    def cancel_operation(self) -> None:
+        """Kill the running child process (all its commands are all or nothing)."""
+        if self.operation is not None:
+            self.operation_cancel.setEnabled(False)
+            self.operation.cancel()
+
+    def reindex(self) -> ChildCommand | None:
+        """Rebuild the search index from the database (``copdesk reindex``), with progress."""
+
+        def done(result: dict[str, Any]) -> None:
+            self.statusBar().showMessage(
+                self.tr("Search index rebuilt: %1 items.").replace("%1", str(result["documents"])),
+                5000,
+            )
+
+        return self.run_command(
+            "reindex", ["reindex"], self.tr("Rebuilding the search index…"), done
+        )
 
     # -- loading and errors --------------------------------------------------------
 
@@ -332,7 +447,11 @@ class MainWindow(QMainWindow):
         self._set_detail_visible(name in LIST_VIEWS or name == "item")
         if name == "home":
             self.center.setCurrentWidget(self.page)
-            self._load("home", jobs.home(self._last_seen), self._show_home)
+            self._load("home", jobs.home(self._last_seen, self._last_change), self._show_home)
+        elif name == "skills":  # the matrix; the pane opens on a click
+            self._set_detail_visible(False)
+            self.center.setCurrentWidget(self.matrix_view)
+            self.matrix_view.reload()
         elif name in LIST_VIEWS:
             self._show_list(LIST_VIEWS[name])
         elif name == "search":
@@ -340,6 +459,13 @@ class MainWindow(QMainWindow):
             self.run_search(arg)
         elif name == "item":
             self.show_item(arg, show_list=True)
+        elif name == "history":
+            self.center.setCurrentWidget(self.history_view)
+            self.history_view.show_history(arg)
+        elif name in ("exchange", "conflicts"):
+            widget = self.exchange_view if name == "exchange" else self.conflicts_view
+            self.center.setCurrentWidget(widget)
+            self._track(name, widget.refresh())
         else:
             self._show_placeholder(name)
 
@@ -362,6 +488,7 @@ class MainWindow(QMainWindow):
             self.show_view(current.data(Qt.ItemDataRole.UserRole))
 
     def _show_home(self, data: dict[str, Any]) -> None:
+        self._seen_change = data.get("change")
         self.page.set_page(home_html(data))
 
     def _show_placeholder(self, name: str) -> None:
@@ -447,7 +574,7 @@ class MainWindow(QMainWindow):
                 self._select_row(page["id"])
             self.itemShown.emit(page["id"])
 
-        self._load("detail", jobs.item_page(item_id), done)
+        self._load("detail", item_page(item_id), done)
 
     # -- search --------------------------------------------------------------------
 
@@ -507,3 +634,9 @@ class MainWindow(QMainWindow):
         if url.scheme() == "suggest":
             self.search_field.setText(url.path())
             self.run_search(url.path())
+        elif url.scheme() == "facet":  # narrow the search to one value
+            query = f"{self.search_field.text().strip()} {facet_filter(url)}".strip()
+            self.search_field.setText(query)
+            self.run_search(query)
+        elif url.scheme() == "history":
+            self.show_view(f"history:{url.path()}")

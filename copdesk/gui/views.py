@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
@@ -22,6 +23,10 @@ EXTERNAL = ("http", "https", "mailto")
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+# lupdate finds only literal translate("Context", "text") / self.tr("text") calls, not wrappers.
+translate = QCoreApplication.translate
 
 
 def kind_label(kind: str) -> str:
@@ -112,21 +117,23 @@ _CSS = """
 body { font-size: 10pt; }
 h1 { font-size: 16pt; font-weight: 600; margin: 0 0 4px 0; }
 h2 { font-size: 12pt; font-weight: 600; margin: 18px 0 4px 0; }
-p.sub { color: #6b7280; margin: 0 0 8px 0; }
-p.empty { color: #6b7280; margin: 2px 0 0 0; }
+p.sub { color: #737b87; margin: 0 0 8px 0; }
+p.empty { color: #737b87; margin: 2px 0 0 0; }
 table.items { margin: 0; }
 table.items td { padding: 3px 14px 3px 0; }
-td.meta { color: #6b7280; }
+td.meta { color: #737b87; }
 a { text-decoration: none; }
 p.hit { margin: 12px 0 0 0; }
-p.snippet { margin: 2px 0 0 0; color: #4b5563; }
-mark { background: #fff1a8; }
+p.snippet { margin: 2px 0 0 0; }
+mark { background: #fff1a8; color: #1f2328; }
 """
 
 
-def _item_rows(rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at") -> str:
+def _item_rows(
+    rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at", total: int | None = None
+) -> str:
     if not rows:
-        return f'<p class="empty">{html.escape(_tr("HomeView", "Nothing here."))}</p>'
+        return f'<p class="empty">{html.escape(translate("HomeView", "Nothing here."))}</p>'
     out = []
     for r in rows:
         date = str(r.get(date_key) or "")[:10]
@@ -135,49 +142,57 @@ def _item_rows(rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at") 
             f'<td class="meta">{html.escape(kind_label(r["kind"]))}</td>'
             f'<td class="meta">{html.escape(date)}</td></tr>'
         )
-    return f'<table class="items">{"".join(out)}</table>'
+    more = ""
+    if total is not None and total > len(rows):
+        text = translate("HomeView", "… and %1 more").replace("%1", f"{total - len(rows):,}")
+        more = f'<p class="empty">{html.escape(text)}</p>'
+    return f'<table class="items">{"".join(out)}</table>{more}'
 
 
 def home_html(data: Mapping[str, Any]) -> str:
     """The home page: what changed, what is mine, what waits for an animator or expert."""
-    t = lambda s: html.escape(_tr("HomeView", s))  # noqa: E731
+    t = html.escape
     if data.get("me"):
-        who = t("Writing as %1.").replace("%1", html.escape(data["me"]))
+        who = t(translate("HomeView", "Writing as %1.")).replace("%1", t(data["me"]))
     else:
-        who = t("No current person: new items will have no author.")
+        who = t(translate("HomeView", "No current person: new items will have no author."))
     if data.get("recent_since"):
-        recent = t("Updated since your last visit")
+        recent = t(translate("HomeView", "Updated since your last visit"))
     else:
-        recent = t("Recently updated")
+        recent = t(translate("HomeView", "Recently updated"))
+    waiting = t(translate("HomeView", "Waiting for validation"))
+    due = t(translate("HomeView", "Review due"))
+    drafts = t(translate("HomeView", "My drafts"))
+    due_total, drafts_total = data.get("review_due_total"), data.get("drafts_total")
     parts = [
         f"<html><head><style>{_CSS}</style></head><body>",
         f"<h1>{html.escape(data.get('site') or '')}</h1><p class='sub'>{who}</p>",
         f"<h2>{recent}</h2>{_item_rows(data['recent'])}",
-        f"<h2>{t('Waiting for validation')}</h2>{_item_rows(data['proposed'])}",
-        f"<h2>{t('Review due')}</h2>{_item_rows(data['review_due'], 'review_due')}",
+        f"<h2>{waiting}</h2>{_item_rows(data['proposed'], total=data.get('proposed_total'))}",
+        f"<h2>{due}</h2>{_item_rows(data['review_due'], 'review_due', due_total)}",
     ]
     if data.get("me"):
-        parts.append(f"<h2>{t('My drafts')}</h2>{_item_rows(data['drafts'])}")
+        parts.append(f"<h2>{drafts}</h2>{_item_rows(data['drafts'], total=drafts_total)}")
     parts.append("</body></html>")
     return "".join(parts)
 
 
 def search_html(result: Mapping[str, Any]) -> str:
     """Search hits with their highlighted snippets and a clickable "did you mean"."""
-    t = lambda s: html.escape(_tr("SearchView", s))  # noqa: E731
     query = html.escape(result.get("query") or "")
     total = int(result.get("total") or 0)
-    head = QCoreApplication.translate("SearchView", "%n result(s) for “%1”", None, total)
-    if "result(s)" in head:  # no translation loaded: English plural by hand
-        head = head.replace("result(s)", "result" if total == 1 else "results")
-    head = html.escape(head).replace("%1", query)
+    if total == 1:  # two plain strings: lupdate 6.11 drops French plural forms
+        head = QCoreApplication.translate("SearchView", "1 result for “%1”")
+    else:
+        head = QCoreApplication.translate("SearchView", "%2 results for “%1”")
+    head = html.escape(head).replace("%1", query).replace("%2", str(total))
     parts = [f"<html><head><style>{_CSS}</style></head><body><h1>{head}</h1>"]
     suggestion = result.get("suggestion")
     if suggestion:
         s = html.escape(suggestion)
-        parts.append(
-            f"<p class='sub'>{t('Did you mean')} <a href='suggest:{s}'><b>{s}</b></a>?</p>"
-        )
+        did_you_mean = html.escape(translate("SearchView", "Did you mean"))
+        parts.append(f"<p class='sub'>{did_you_mean} <a href='suggest:{s}'><b>{s}</b></a>?</p>")
+    parts.append(_facets_html(result.get("facets") or {}))
     for hit in result.get("hits") or []:
         where = " · ".join(
             html.escape(x) for x in (kind_label(hit["kind"]), hit.get("community") or "") if x
@@ -185,11 +200,53 @@ def search_html(result: Mapping[str, Any]) -> str:
         parts.append(
             f"<p class='hit'><a href='copdesk:{html.escape(hit['id'])}'>"
             f"<b>{html.escape(hit.get('title') or '')}</b></a>"
-            f"&nbsp;&nbsp;<span style='color:#6b7280'>{where}</span></p>"
+            f"&nbsp;&nbsp;<span style='color:#737b87'>{where}</span></p>"
             f"<p class='snippet'>{hit.get('snippet') or ''}</p>"
         )
     parts.append("</body></html>")
     return "".join(parts)
+
+
+FACETS = ("kind", "community", "site", "status", "priority", "tag")
+FACET_VALUES = 8  # the most frequent values of each facet
+
+
+def _facet_label(field: str) -> str:
+    labels = {
+        "kind": translate("SearchView", "Kind"),
+        "community": translate("SearchView", "Community"),
+        "site": translate("SearchView", "Site"),
+        "status": translate("SearchView", "Status"),
+        "priority": translate("SearchView", "Priority"),
+        "tag": translate("SearchView", "Tag"),
+    }
+    return labels[field]
+
+
+def _facets_html(facets: Mapping[str, Mapping[str, int]]) -> str:
+    """Counts by kind, community, site… as links that narrow the search to one value."""
+    from copdesk.gui.forms import choice_label
+
+    rows = []
+    for field in FACETS:
+        values = sorted((facets.get(field) or {}).items(), key=lambda kv: (-kv[1], kv[0]))
+        if not values:
+            continue
+        links = []
+        for value, count in values[:FACET_VALUES]:
+            shown = kind_label(value) if field == "kind" else value
+            shown = choice_label(value) if field in ("status", "priority") else shown
+            href = "facet:" + quote(f"{field}\t{value}", safe="")
+            links.append(f"<a href='{href}'>{html.escape(shown)}</a>&nbsp;({count})")
+        label = html.escape(_facet_label(field))
+        rows.append(f"<span class='facet'><b>{label}</b>: {' · '.join(links)}</span>")
+    return f"<p class='facets'>{'<br>'.join(rows)}</p>" if rows else ""
+
+
+def facet_filter(url: QUrl) -> str:
+    """The query filter a facet link stands for: ``community:"Maintenance presses"``."""
+    field, _, value = unquote(url.toString()[len("facet:") :]).partition("\t")
+    return f'{field}:"{value.replace(chr(34), "")}"'
 
 
 def placeholder_html(title: str, text: str) -> str:

@@ -5,6 +5,10 @@ and a slow query must never freeze the window, so every workspace call runs
 here: the GUI thread submits jobs (callables taking the :class:`Workspace`) and
 gets results back through queued signals. A job may carry a ``key``: only the
 latest job of a key delivers, so an old search cannot overwrite a newer one.
+
+Long operations (import, export, reindex, demo, sync-folder) do not run here but in
+a child process (:meth:`WorkspaceRunner.command`): Python on this thread would
+still take the GIL from the window for tens of milliseconds at a time.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from copdesk.errors import WorkspaceError
+from copdesk.gui.process import ChildCommand
 from copdesk.workspace import Workspace
 
 Job = Callable[[Workspace], Any]
@@ -104,6 +109,8 @@ class WorkspaceRunner(QObject):
         self._thread.delivered.connect(self._on_delivered)
         self._thread.failed.connect(self._on_failed)
         self._thread.start()
+        self.path: Path | None = None  # the workspace opened last (for child processes)
+        self.actor: str | None = None
 
     @property
     def thread_ident(self) -> int | None:
@@ -145,12 +152,20 @@ class WorkspaceRunner(QObject):
         ``on_done`` receives the workspace summary.
         """
 
+        self.path, self.actor = Path(path).absolute(), actor
+
         def opener(_: Workspace | None) -> Workspace:
             if create is not None:
                 Workspace.create(path, **create).close()
             return Workspace.open(path, actor=actor)
 
         return self._queue(opener, on_done, on_error, opens=True)
+
+    def command(self, args: list[str], parent: QObject | None = None) -> ChildCommand:
+        """``copdesk ARGS --json`` on the open workspace, in a child process (not started)."""
+        if self.path is None:
+            raise WorkspaceError("no workspace is open")
+        return ChildCommand(self.path, args, actor=self.actor, parent=parent)
 
     def cancel(self, key: str) -> None:
         """Drop the result of the job of ``key`` in flight (it may still run)."""

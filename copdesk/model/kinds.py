@@ -31,6 +31,48 @@ OUTCOMES = ("positive", "negative", "near_miss")
 PRIORITIES = ("red", "yellow", "blue", "green")
 LINK_TYPES = ("related", "supersedes", "applies")
 
+# Choices are data with both languages, like the field labels of the model.
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "draft": ("Draft", "Brouillon"),
+    "proposed": ("Proposed", "Proposé"),
+    "validated": ("Validated", "Validé"),
+    "obsolete": ("Obsolete", "Obsolète"),
+    "private": ("Private (this computer)", "Privé (ce poste)"),
+    "site": ("This site only", "Ce site seulement"),
+    "shared": ("Shared with other sites", "Partagé avec les autres sites"),
+    "fr": ("Français", "Français"),
+    "en": ("English", "English"),
+    "trade": ("Trade / thematic", "Métier / thématique"),
+    "innovation": ("Innovation / improvement", "Innovation / progrès"),
+    "project": ("Project", "Projet"),
+    "strategic": ("Strategic objective", "Objectif stratégique"),
+    "process": ("Operational process", "Processus opérationnel"),
+    "risk": ("Risk control", "Maîtrise d'un risque"),
+    "initiation": ("Initiation", "Initialisation"),
+    "coalition": ("Coalition", "Coalition"),
+    "action": ("Action", "Action"),
+    "dispersion": ("Dispersion", "Dispersion"),
+    "dissolution": ("Dissolution", "Disparition"),
+    "positive": ("Positive", "Positif"),
+    "negative": ("Negative", "Négatif"),
+    "near_miss": ("Near miss", "Presqu'accident"),
+    "red": ("Red — urgent", "Rouge — urgent"),
+    "yellow": ("Yellow — caution", "Jaune — vigilance"),
+    "blue": ("Blue — information", "Bleu — information"),
+    "green": ("Green — good practice", "Vert — bonne pratique"),
+    "animator": ("Animator", "Animateur"),
+    "expert": ("Expert", "Expert"),
+    "contributor": ("Contributor", "Contributeur"),
+    "member": ("Member", "Membre"),
+    "sponsor": ("Sponsor", "Sponsor"),
+    "learn": ("Wants to learn", "Souhaite apprendre"),
+    "teach": ("Wants to teach", "Souhaite transmettre"),
+    "related": ("Related", "Lié"),
+    "supersedes": ("Supersedes", "Remplace"),
+    "applies": ("Applies", "Applique"),
+}
+
+
 # ILUO shop-floor scale: level -> (glyph, English, French)
 LEVELS = {
     0: ("·", "none", "aucun"),

@@ -4,8 +4,15 @@
 site and the last database change the index has absorbed. The state is written
 only after Whoosh commits, so it never claims more than the index holds;
 re-applying a change is harmless (documents are replaced by id). A missing,
-corrupt, foreign or older-schema index is rebuilt into ``index.new/`` and swapped
-in, so a crash during a rebuild leaves the old index (or none) and never half of one.
+corrupt, foreign or older-schema index is rebuilt into ``index.new-PID/`` and
+swapped in, so a crash during a rebuild leaves the old index (or none) and never
+half of one.
+
+Another process (the window runs ``copdesk reindex`` and ``import`` as child
+processes) may catch the index up or swap a rebuilt one in while this one has it
+open: catching up reads ``state.json`` afresh each time, the searcher is replaced
+when the index has new commits, and a swapped-in folder (another inode) is
+reopened instead of read through stale handles.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +39,7 @@ from copdesk.search.schema import SCHEMA_VERSION, Ranking, schema
 STATE = "state.json"
 WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
 Progress = Callable[[int, int], None]
+STALE_BUILD = 24 * 3600  # seconds: a rebuild folder untouched this long was abandoned
 
 
 @contextmanager
@@ -46,6 +55,16 @@ def closing_leaked_files() -> Iterator[Callable[[], None]]:
         yield gc.collect
 
 
+# Whoosh sorts its posting buffer with one list.sort(), which holds the GIL throughout:
+# 128 MB of postings took about 1 s, freezing the window while the worker indexed.
+# 8 MB sorts in about 30 ms; the runs are merged as before.
+POOL_MB = 8
+
+
+def _writer(ix: Any, **kwargs: Any) -> SegmentWriter:
+    return ix.writer(limitmb=POOL_MB, procs=1, compound=False, **kwargs)
+
+
 class SearchIndex:
     def __init__(self, path: Path, conn: sqlite3.Connection, site_id: str, language: str) -> None:
         self.path = Path(path)
@@ -58,6 +77,7 @@ class SearchIndex:
         # segments never change (deletions only hide documents), so this stays valid
         self._facet_values: dict[tuple[str, str], list] = {}
         self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
+        self._opened_dir: tuple[int, int] | None = None  # the folder _ix was opened on
 
     # -- state ----------------------------------------------------------------------
 
@@ -86,9 +106,37 @@ class SearchIndex:
 
     # -- opening and repair -----------------------------------------------------------
 
+    def _dir_id(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _set_ix(self, ix: whoosh_index.Index) -> None:
+        self._ix = ix
+        self._opened_dir = self._dir_id()
+
+    def _follow_swap(self) -> None:
+        """Another process swapped a rebuilt index in: drop ours, reopen on next use."""
+        if self._ix is not None and self._dir_id() != self._opened_dir:
+            self.close()
+
+    def _clean_builds(self) -> None:
+        """Remove rebuild folders of processes that died midway (never a live one's)."""
+        for entry in self.path.parent.glob(self.path.name + ".new*"):
+            suffix = entry.name[len(self.path.name) + 4 :]
+            pid = int(suffix[1:]) if suffix[:1] == "-" and suffix[1:].isdigit() else None
+            try:
+                age = time.time() - entry.stat().st_mtime
+            except OSError:
+                continue
+            if pid is None or pid == os.getpid() or not _alive(pid) or age > STALE_BUILD:
+                shutil.rmtree(entry, ignore_errors=True)
+
     def open(self, progress: Progress | None = None) -> SearchIndex:
         """Open the index, rebuilding or catching up as needed; always ends consistent."""
-        shutil.rmtree(self.path.with_name(self.path.name + ".new"), ignore_errors=True)
+        self._clean_builds()
         if not self._usable():
             self.rebuild(progress)
         else:
@@ -116,11 +164,12 @@ class SearchIndex:
             if ix is None:
                 collect()
                 return False
-        self._ix = ix
+        self._set_ix(ix)
         return True
 
     @property
     def ix(self) -> whoosh_index.Index:
+        self._follow_swap()
         if self._ix is None:
             self.open()
         assert self._ix is not None
@@ -128,13 +177,13 @@ class SearchIndex:
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index every live item from scratch; returns the number of documents."""
-        new = self.path.with_name(self.path.name + ".new")
+        new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = ix.writer(limitmb=128, procs=1, compound=False)
+        writer = _writer(ix)
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
@@ -163,10 +212,11 @@ class SearchIndex:
             os.replace(self.path, old)
         os.replace(new, self.path)
         shutil.rmtree(old, ignore_errors=True)
-        self._ix = whoosh_index.open_dir(str(self.path))
+        self._set_ix(whoosh_index.open_dir(str(self.path)))
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Apply database changes the index has not seen; returns documents touched."""
+        self._follow_swap()
         reached = self.reached
         touched, newest = documents.changes_since(self.conn, reached)
         if newest == reached:
@@ -174,9 +224,7 @@ class SearchIndex:
         docs, gone = documents.documents_for(self.conn, touched, self.language)
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
-        writer: SegmentWriter = self.ix.writer(
-            timeout=WRITE_TIMEOUT, limitmb=128, procs=1, compound=False
-        )
+        writer = _writer(self.ix, timeout=WRITE_TIMEOUT)
         try:
             for item_id in gone:
                 writer.delete_by_term("id", item_id)
@@ -198,6 +246,7 @@ class SearchIndex:
         Opening one costs more as the index grows, and its filter cache makes
         repeated filters (kind:rex) free, so it is kept between searches.
         """
+        self._follow_swap()
         s = self._searcher
         if s is not None and (s.is_closed or not s.up_to_date()):
             s.close()
@@ -228,6 +277,19 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
         self._ix = None
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process runs (on Windows, assumed: signal 0 would interrupt it)."""
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _segment_values(reader: Any, field: str) -> list:

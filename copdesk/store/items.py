@@ -86,6 +86,7 @@ def list_rows(
     status: str | None = None,
     tag: str | None = None,
     deleted: bool = False,
+    since_change: int | None = None,
 ) -> list[dict[str, Any]]:
     """Current items of a kind, newest first, with the columns lists show."""
     extra = LIST_FIELDS.get(kind, ())
@@ -105,6 +106,9 @@ def list_rows(
     if tag:
         sql += " AND EXISTS (SELECT 1 FROM json_each(items.tags) WHERE fold(value) = ?)"
         params.append(fold(tag))
+    if since_change is not None:
+        sql += " AND change > ?"
+        params.append(since_change)
     sql += " ORDER BY updated_at DESC, id"
     title_key = "name" if kind in ("community", "person", "skill") else "title"
     out = []

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from copdesk.workspace import Workspace
 
 KEEP_BACKUPS = 5
+EXPORT_STEP = 100  # revisions between two calls of export's progress callback
 _STORED_TYPES = ("image/", "video/", "audio/", "application/zip", "application/pdf")
 
 
@@ -204,16 +205,18 @@ class SyncMixin:
         if row is None or row[0] is None:
             raise UntrustedSite(
                 f"bundle from a site this workspace does not trust: {who}. If that site's "
-                f"`copdesk identity` shows the same fingerprint, run: {_trust_hint(path)}"
+                f"`copdesk identity` shows the same fingerprint, run: {_trust_hint(path)}",
+                p,
             )
         if row[0] == "revoked":
             raise UntrustedSite(
-                f"bundle from a revoked site: {who}. To trust it again: {_trust_hint(path)}"
+                f"bundle from a revoked site: {who}. To trust it again: {_trust_hint(path)}", p
             )
         if row[1] != p["key"]:
             raise UntrustedSite(
                 f"bundle signed with a different key than the trusted one for {who}: it may be "
-                f"forged. If that site really changed its key, run: {_trust_hint(path)}"
+                f"forged. If that site really changed its key, run: {_trust_hint(path)}",
+                p,
             )
 
     # -- export ------------------------------------------------------------------
@@ -225,9 +228,14 @@ class SyncMixin:
         peer: str | None = None,
         communities: list[str] | None = None,
         full: bool = False,
+        progress: Callable[[int], None] | None = None,
         _ack: dict[str, int] | None = None,
     ) -> dict[str, Any]:
-        """Write a signed bundle of what ``peer`` lacks (everything shareable without one)."""
+        """Write a signed bundle of what ``peer`` lacks (everything shareable without one).
+
+        ``progress(lines)`` is called every EXPORT_STEP revisions; raising from it (a
+        GUI's cancel) aborts the export and leaves no file behind.
+        """
         started = time.perf_counter()
         self._ensure_keys()
         target = Path(path)
@@ -251,6 +259,8 @@ class SyncMixin:
         origins: set[str] = {self.site_id}
         try:
             for seq, _item, body in ex.outgoing(self.conn, ack, chosen):
+                if progress is not None and writer.lines % EXPORT_STEP == 0:
+                    progress(writer.lines)
                 writer.add_line(ex.line(seq, body))
                 if '"kind":"attachment"' in body:
                     rev = json.loads(body)
@@ -356,30 +366,33 @@ class SyncMixin:
                     note("backing up")
                     backup = self._backup_before_import()
                 note("applying")
-                with self.db.write() as conn:
-                    now = revs.now()
-                    for sha, size in sizes.items():
-                        if not self.blobs.exists(sha):
-                            dest = self.blobs.path(sha)
-                            dest.parent.mkdir(parents=True, exist_ok=True)
-                            os.replace(blob_dir / sha, dest)
-                        conn.execute(
-                            "INSERT OR IGNORE INTO blobs (sha256, size, added_at) VALUES (?, ?, ?)",
-                            (sha, size, now),
-                        )
-                    ex.apply(conn, incoming, plan, now)
-                    result = ex.outcome(conn, plan)
-                    if producer != self.site_id:
-                        row = conn.execute(
-                            "SELECT acked FROM sites WHERE id = ?", (producer,)
-                        ).fetchone()
-                        acked = ex.merge_vectors(json.loads(row[0]), m["vector"])
-                        conn.execute(
-                            "UPDATE sites SET name = ?, last_in = ?, acked = ? WHERE id = ?",
-                            (m["producer"]["name"], now, ex.dumps_vector(acked), producer),
-                        )
-                result["backup"] = str(backup) if backup else None
-                note("indexing")
+                # "indexing" once committed; the index catches up when the batch ends
+                with self.batch():
+                    with self.db.write() as conn:
+                        now = revs.now()
+                        for sha, size in sizes.items():
+                            if not self.blobs.exists(sha):
+                                dest = self.blobs.path(sha)
+                                dest.parent.mkdir(parents=True, exist_ok=True)
+                                os.replace(blob_dir / sha, dest)
+                            conn.execute(
+                                "INSERT OR IGNORE INTO blobs (sha256, size, added_at)"
+                                " VALUES (?, ?, ?)",
+                                (sha, size, now),
+                            )
+                        ex.apply(conn, incoming, plan, now)
+                        result = ex.outcome(conn, plan)
+                        if producer != self.site_id:
+                            row = conn.execute(
+                                "SELECT acked FROM sites WHERE id = ?", (producer,)
+                            ).fetchone()
+                            acked = ex.merge_vectors(json.loads(row[0]), m["vector"])
+                            conn.execute(
+                                "UPDATE sites SET name = ?, last_in = ?, acked = ? WHERE id = ?",
+                                (m["producer"]["name"], now, ex.dumps_vector(acked), producer),
+                            )
+                    result["backup"] = str(backup) if backup else None
+                    note("indexing")
         finally:
             staged.unlink(missing_ok=True)
             if blob_dir.exists():
@@ -484,6 +497,11 @@ class SyncMixin:
         return self._present(item)
 
     # -- sync folder ---------------------------------------------------------------
+
+    def sync_folder_setting(self: Workspace) -> str | None:
+        """The folder the last ``sync_folder`` run used (what a later run without one uses)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'sync_folder'").fetchone()
+        return row[0] if row else None
 
     def sync_folder(self: Workspace, folder: str | Path | None = None) -> dict[str, Any]:
         """Import new bundles from other sites found in ``folder``, then write this site's.

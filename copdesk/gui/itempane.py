@@ -1,0 +1,218 @@
+"""The item pane's full page: the printable item plus what only the window shows.
+
+``render.item_html`` is the printable page (fields, Markdown, comments). The pane
+adds what a reader needs around it: a link to the history, the origin site and
+creation time, links both ways, attachments and, for a person, the profile
+(roles, ILUO skills, contributions). Everything is looked up on the worker.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from copdesk.gui import jobs
+from copdesk.gui.iluo import glyph_key, glyph_png, level_name
+from copdesk.workspace import Workspace
+
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
+PANE_EXTRA_CSS = """
+p.actions { margin: 0 0 8px 0; }
+p.muted, span.muted { color: #6b7280; }
+table.rel td { padding: 1px 10px 1px 0; }
+span.expired { color: #d64545; font-weight: 600; }
+span.expiring { color: #c77700; font-weight: 600; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemPane", text)
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value if value is not None else ""))
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KiB", "MiB"):
+        if n < 1024 or unit == "MiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def relations_html(item: Mapping[str, Any]) -> str:
+    """Links, backlinks and attachments of an item (comments are in the printable page)."""
+    types = {
+        "related": _tr("related"),
+        "supersedes": _tr("supersedes"),
+        "applies": _tr("applies"),
+    }
+    out = []
+    for key, title in (("links", _tr("Links")), ("backlinks", _tr("Linked from"))):
+        rows = item.get(key) or []
+        if not rows:
+            continue
+        cells = "".join(
+            f'<tr><td><a href="copdesk:{_esc(r["item"])}">{_esc(r.get("title") or r["item"])}'
+            "</a></td><td><span class='muted'>"
+            f"{_esc(types.get(r['type'], r['type']))}</span></td></tr>"
+            for r in rows
+        )
+        out.append(f'<h2>{_esc(title)}</h2><table class="rel">{cells}</table>')
+    attachments = item.get("attachments") or []
+    if attachments:
+        cells = []
+        for a in attachments:
+            preview = ""
+            if a.get("media_type") in IMAGE_TYPES:
+                preview = f'<br><img src="attachment:{_esc(a["sha256"])}" width="220">'
+            cells.append(
+                f"<tr><td>📎 {_esc(a['name'])}{preview}</td>"
+                f'<td><span class="muted">{_esc(_size(int(a.get("size") or 0)))}</span></td></tr>'
+            )
+        out.append(
+            f'<h2>{_esc(_tr("Attachments"))}</h2><table class="rel">{"".join(cells)}</table>'
+        )
+    return "".join(out)
+
+
+def header_html(item: Mapping[str, Any], revisions: int) -> str:
+    """Under the title: where the item comes from and a link to its history."""
+    # Two plain strings rather than a %n plural: lupdate 6.11 drops French plural forms.
+    if revisions == 1:
+        history = QCoreApplication.translate("ItemPane", "History (1 version)")
+    else:
+        history = QCoreApplication.translate("ItemPane", "History (%1 versions)")
+    history = history.replace("%1", str(revisions))
+    origin = _tr("From %1, created %2").replace("%1", _esc(item.get("origin_site_name") or ""))
+    origin = origin.replace("%2", _esc(str(item.get("created_at") or "")[:10]))
+    conflict = ""
+    if item.get("conflict"):
+        conflict = f' · <span class="expired">{_esc(_tr("in conflict"))}</span>'
+    return (
+        f'<p class="actions"><a href="history:{_esc(item["id"])}">{_esc(history)}</a>'
+        f' · <span class="muted">{origin}</span>{conflict}</p>'
+    )
+
+
+def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str, Any]]) -> str:
+    """Roles by community, ILUO skills with interest and validity, and what they wrote."""
+    roles = {
+        "animator": _tr("animator"),
+        "expert": _tr("expert"),
+        "contributor": _tr("contributor"),
+        "member": _tr("member"),
+        "sponsor": _tr("sponsor"),
+    }
+    since = _tr("since")
+    interests = {"learn": _tr("wants to learn"), "teach": _tr("wants to teach")}
+    out = [f"<h2>{_esc(_tr('Roles'))}</h2>"]
+    memberships = profile.get("memberships") or []
+    if memberships:
+        rows = "".join(
+            f"<tr><td><b>{_esc(roles.get(m['role'], m['role']))}</b></td>"
+            f'<td><a href="copdesk:{_esc(m["community"])}">{_esc(m["community_name"])}</a>'
+            f' <span class="muted">· {_esc(since)} {_esc(m.get("since") or "")}</span></td></tr>'
+            for m in memberships
+        )
+        out.append(f'<table class="rel">{rows}</table>')
+    else:
+        out.append(f'<p class="muted">{_esc(_tr("Member of no community."))}</p>')
+
+    ratings = profile.get("ratings") or []
+    autonomous = _tr("%1 skills, %2 autonomous or expert").replace("%1", str(len(ratings)))
+    autonomous = autonomous.replace("%2", str(profile.get("autonomous_skills", 0)))
+    out.append(f"<h2>{_esc(_tr('Skills'))}</h2><p class='muted'>{_esc(autonomous)}</p>")
+    domain = None
+    rows = []
+    for r in ratings:
+        if r.get("domain") != domain:
+            domain = r.get("domain")
+            rows.append(
+                f'<tr><td colspan="2"><span class="muted">{_esc(domain or "")}</span></td></tr>'
+            )
+        key = glyph_key(r["level"], r["expired"], r["expiring"])
+        notes = []
+        if r.get("interest"):
+            notes.append(_esc(interests.get(r["interest"], r["interest"])))
+        if r.get("valid_until"):
+            until = _esc(r["valid_until"])
+            if r["expired"]:
+                notes.append(f'<span class="expired">{_esc(_tr("expired"))} {until}</span>')
+            elif r["expiring"]:
+                notes.append(f'<span class="expiring">{_esc(_tr("expires"))} {until}</span>')
+            else:
+                notes.append(f'<span class="muted">{_esc(_tr("valid until"))} {until}</span>')
+        rows.append(
+            f'<tr><td width="22"><img src="attachment:{key}" width="16" height="16" '
+            f'title="{_esc(level_name(r["level"]))}"></td>'
+            f'<td><a href="copdesk:{_esc(r["skill"])}">{_esc(r.get("skill_name"))}</a>'
+            f"{'<br>' if notes else ''}{' · '.join(notes)}</td></tr>"
+        )
+    if rows:
+        out.append(f'<table class="rel">{"".join(rows)}</table>')
+
+    out.append(f"<h2>{_esc(_tr('Contributions'))}</h2>")
+    if contributions:
+        rows = "".join(
+            f'<tr><td><a href="copdesk:{_esc(c["id"])}">{_esc(c["title"])}</a></td>'
+            f'<td><span class="muted">{_esc(c["kind_label"])} · {_esc(c.get("status") or "")}'
+            f" · {_esc(str(c.get('created_at') or '')[:10])}</span></td></tr>"
+            for c in contributions
+        )
+        out.append(f'<table class="rel">{rows}</table>')
+    else:
+        out.append(f'<p class="muted">{_esc(_tr("No report or sheet written yet."))}</p>')
+    return "".join(out)
+
+
+def _contributions(ws: Workspace, person_id: str) -> list[dict[str, Any]]:
+    labels = {"rex": _tr("experience report"), "howto": _tr("know-how sheet")}
+    rows = [
+        {**r, "title": jobs.title_of(r), "kind_label": labels[kind]}
+        for kind in ("rex", "howto")
+        for r in ws.list(kind)
+        if r.get("author") == person_id
+    ]
+    return sorted(rows, key=lambda r: r["created_at"], reverse=True)
+
+
+def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
+    """``jobs.item_page`` completed with history link, relations and (people) the profile."""
+    base = jobs.item_page(item_id)
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        page = base(ws)
+        item = ws.get(page["id"])
+        revisions = len(ws.history(page["id"]))
+        extra = relations_html(item)
+        images = dict(page["images"])
+        if item["kind"] == "person":
+            profile = ws.profile(item["id"])
+            extra = profile_html(profile, _contributions(ws, item["id"])) + extra
+            for r in profile["ratings"]:
+                key = glyph_key(r["level"], r["expired"], r["expiring"])
+                images[key] = glyph_png(r["level"], r["expired"], r["expiring"])
+        for a in item.get("attachments") or []:
+            sha = a["sha256"]
+            if a.get("media_type") in IMAGE_TYPES and sha not in images and ws.blobs.exists(sha):
+                path = ws.blobs.path(sha)
+                if path.stat().st_size <= jobs.MAX_IMAGE:
+                    images[sha] = path.read_bytes()
+        text = page["html"].replace("</style>", PANE_EXTRA_CSS + "</style>", 1)
+        text = text.replace("</h1>", "</h1>" + header_html(item, revisions), 1)
+        # relations and the profile go after the item's own text, before the comments
+        at = text.find('<section class="comment">')
+        if at >= 0:  # the printable page lists comments without a heading
+            count = len(item.get("comments") or [])
+            extra += f"<h2>{_esc(_tr('Comments'))} ({count})</h2>"
+        else:
+            at = text.rfind("</body>")
+        text = text[:at] + extra + text[at:]
+        return {**page, "html": text, "images": images}
+
+    return job
