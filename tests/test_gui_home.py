@@ -75,7 +75,7 @@ def test_search_facets_narrow_the_search(qtbot, runner, tmp_path: Path) -> None:
     assert "Community: Maintenance presses & hydraulique" in text
     before = int(text.split(" results")[0].split()[-1])
     html = window.page.toHtml()
-    link = html.split("href=\"facet:kind%09rex\"")
+    link = html.split('href="facet:kind%09rex"')
     assert len(link) == 2, "no facet link for experience reports"
     with qtbot.waitSignal(window.searchShown, timeout=10_000):
         window.page.anchorClicked.emit(QUrl("facet:kind%09rex"))
