@@ -270,4 +270,4 @@ def test_clearing_the_search_goes_back_and_drops_the_search(qtbot, window: MainW
     assert loaded.args == ["rex"]
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
     assert shown == []
-    assert window.center.currentWidget() is window.table
+    assert window.center.currentWidget() is window.list_panel

@@ -85,3 +85,42 @@ def test_search_facets_narrow_the_search(qtbot, runner, tmp_path: Path) -> None:
     assert 0 < narrowed < before
     assert "Know-how sheet" not in after.split("Kind:")[1].split("\n")[0]
     window.close()
+
+
+def test_filtering_a_list(qtbot, runner, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "ws", site="Usine de Lyon") as ws:
+        ws.load_demo()
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
+        window.open_workspace(tmp_path / "ws")
+        window.show_view("rex")
+    bar, model = window.filter_bar, window.model
+    assert model.total == model.held == 40 and bar.count.text() == "40 items"
+    assert set(bar.combos) == {"community_name", "site", "status", "priority"}
+
+    def titles() -> list[str]:
+        return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+    qtbot.keyClicks(bar.text, "HUILE")  # folded: case and accents do not matter
+    qtbot.waitUntil(lambda: model.total < 40, timeout=5_000)
+    assert 0 < model.total == sum("huile" in text for text in model._all[2])
+    assert len(titles()) == model.total
+    bar.text.clear()
+    qtbot.waitUntil(lambda: model.total == 40, timeout=5_000)
+
+    status = bar.combos["status"]
+    status.setCurrentIndex(status.findData("Validated"))
+    col = [c.key for c in model._columns].index("status")
+    shown = [model.data(model.index(r, col)) for r in range(model.rowCount())]
+    assert shown and set(shown) == {"Validated"}
+    assert bar.count.text() == f"{model.total} of 40 items"
+    priority = bar.combos["priority"]
+    priority.setCurrentIndex(priority.findData("red"))
+    pcol = [c.key for c in model._columns].index("priority")
+    assert {model.data(model.index(r, pcol)) for r in range(model.rowCount())} == {"red"}
+    bar.clear.click()
+    assert model.total == 40
+    window.close()

@@ -36,6 +36,7 @@ from copdesk.gui import jobs
 from copdesk.gui.conflicts import ConflictsView
 from copdesk.gui.editing import Editing
 from copdesk.gui.exchange import ExchangeView
+from copdesk.gui.filterbar import FilterBar
 from copdesk.gui.history import HistoryView
 from copdesk.gui.icons import icon
 from copdesk.gui.itempane import item_page
@@ -176,9 +177,17 @@ class MainWindow(QMainWindow):
         self.page.document().setDocumentMargin(12)
         self.page.itemRequested.connect(self.show_item)
         self.page.linkActivated.connect(self._page_link)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.list_panel = QWidget(self)
+        panel = QVBoxLayout(self.list_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(0)
+        panel.addWidget(self.filter_bar)
+        panel.addWidget(self.table, 1)
         self.center = QStackedWidget(self)
         self.center.addWidget(self.page)
-        self.center.addWidget(self.table)
+        self.center.addWidget(self.list_panel)
         self.exchange_view = ExchangeView(self.runner, self)
         self.conflicts_view = ConflictsView(self.runner, self)
         for name, view in (("exchange", self.exchange_view), ("conflicts", self.conflicts_view)):
@@ -505,14 +514,18 @@ class MainWindow(QMainWindow):
         self._track("placeholder", 0)
 
     def _show_list(self, kind: str, select: str | None = None) -> None:
-        self.center.setCurrentWidget(self.table)
+        self.center.setCurrentWidget(self.list_panel)
 
         def done(rows: list[dict[str, Any]]) -> None:
             changed = kind != self._list_kind
             if changed:  # the sort column of another kind means nothing here
                 self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
                 self.model.clear_sort()
+            if changed:
+                self.model.set_filter()  # another kind: its own filters, none chosen yet
             self.model.set_rows(kind, rows)
+            self.filter_bar.set_columns(self.model.filter_values(), keep=not changed)
+            self.filter_bar.show_count(self.model.total, self.model.held)
             self._list_kind = kind
             if changed:
                 self._fit_columns()
@@ -522,6 +535,12 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(0)  # the reading pane is never empty next to a list
 
         self._load("list", jobs.list_items(kind), done)
+
+    def _filter_changed(self, text: str, equals: dict[str, str], since: str) -> None:
+        self.model.set_filter(text, equals, since)
+        self.filter_bar.show_count(self.model.total, self.model.held)
+        if self.model.rowCount():
+            self.table.selectRow(0)
 
     def _fit_columns(self) -> None:
         """Short columns fit their content (capped); the title gets the rest, or 45 %."""

@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from copdesk.model.text import fold
+
 PAGE = 256
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,6 +76,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
+WORDED = ("status", "form", "stage")  # codes shown as words (priority keeps its colour name)
+# Columns offered as filters above a list (their distinct values in a menu).
+FILTER_KEYS = ("community_name", "site", "status", "priority", "form", "stage", "domain")
+UPDATED_WITHIN = (7, 30, 365)  # days offered by the "updated" filter
+
 PRIORITY_COLOURS = {"red": "#d64545", "yellow": "#e0a526", "blue": "#3b7dd8", "green": "#3c9a5f"}
 
 
@@ -101,7 +108,16 @@ def _cell(key: str, value: Any) -> str:
         return str(value)[:16].replace("T", " ")
     if key == "required_level":
         return LEVELS.get(value, str(value))
+    if key in WORDED:  # the words of the interface language, not the stored code
+        from copdesk.gui.forms import choice_label
+
+        return choice_label(str(value))
     return str(value)
+
+
+def _haystack(cells: Sequence[str], tags: Sequence[str] | None) -> str:
+    """What the list's filter box matches: every cell and tag, accents and case folded."""
+    return fold(" ".join([*cells, *(tags or ())]))
 
 
 class PreparedRows:
@@ -119,6 +135,7 @@ class PreparedRows:
         self.kind = kind
         self.ids = [r["id"] for r in rows]
         self.cells = [tuple(_cell(k, r.get(k)) for k in keys) for r in rows]
+        self.texts = [_haystack(c, r.get("tags")) for c, r in zip(self.cells, rows, strict=True)]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -133,6 +150,8 @@ class ItemTableModel(QAbstractTableModel):
         self._columns: tuple[Column, ...] = COLUMNS["rex"]
         self._ids: list[str] = []
         self._cells: list[tuple[str, ...]] = []
+        self._all: tuple[list[str], list[tuple[str, ...]], list[str]] = ([], [], [])
+        self._filter: tuple[str, dict[int, str], str] = ("", {}, "")
         self._shown = 0
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -147,14 +166,55 @@ class ItemTableModel(QAbstractTableModel):
         if isinstance(rows, PreparedRows):
             if rows.kind != kind:
                 raise ValueError(f"rows of {rows.kind}, not {kind}")
-            self._ids, self._cells = rows.ids, rows.cells  # the model owns them from now on
+            self._all = (rows.ids, rows.cells, rows.texts)  # the model owns them from now on
         else:
-            self._ids = [r["id"] for r in rows]
-            self._cells = [tuple(_cell(k, r.get(k)) for k in keys) for r in rows]
-        self._shown = min(PAGE, len(self._ids))
-        if self._sort is not None and self._sort[0] < len(keys):
-            self._apply_sort(*self._sort)
+            cells = [tuple(_cell(k, r.get(k)) for k in keys) for r in rows]
+            texts = [_haystack(c, r.get("tags")) for c, r in zip(cells, rows, strict=True)]
+            self._all = ([r["id"] for r in rows], cells, texts)
+        self._refilter()
         self.endResetModel()
+
+    def _refilter(self) -> None:
+        """Apply the filter and the sort to the held rows; show the first page."""
+        text, equals, since = self._filter
+        ids, cells, texts = self._all
+        if text or equals or since:
+            words = fold(text).split()
+            updated = next((i for i, c in enumerate(self._columns) if c.key == "updated_at"), None)
+            keep = [
+                i
+                for i in range(len(ids))
+                if all(w in texts[i] for w in words)
+                and all(cells[i][col] == value for col, value in equals.items())
+                and (not since or updated is None or cells[i][updated] >= since)
+            ]
+            self._ids = [ids[i] for i in keep]
+            self._cells = [cells[i] for i in keep]
+        else:
+            self._ids, self._cells = ids, cells
+        if self._sort is not None and self._sort[0] < len(self._columns):
+            self._apply_sort(*self._sort)
+        self._shown = min(PAGE, len(self._ids))
+
+    def set_filter(
+        self, text: str = "", equals: dict[str, str] | None = None, since: str = ""
+    ) -> None:
+        """Show only rows whose cells and tags hold every word of ``text``, whose columns
+        (by key) equal ``equals``, and updated on or after ``since`` (YYYY-MM-DD)."""
+        keys = [c.key for c in self._columns]
+        cols = {keys.index(k): v for k, v in (equals or {}).items() if k in keys and v}
+        self.beginResetModel()
+        self._filter = (text.strip(), cols, since)
+        self._refilter()
+        self.endResetModel()
+
+    def filter_values(self) -> dict[str, list[str]]:
+        """Distinct values of each filterable column among all held rows."""
+        out = {}
+        for col, c in enumerate(self._columns):
+            if c.key in FILTER_KEYS:
+                out[c.key] = sorted({row[col] for row in self._all[1]} - {""}, key=str.casefold)
+        return out
 
     def clear_sort(self) -> None:
         """Back to the worker's order (newest first) at the next ``set_rows``."""
@@ -162,8 +222,13 @@ class ItemTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """Rows held, shown or not yet fetched."""
+        """Rows that pass the filter, shown or not yet fetched."""
         return len(self._ids)
+
+    @property
+    def held(self) -> int:
+        """Rows held, filtered out or not."""
+        return len(self._all[0])
 
     def id_at(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < self._shown else None
@@ -231,6 +296,7 @@ class ItemTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._sort = (column, order)
         self._apply_sort(column, order)
+        self._shown = min(PAGE, len(self._ids))
         self.endResetModel()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:

@@ -537,6 +537,61 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>All communities</source>
+        <translation>Toutes les communautés</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Toute priorité</translation>
+    </message>
+    <message>
+        <source>Any form</source>
+        <translation>Toute forme</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Toute étape</translation>
+    </message>
+    <message>
+        <source>All domains</source>
+        <translation>Tous les domaines</translation>
+    </message>
+    <message>
+        <source>Filter this list…</source>
+        <translation>Filtrer cette liste…</translation>
+    </message>
+    <message>
+        <source>Updated any time</source>
+        <translation>Toutes dates de mise à jour</translation>
+    </message>
+    <message>
+        <source>Updated in the last %1 days</source>
+        <translation>Mis à jour ces %1 derniers jours</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 éléments</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%1 sur %2 éléments</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to copdesk</source>
