@@ -126,3 +126,33 @@ def unchanged(ws_path: Path) -> Callable[[], Callable[[], None]]:
         return verify
 
     return take
+
+
+# -- the desktop window ------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path: Path) -> None:
+    """QSettings (window state, language) write to a temporary folder, never to $HOME."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo workspace for one test module (modules may change it; others never see it)."""
+    path = tmp_path_factory.mktemp("gui") / "ws"
+    with Workspace.create(path, site="Usine de démonstration", language="fr") as ws:
+        ws.load_demo()
+    return path
+
+
+@pytest.fixture
+def runner():
+    """The window's worker thread, stopped after the test."""
+    from copdesk.gui.worker import WorkspaceRunner
+
+    r = WorkspaceRunner()
+    yield r
+    r.stop()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
 
 from copdesk import Workspace
@@ -23,27 +23,6 @@ from copdesk.gui.worker import WorkspaceRunner
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 HUILE_REX = "9b5e3973-3cf6-5799-ba6d-f2915fc9060f"  # a demo report (ids are stable)
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("gui") / "ws"
-    with Workspace.create(path, site="Usine de démonstration", language="fr") as ws:
-        ws.load_demo()
-    return path
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_tmp(tmp_path: Path) -> None:
-    """QSettings write to a temporary folder, never to the real home."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-@pytest.fixture
-def runner() -> Iterator[WorkspaceRunner]:
-    r = WorkspaceRunner()
-    yield r
-    r.stop()
 
 
 def open_window(qtbot, runner: WorkspaceRunner, path: Path, view: str = "rex") -> MainWindow:

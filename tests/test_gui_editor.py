@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,26 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 PRESSES = "Maintenance presses & hydraulique"  # a demo community
 Answer = QMessageBox.StandardButton
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("editor") / "ws"
-    with Workspace.create(path, site="Usine de démonstration", language="fr") as ws:
-        ws.load_demo()
-    return path
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_tmp(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-@pytest.fixture
-def runner() -> Iterator[WorkspaceRunner]:
-    r = WorkspaceRunner()
-    yield r
-    r.stop()
 
 
 REAL_PROMPT = EditorWindow._ask_unsaved

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import state_digest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
@@ -22,18 +21,6 @@ from copdesk.gui.worker import WorkspaceRunner
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 20_000
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_tmp(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-@pytest.fixture
-def runner() -> Iterator[WorkspaceRunner]:
-    r = WorkspaceRunner()
-    yield r
-    r.stop()
 
 
 def create(tmp_path: Path, name: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor
 
 from copdesk import Workspace
@@ -37,18 +37,6 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ws.load_demo()
         ws.attach(HUILE_REX, photo)
     return path
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_tmp(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-@pytest.fixture
-def runner() -> Iterator[WorkspaceRunner]:
-    r = WorkspaceRunner()
-    yield r
-    r.stop()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory
@@ -32,26 +32,6 @@ TS = GUI / "i18n" / "copdesk_fr.ts"
 QM = GUI / "i18n" / "copdesk_fr.qm"
 BIN = Path(sys.executable).parent
 HOWTO = "Vérifier l'absence de tension : la règle « tester – mesurer – tester »"
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("gui-print") / "ws"
-    with Workspace.create(path, site="Usine de démonstration", language="fr") as ws:
-        ws.load_demo()
-    return path
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_tmp(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-@pytest.fixture
-def runner() -> Iterator[WorkspaceRunner]:
-    r = WorkspaceRunner()
-    yield r
-    r.stop()
 
 
 @pytest.fixture
