@@ -111,3 +111,21 @@ def test_filtering_a_list(qtbot, runner, tmp_path: Path) -> None:
     bar.clear.click()
     assert model.total == 40
     window.close()
+
+
+def test_item_dates_are_in_the_users_locale(qtbot, runner, demo_path: Path) -> None:
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    window = open_home(qtbot, runner, demo_path)
+    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
+        window.show_view("rex")
+    text = window.detail.toPlainText()
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text)  # no raw time stamps
+    occurred = window.model.data(window.model.index(0, 5))  # Occurred column (ISO in lists)
+    day = QLocale().toString(
+        QLocale().toDate(occurred, "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
+    )
+    assert day in text
+    window.close()

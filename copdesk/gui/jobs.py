@@ -93,7 +93,13 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
     def job(ws: Workspace) -> dict[str, Any]:
         from copdesk.render import item_html
 
+        from copdesk.gui.language import format_date, format_datetime
+
         item = ws.get(item_id)
+        item["updated_at"] = format_datetime(item["updated_at"])  # the user's locale
+        for key in ("occurred_on", "review_due"):
+            if item.get(key):
+                item[key] = format_date(item[key])
         page = _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", item_html(item, ws.language), 1)
         images: dict[str, bytes] = {}
         for sha in set(_ATTACHMENT.findall(page)):
