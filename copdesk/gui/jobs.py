@@ -91,9 +91,8 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
     """The item rendered to safe HTML, plus the bytes of the attachment images it shows."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        from copdesk.render import item_html
-
         from copdesk.gui.language import format_date, format_datetime
+        from copdesk.render import item_html
 
         item = ws.get(item_id)
         item["updated_at"] = format_datetime(item["updated_at"])  # the user's locale
