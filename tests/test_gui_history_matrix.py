@@ -15,6 +15,7 @@ from copdesk import Workspace
 from copdesk.gui.history import diff_html
 from copdesk.gui.mainwindow import MainWindow
 from copdesk.gui.matrix import RATING_ROLE, build_matrix, export_csv
+from copdesk.gui.rating import RatingDialog
 from copdesk.gui.worker import WorkspaceRunner
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -245,9 +246,21 @@ def test_rate_a_skill_and_see_the_matrix_change(
     orange = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ForegroundRole)
     assert orange == QColor("#e08a00")  # a single holder: flagged
 
-    on_worker(qtbot, runner, lambda ws: ws.rate(second, skill["id"], 4))
+    # the second one through the rating dialog (what a double-click opens)
+    row2 = next(r for r, p in enumerate(m.people) if p["id"] == second)
+    dialog = RatingDialog(m.people[row2]["name"], skill["name"], m.cell(row2, column), view)
+    dialog.level.setCurrentIndex(dialog.level.findData(4))
+    dialog.valid_until.setText("2030-13-45")
+    dialog.accept()
+    assert dialog.result() != RatingDialog.DialogCode.Accepted and dialog.error.text()
+    dialog.valid_until.setText("2030-06-30")
+    dialog.evidence.setText("Forme les nouveaux arrivants")
+    dialog.accept()
+    assert dialog.result() == RatingDialog.DialogCode.Accepted
     with qtbot.waitSignal(window.viewLoaded, timeout=10_000):
-        view.reload()
+        view.rate(second, skill["id"], dialog.values())
+    rated = model.index(row2, column).data(RATING_ROLE)
+    assert (rated["level"], rated["valid_until"]) == (4, "2030-06-30")
     assert model.index(model.coverage_row, column).data() == "2"
     assert (
         model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ForegroundRole) is None

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.gui.iluo import paint_glyph
 from copdesk.gui.jobs import title_of
+from copdesk.gui.rating import RatingDialog, rate_job
 from copdesk.model.kinds import AUTONOMOUS
 from copdesk.workspace import Workspace
 
@@ -451,6 +452,8 @@ class MatrixView(QWidget):
         rows.sectionClicked.connect(self._row_clicked)
         header.sectionClicked.connect(self._column_clicked)
         self.table.clicked.connect(self._cell_clicked)
+        self.table.doubleClicked.connect(self._cell_double_clicked)
+        self.table.setToolTip(self.tr("Double-click a cell to rate the person on the skill."))
 
         self.summary = QLabel(self)
         self.summary.setObjectName("matrixSummary")
@@ -542,6 +545,20 @@ class MatrixView(QWidget):
         item_id = index.data(ID_ROLE)
         if item_id:
             self.itemRequested.emit(item_id)
+
+    def _cell_double_clicked(self, index: QModelIndex) -> None:
+        matrix = self.model.matrix
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(matrix.people) and 0 <= column < len(matrix.skills)):
+            return
+        person, skill = matrix.people[row], matrix.skills[column]
+        dialog = RatingDialog(title_of(person), title_of(skill), matrix.cell(row, column), self)
+        if dialog.exec() == RatingDialog.DialogCode.Accepted:
+            self.rate(person["id"], skill["id"], dialog.values())
+
+    def rate(self, person: str, skill: str, values: dict[str, Any]) -> None:
+        """Record an assessment on the worker, then show the matrix again."""
+        self._load("rate", rate_job(person, skill, values), lambda _: self.reload())
 
     def _row_clicked(self, row: int) -> None:
         if 0 <= row < len(self.model.matrix.people):

@@ -975,6 +975,10 @@
         <translation>Domaine</translation>
     </message>
     <message>
+        <source>Double-click a cell to rate the person on the skill.</source>
+        <translation>Double-cliquez sur une case pour évaluer la personne sur la compétence.</translation>
+    </message>
+    <message>
         <source>◔ I in training · ◑ L with supervision · ◕ U autonomous · ● O expert · crossed: expired · orange dot: expires within 60 days · red column: nobody autonomous · orange: a single holder</source>
         <translation>◔ I en formation · ◑ L sous supervision · ◕ U autonome · ● O expert · barré : expiré · point orange : expire sous 60 jours · colonne rouge : personne d&apos;autonome · orange : un seul détenteur</translation>
     </message>
@@ -1222,6 +1226,53 @@
     <message>
         <source>Print the sheet</source>
         <translation>Imprimer la fiche</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Rate a skill</source>
+        <translation>Évaluer une compétence</translation>
+    </message>
+    <message>
+        <source>No particular wish</source>
+        <translation>Pas de souhait particulier</translation>
+    </message>
+    <message>
+        <source>Wants to learn</source>
+        <translation>Souhaite apprendre</translation>
+    </message>
+    <message>
+        <source>Wants to teach</source>
+        <translation>Souhaite transmettre</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (certifications expire)</source>
+        <translation>AAAA-MM-JJ (les habilitations expirent)</translation>
+    </message>
+    <message>
+        <source>What was observed, or the certificate</source>
+        <translation>Ce qui a été observé, ou l&apos;attestation</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Intérêt</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
+        <source>The validity must be a date as YYYY-MM-DD.</source>
+        <translation>La validité doit être une date AAAA-MM-JJ.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,110 @@
+"""Rating a person's skill from the skills matrix (double-click a cell).
+
+An assessment is never overwritten: each one is a new version of the rating, so the
+history of a person's progress on a skill stays (see Workspace.rate).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from copdesk.errors import BadInput
+from copdesk.gui.forms import ui_language
+from copdesk.model.kinds import LEVELS
+from copdesk.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RatingDialog", text)
+
+
+class RatingDialog(QDialog):
+    """Level (ILUO), interest, validity and evidence of one assessment."""
+
+    def __init__(
+        self,
+        person: str,
+        skill: str,
+        current: Mapping[str, Any] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingDialog")
+        self.setWindowTitle(self.tr("Rate a skill"))
+        french = ui_language() == "fr"
+        self.level = QComboBox(self)
+        for level, (glyph, en, fr) in LEVELS.items():
+            self.level.addItem(f"{level} {glyph} — {fr if french else en}", level)
+        self.interest = QComboBox(self)
+        self.interest.addItem(self.tr("No particular wish"), "none")
+        self.interest.addItem(self.tr("Wants to learn"), "learn")
+        self.interest.addItem(self.tr("Wants to teach"), "teach")
+        self.valid_until = QLineEdit(self)
+        self.valid_until.setPlaceholderText(self.tr("YYYY-MM-DD (certifications expire)"))
+        self.evidence = QLineEdit(self)
+        self.evidence.setPlaceholderText(self.tr("What was observed, or the certificate"))
+        self.error = QLabel(self)
+        self.error.setObjectName("ratingError")
+        self.error.setStyleSheet("color: #c0392b")
+        if current:
+            self.level.setCurrentIndex(max(self.level.findData(current.get("level")), 0))
+            self.interest.setCurrentIndex(max(self.interest.findData(current.get("interest")), 0))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{person}</b> — {skill}", self))
+        form.addRow(self.tr("Level"), self.level)
+        form.addRow(self.tr("Interest"), self.interest)
+        form.addRow(self.tr("Valid until"), self.valid_until)
+        form.addRow(self.tr("Evidence"), self.evidence)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        """What ``Workspace.rate`` takes (besides person and skill)."""
+        until = self.valid_until.text().strip() or None
+        return {
+            "level": int(self.level.currentData()),
+            "interest": self.interest.currentData(),
+            "valid_until": until,
+            "evidence": self.evidence.text().strip() or None,
+        }
+
+    def accept(self) -> None:
+        until = self.valid_until.text().strip()
+        if until:
+            try:
+                dt.date.fromisoformat(until)
+            except ValueError:
+                self.error.setText(self.tr("The validity must be a date as YYYY-MM-DD."))
+                return
+        super().accept()
+
+
+def rate_job(person: str, skill: str, values: Mapping[str, Any]) -> Callable[[Workspace], Any]:
+    """Record the assessment on the worker (errors come back as BadInput)."""
+
+    def job(ws: Workspace) -> Any:
+        if values["level"] not in LEVELS:
+            raise BadInput(_tr("Unknown level."))
+        return ws.rate(
+            person, skill, values["level"], **{k: values[k] for k in values if k != "level"}
+        )
+
+    return job
