@@ -59,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_search import COMMUNITIES, DEFAULT_DATA, LESSONS, PAIRS, SEED, load_french, make_items
 from bench_search import write_csv as write_items_csv
 from bench_store import fmt_time, load_lessons
+from report import Figure, print_summary
 
 from copdesk.workspace import Workspace
 
@@ -78,33 +79,6 @@ class Sizes:
     @classmethod
     def quick(cls) -> Sizes:
         return cls(items=5_000, bundle=1_000)
-
-
-@dataclass(frozen=True)
-class Figure:
-    operation: str
-    copdesk: float
-    baseline: float | None = None
-    target: str = ""
-    met: bool | None = None
-    note: str = ""
-
-
-def print_summary(figures: Sequence[Figure]) -> None:
-    width = max(len(f.operation) for f in figures) + 2
-    line = "=" * (width + 70)
-    print(f"\n{line}\n{'operation':<{width}}{'copdesk':>10}  {'baseline':>10}   target")
-    print("-" * (width + 70))
-    for f in figures:
-        base = "—" if f.baseline is None else fmt_time(f.baseline)
-        verdict = "" if f.met is None else ("  met" if f.met else "  MISSED")
-        note = f"  ({f.note})" if f.note else ""
-        text = f"{f.operation:<{width}}{fmt_time(f.copdesk):>10}  {base:>10}   {f.target}{verdict}"
-        print((text + note).rstrip())
-    print(line)
-
-
-# -- building the workspaces ------------------------------------------------------------
 
 
 def build(tmp: Path, sizes: Sizes, data: Path) -> tuple[Path, Path]:

@@ -87,6 +87,7 @@ from bench_store import (
     sentences,
     timed,
 )
+from report import Figure, print_summary
 
 from copdesk.model.text import fold
 from copdesk.search.analysis import stopwords
@@ -166,53 +167,6 @@ class Sizes:
 REBUILD_RATE = 10_000 / 60  # items/s: 10,000 items within 60 s
 P95_TARGET = (0.050, 0.150)  # seconds, (small, large)
 SAVE_TARGET = 0.200  # seconds, at the large size
-
-
-@dataclass(frozen=True)
-class Figure:
-    operation: str
-    copdesk: float
-    baseline: float | None
-    unit: str = "s"  # "s", "MiB" or "items/s"
-    target: str = ""
-    met: bool | None = None
-
-    @property
-    def ratio(self) -> float | None:
-        """copdesk's cost over the baseline's: times and sizes, and rates inverted."""
-        if self.baseline is None or self.baseline <= 0 or self.copdesk <= 0:
-            return None
-        if self.unit == "items/s":
-            return self.baseline / self.copdesk
-        return self.copdesk / self.baseline
-
-
-def fmt_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "s":
-        return fmt_time(value)
-    if unit == "MiB":
-        return f"{value:.1f} MiB"
-    return f"{value:,.0f}/s"
-
-
-def print_summary(figures: Sequence[Figure]) -> None:
-    width = max(len(f.operation) for f in figures) + 2
-    print()
-    print("=" * (width + 62))
-    head = f"{'operation':<{width}}{'copdesk':>11}  {'FTS5':>11}  {'ratio':>8}   target"
-    print(head)
-    print("-" * (width + 62))
-    for f in figures:
-        ratio = "—" if f.ratio is None else f"{f.ratio:.1f}x"
-        verdict = "" if f.met is None else ("  met" if f.met else "  MISSED")
-        line = (
-            f"{f.operation:<{width}}{fmt_value(f.copdesk, f.unit):>11}"
-            f"  {fmt_value(f.baseline, f.unit):>11}  {ratio:>8}   {f.target}{verdict}"
-        )
-        print(line.rstrip())
-    print("=" * (width + 62))
 
 
 def percentile(values: Sequence[float], pct: float) -> float:
@@ -921,7 +875,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 items[:n], queries, tmp, sizes, bool(large), args.profile and bool(large)
             )
         print(f"\n(all measurements took {fmt_time(time.perf_counter() - started)})")
-        print_summary(figures)
+        print_summary(figures, baseline="FTS5")
     return 0
 
 

@@ -58,6 +58,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from report import Figure, fmt_time, print_summary
+
 from copdesk.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,49 +86,6 @@ class Sizes:
     @classmethod
     def quick(cls) -> Sizes:
         return cls(import_rows=1_000, list_items=10_000, edits=100)
-
-
-@dataclass(frozen=True)
-class Figure:
-    operation: str
-    copdesk: float  # seconds
-    baseline: float | None  # seconds
-    target: str = ""
-    met: bool | None = None
-
-    @property
-    def ratio(self) -> float | None:
-        if self.baseline is None or self.baseline <= 0:
-            return None
-        return self.copdesk / self.baseline
-
-
-def fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    if seconds < 0.001:
-        return f"{seconds * 1e6:.0f} µs"
-    if seconds < 1:
-        return f"{seconds * 1000:.1f} ms"
-    return f"{seconds:.2f} s"
-
-
-def print_summary(figures: Sequence[Figure]) -> None:
-    width = max(len(f.operation) for f in figures) + 2
-    print()
-    print("=" * (width + 56))
-    head = f"{'operation':<{width}}{'copdesk':>10}  {'baseline':>10}  {'ratio':>8}   target"
-    print(head)
-    print("-" * (width + 56))
-    for f in figures:
-        ratio = "—" if f.ratio is None else f"{f.ratio:.1f}x"
-        verdict = "" if f.met is None else ("  met" if f.met else "  MISSED")
-        line = (
-            f"{f.operation:<{width}}{fmt_time(f.copdesk):>10}  {fmt_time(f.baseline):>10}"
-            f"  {ratio:>8}   {f.target}{verdict}"
-        )
-        print(line.rstrip())
-    print("=" * (width + 56))
 
 
 def within_ratio(operation: str, copdesk: float, baseline: float, limit: float) -> Figure:

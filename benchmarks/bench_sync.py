@@ -67,6 +67,7 @@ from bench_search import (
     write_csv,
 )
 from bench_store import fmt_time, load_lessons
+from report import Figure, print_summary
 
 from copdesk.workspace import Workspace
 
@@ -85,48 +86,6 @@ class Sizes:
     @classmethod
     def quick(cls) -> Sizes:
         return cls(items=1_000, attachments=20)
-
-
-@dataclass(frozen=True)
-class Figure:
-    operation: str
-    copdesk: float
-    baseline: float | None
-    unit: str = "s"  # "s" or "MB"
-    target: str = ""
-    met: bool | None = None
-
-    @property
-    def ratio(self) -> float | None:
-        if self.baseline is None or self.baseline <= 0 or self.copdesk <= 0:
-            return None
-        return self.copdesk / self.baseline
-
-
-def fmt_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    return fmt_time(value) if unit == "s" else f"{value:.0f} MB"
-
-
-def print_summary(figures: Sequence[Figure]) -> None:
-    width = max(len(f.operation) for f in figures) + 2
-    print()
-    print("=" * (width + 62))
-    print(f"{'operation':<{width}}{'copdesk':>11}  {'baseline':>11}  {'ratio':>8}   target")
-    print("-" * (width + 62))
-    for f in figures:
-        ratio = "—" if f.ratio is None else f"{f.ratio:.1f}x"
-        verdict = "" if f.met is None else ("  met" if f.met else "  MISSED")
-        line = (
-            f"{f.operation:<{width}}{fmt_value(f.copdesk, f.unit):>11}"
-            f"  {fmt_value(f.baseline, f.unit):>11}  {ratio:>8}   {f.target}{verdict}"
-        )
-        print(line.rstrip())
-    print("=" * (width + 62))
-
-
-# -- the steps, each run in a child process -------------------------------------------
 
 
 def step_export(source: str, bundle: str) -> dict[str, Any]:
