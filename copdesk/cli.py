@@ -370,6 +370,28 @@ def cmd_who_knows(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def cmd_risks(args: argparse.Namespace, ws: Workspace) -> int:
+    from copdesk.analytics.risks import compute, text
+
+    lines = compute(ws, site=args.site, limit=args.limit)
+    if args.json:
+        _print_json(lines)
+    else:
+        sys.stdout.write(text(lines))
+    return 0
+
+
+def cmd_network(args: argparse.Namespace, ws: Workspace) -> int:
+    from copdesk.analytics.network import network, text_report
+
+    result = network(ws, args.community)
+    if args.json:
+        _print_json(result)
+    else:
+        sys.stdout.write(text_report(result))
+    return 0
+
+
 def cmd_reindex(args: argparse.Namespace, ws: Workspace) -> int:
     emit = _progress_json(args)
     if emit:
@@ -529,6 +551,60 @@ def cmd_sync_folder(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+# -- questions, answers, marks --------------------------------------------------------
+
+
+def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
+    item = ws.ask(args.community, args.title, args.body or "", args.tag or [])
+    print(item["id"] if not args.json else json.dumps(item, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace, ws: Workspace) -> int:
+    done = ws.answer(args.question, args.text)
+    print(done["id"] if not args.json else json.dumps(done, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace, ws: Workspace) -> int:
+    item = ws.accept(args.question, args.answer)
+    print(f"accepted answer {item['accepted'][:8]} for {item['title']!r}")
+    return 0
+
+
+def cmd_promote(args: argparse.Namespace, ws: Workspace) -> int:
+    item = ws.promote(args.answer, args.kind, args.title)
+    print(item["id"] if not args.json else json.dumps(item, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_mark(args: argparse.Namespace, ws: Workspace) -> int:
+    done = ws.mark(args.id, args.type, args.note)
+    if args.json:
+        _print_json(done)
+    else:
+        print(f"marked {done['type']} at {done['site']} on {done['on']}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, ws: Workspace) -> int:
+    figures = ws.stats(args.community)
+    if args.json:
+        _print_json(figures)
+    else:
+        textout.stats(figures)
+    return 0
+
+
+def cmd_questions(args: argparse.Namespace, ws: Workspace) -> int:
+    rows = ws.questions(args.community, open_only=args.open)
+    if args.json:
+        _print_json(rows)
+    else:
+        textout.questions(rows)
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------
 
 
@@ -675,11 +751,40 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("who-knows", cmd_who_knows, "people ranked for a topic, with the reasons")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=_positive, default=10, metavar="N")
+    p = command("risks", cmd_risks, "knowledge at risk, ranked: what to capitalise first")
+    p.add_argument("--site", metavar="S", help="only lines about site S or its people")
+    p.add_argument("--limit", type=_positive, metavar="N", help="the first N lines")
+    p = command("network", cmd_network, "who works with whom: bridges, isolated, who should meet")
+    p.add_argument("--community", metavar="C", help="only the people of community C")
     command("reindex", cmd_reindex, "rebuild the search index from the database")
     p = command("glossary", cmd_glossary, "synonyms and acronyms applied to searches")
     p.add_argument("action", choices=("add", "list", "remove"), nargs="?", default="list")
     p.add_argument("terms", nargs="*", metavar="TERM")
 
+    p = command("ask", cmd_ask, "ask a question in a community")
+    p.add_argument("community", metavar="COMMUNITY", help="a community, or '' for the site")
+    p.add_argument("title", metavar="QUESTION")
+    p.add_argument("--body", metavar="TEXT", help="details (Markdown)")
+    p.add_argument("--tag", action="append", metavar="T")
+    p = command("answer", cmd_answer, "answer a question")
+    p.add_argument("question", metavar="QUESTION_ID")
+    p.add_argument("text", metavar="TEXT")
+    p = command("accept", cmd_accept, "mark the answer that solved your question", json_flag=False)
+    p.add_argument("question", metavar="QUESTION_ID")
+    p.add_argument("answer", metavar="ANSWER_ID")
+    p = command("promote", cmd_promote, "turn an answer into a know-how sheet or a report")
+    p.add_argument("answer", metavar="ANSWER_ID")
+    p.add_argument("--kind", choices=("howto", "rex"), default="howto")
+    p.add_argument("--title", metavar="TITLE", help="default: the question")
+    p = command("mark", cmd_mark, "say an item helped you or was applied here")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("type", choices=("helped", "applied"))
+    p.add_argument("--note", metavar="TEXT", help="where or how it was applied")
+    p = command("stats", cmd_stats, "health of a community (or of the site) and its stage")
+    p.add_argument("--community", metavar="C")
+    p = command("questions", cmd_questions, "questions of a community, open or answered")
+    p.add_argument("--community", metavar="C")
+    p.add_argument("--open", action="store_true", help="only questions with no accepted answer")
     command("identity", cmd_identity, "this site's id, name and key fingerprint")
     command("sites", cmd_sites, "known sites: trust, last bundles, what they acknowledged")
     p = command("trust", cmd_trust, "trust a site's bundles (its key from `identity` there)")

@@ -237,7 +237,7 @@ class RelationsMixin:
 
     def _linkable(self: Workspace, ref: str) -> dict[str, Any]:
         row = self._row(ref)
-        if row["kind"] not in ("community", "rex", "howto", "person", "skill"):
+        if row["kind"] not in ("community", "rex", "howto", "question", "person", "skill"):
             raise BadInput(f"{row['kind']} items cannot be linked, attached to or commented")
         return row
 
@@ -332,4 +332,5 @@ class RelationsMixin:
                 }
                 for c in comments
             ],
+            "marks": self.marks_of(item_id),  # "this helped me" / "applied here"
         }

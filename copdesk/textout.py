@@ -298,3 +298,38 @@ def sync_report(r: dict[str, Any]) -> None:
         print(f"wrote {w['file']}: {w['revisions']} revisions, {w['attachments']} attachments")
     else:
         print(f"{w['file']} is up to date")
+
+
+def questions(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print("no questions")
+        return
+    for r in rows:
+        state = "answered" if r["accepted"] else f"{r['answers']} answer(s)"
+        print(f"{r['id'][:8]}  {_cut(r['title'], 60):<60}  {state}")
+
+
+def stats(s: dict[str, Any]) -> None:
+    print(s["community_name"] or "the whole site")
+    split = s["members_split"]
+    print(
+        f"  members {s['members']}: active {s['active_30']} (30 days), {s['active_90']} (90 days);"
+        f" core {split['core']}, occasional {split['occasional']}, readers {split['readers']}"
+    )
+    months = s["contributions_per_month"]
+    print(
+        "  contributions per month: " + ", ".join(f"{m} {n}" for m, n in list(months.items())[-6:])
+    )
+    hours = s["median_hours_to_first_answer"]
+    print(
+        f"  questions {s['questions']} ({s['open_questions']} open), median time to first answer "
+        f"{'—' if hours is None else f'{hours} h'}"
+    )
+    backlog, overdue = s["validation_backlog"], s["past_review"]
+    print(f"  waiting for validation {backlog}, past their review date {overdue}")
+    print("  sites taking part: " + (", ".join(s["sites_taking_part"]) or "none in 90 days"))
+    if "stage" in s:
+        print(f"  stage: {s['stage']}" + (" (archived)" if s["archived"] else ""))
+        print(f"  diagnosis: {s['diagnosis']['reason']}")
+        for action in s["guidance"]:
+            print(f"    - {action}")

@@ -17,9 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from copdesk.analytics.api import AnalyticsMixin
+from copdesk.analytics.network_api import NetworkMixin
 from copdesk.errors import BadInput, CopdeskError, ItemDeleted, WorkspaceError
 from copdesk.model.kinds import KINDS, REF, REFS, USER_KINDS
 from copdesk.model.validate import READ_ONLY, kind_of, validate, with_defaults
+from copdesk.questions import QuestionsMixin
 from copdesk.relations import RelationsMixin, relation_id
 from copdesk.search.api import SearchMixin
 from copdesk.store import items as q
@@ -30,10 +33,12 @@ from copdesk.store.revisions import Revision
 from copdesk.sync.api import SyncMixin
 
 DB_NAME = "copdesk.db"
-EDITABLE = (*USER_KINDS, "comment")  # ratings, memberships, links… have their own commands
+EDITABLE = (*USER_KINDS, "comment", "answer")  # ratings, memberships, links: own commands
 
 
-class Workspace(RelationsMixin, SearchMixin, SyncMixin):
+class Workspace(
+    RelationsMixin, QuestionsMixin, SearchMixin, SyncMixin, AnalyticsMixin, NetworkMixin
+):
     """An open workspace. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
     def __init__(self, path: Path, database: Database, *, index: bool = True) -> None:
@@ -362,6 +367,8 @@ class Workspace(RelationsMixin, SearchMixin, SyncMixin):
             item["holder_names"] = [holders.get(h) for h in item["holders"]]
         if KINDS[kind].user:
             item.update(self._relations_of(row["id"]))
+        if kind == "question":
+            item["answers"] = self.answers_of(row["id"])
         if kind == "community":
             item["stage_history"] = self.stage_history(row["id"])
             item["members"] = self.members(row["id"])

@@ -30,6 +30,7 @@ INTERESTS = ("learn", "teach")
 OUTCOMES = ("positive", "negative", "near_miss")
 PRIORITIES = ("red", "yellow", "blue", "green")
 LINK_TYPES = ("related", "supersedes", "applies")
+MARK_TYPES = ("helped", "applied")  # "this helped me", "applied here"
 
 # Choices are data with both languages, like the field labels of the model.
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
@@ -68,6 +69,8 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "learn": ("Wants to learn", "Souhaite apprendre"),
     "teach": ("Wants to teach", "Souhaite transmettre"),
     "related": ("Related", "Lié"),
+    "helped": ("This helped me", "Cela m'a aidé"),
+    "applied": ("Applied here", "Appliqué ici"),
     "supersedes": ("Supersedes", "Remplace"),
     "applies": ("Applies", "Applique"),
 }
@@ -393,9 +396,67 @@ ATTACHMENT = Kind(
     user=False,
 )
 
+QUESTION = Kind(
+    "question",
+    "Question",
+    "Question",
+    (
+        Field("title", TEXT, "Question", "Question", required=True, aliases=("titre", "question")),
+        Field("community", REF, "Community", "Communauté", ref_kind="community"),
+        _md("body", "Details", "Détails", "details", "contexte"),
+        Field("tags", LIST, "Tags", "Mots-clés", aliases=("mots-cles", "mots cles")),
+        Field("accepted", REF, "Accepted answer", "Réponse retenue", ref_kind="answer"),
+        *_meta(False),
+    ),
+    title_field="title",
+)
+
+# Answers and marks are made with their own commands (answer, mark), like comments.
+ANSWER = Kind(
+    "answer",
+    "Answer",
+    "Réponse",
+    (
+        Field("target", REF, "Question", "Question", required=True, ref_kind="question"),
+        Field("body", MARKDOWN, "Answer", "Réponse", required=True),
+    ),
+    title_field="body",
+    user=False,
+)
+
+MARK = Kind(
+    "mark",
+    "Mark",
+    "Marque",
+    (
+        Field("target", REF, "On", "Sur", required=True),
+        Field("type", ENUM, "Type", "Type", required=True, choices=MARK_TYPES),
+        Field("person", REF, "By", "Par", ref_kind="person"),
+        Field("site", TEXT, "Site", "Site"),
+        Field("on", DATE, "On", "Le"),
+        Field("note", TEXT, "Note", "Note"),
+    ),
+    title_field="type",
+    user=False,
+)
+
 KINDS: dict[str, Kind] = {
     k.name: k
-    for k in (COMMUNITY, PERSON, SKILL, REX, HOWTO, MEMBERSHIP, RATING, LINK, COMMENT, ATTACHMENT)
+    for k in (
+        COMMUNITY,
+        PERSON,
+        SKILL,
+        REX,
+        HOWTO,
+        QUESTION,
+        MEMBERSHIP,
+        RATING,
+        LINK,
+        COMMENT,
+        ATTACHMENT,
+        ANSWER,
+        MARK,
+    )
 }
 USER_KINDS = tuple(k.name for k in KINDS.values() if k.user)
 # Items named on the command line by a unique name as well as by id.

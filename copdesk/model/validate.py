@@ -42,6 +42,8 @@ READ_ONLY = frozenset(
         "holder_names",
         "stage_history",
         "members",
+        "marks",
+        "answers",
     }
 )
 MAX_TEXT = 1_000_000  # characters in one field

@@ -30,6 +30,7 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
         "main": ("goal", "steps"),
         "body": ("activity", "prerequisites", "tips", "safety", "rationale"),
     },
+    "question": {"title": ("title",), "main": ("body",), "body": ()},
     "community": {"title": ("name",), "main": ("charter",), "body": ()},
     "person": {"title": ("name",), "main": ("job_title", "department", "site"), "body": ()},
     "skill": {"title": ("name",), "main": ("domain", "description"), "body": ()},

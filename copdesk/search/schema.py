@@ -28,7 +28,7 @@ SCHEMA_VERSION = 2  # 2: dates as numbers for ranges
 WEIGHTS = {"title": 2.5, "tags": 2.25, "main": 2.0, "body": 1.0}
 TEXT_FIELDS = tuple(f"{part}_{lang}" for part in WEIGHTS for lang in LANGUAGES)
 FACETS = ("kind", "community", "site", "tag", "status", "priority")
-INDEXED_KINDS = ("rex", "howto", "community", "person", "skill")
+INDEXED_KINDS = ("rex", "howto", "question", "community", "person", "skill")
 
 
 class Ranking(BM25F):

@@ -1,0 +1,1 @@
+"""Analytics for animators: community health, knowledge at risk, latent networks."""
