@@ -605,6 +605,15 @@ def cmd_questions(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def cmd_contributions(args: argparse.Namespace, ws: Workspace) -> int:
+    found = ws.contributions(args.person)
+    if args.json:
+        _print_json(found)
+    else:
+        textout.contributions(found)
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------
 
 
@@ -785,6 +794,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("questions", cmd_questions, "questions of a community, open or answered")
     p.add_argument("--community", metavar="C")
     p.add_argument("--open", action="store_true", help="only questions with no accepted answer")
+    p = command(
+        "contributions", cmd_contributions, "what a person gave and its impact (default: you)"
+    )
+    p.add_argument("person", nargs="?", metavar="PERSON", help="default: the current person")
     command("identity", cmd_identity, "this site's id, name and key fingerprint")
     command("sites", cmd_sites, "known sites: trust, last bundles, what they acknowledged")
     p = command("trust", cmd_trust, "trust a site's bundles (its key from `identity` there)")

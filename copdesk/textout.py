@@ -171,6 +171,7 @@ def search_results(r: dict[str, Any], color: bool = False) -> None:
     for n, h in enumerate(r["hits"], 1):
         where = " · ".join(x for x in (h.get("community"), h.get("site")) if x)
         some = "  [some words]" if h.get("partial") else ""
+        some += "  [archived]" if h.get("archived") else ""
         print(f"\n{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]}){some}")
         print(f"    {where + ' · ' if where else ''}{(h['updated_at'] or '')[:10]}")
         if h.get("snippet"):
@@ -307,6 +308,31 @@ def questions(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         state = "answered" if r["accepted"] else f"{r['answers']} answer(s)"
         print(f"{r['id'][:8]}  {_cut(r['title'], 60):<60}  {state}")
+
+
+def contributions(c: dict[str, Any]) -> None:
+    n, imp = c["counts"], c["impact"]
+    print(f"{c['person_name']} ({c['site'] or 'no site'})")
+    print(f"  authored: {n['rex']} report(s), {n['howto']} sheet(s), {n['questions']} question(s)")
+    print(f"  validated: {n['validated']}   commented: {n['commented']}")
+    print(f"  answered: {n['answered']} ({n['accepted']} accepted)")
+    print(f"  marked as helpful or applied: {n['marks_given']}")
+    others = f" ({', '.join(imp['sites'])})" if imp["sites"] else ""
+    print(
+        f"  impact: helped {imp['helped']}, applied {imp['applied']},"
+        f" {imp['other_sites']} from other sites{others}"
+    )
+    for m in imp["marks"][:10]:
+        where = f" at {m['site']}" if m["site"] else ""
+        print(
+            f"    {m['on'] or '':<10}  {m['type']:<7}  {_cut(m['item_title'], 44):<44}"
+            f"  {m['person_name'] or '?'}{where}"
+        )
+    r = c["recognition"]
+    print(
+        f"  recognition: {r['points']} points, {r['beyond_authoring']} beyond authoring"
+        " (validating, answering, reuse, marking what helped)"
+    )
 
 
 def stats(s: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from copdesk.analytics.api import AnalyticsMixin
 from copdesk.analytics.network_api import NetworkMixin
+from copdesk.contributions import ContributionsMixin
 from copdesk.errors import BadInput, CopdeskError, ItemDeleted, WorkspaceError
 from copdesk.model.kinds import KINDS, REF, REFS, USER_KINDS
 from copdesk.model.validate import READ_ONLY, kind_of, validate, with_defaults
@@ -37,7 +38,13 @@ EDITABLE = (*USER_KINDS, "comment", "answer")  # ratings, memberships, links: ow
 
 
 class Workspace(
-    RelationsMixin, QuestionsMixin, SearchMixin, SyncMixin, AnalyticsMixin, NetworkMixin
+    RelationsMixin,
+    QuestionsMixin,
+    SearchMixin,
+    SyncMixin,
+    AnalyticsMixin,
+    NetworkMixin,
+    ContributionsMixin,
 ):
     """An open workspace. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
@@ -362,6 +369,8 @@ class Workspace(
         )
         if row["community"]:
             item["community_name"] = names.get(row["community"])
+            community = q.row_dict(self.conn, row["community"])
+            item["archived"] = bool(community and community["data"].get("stage") == "dissolution")
         if item.get("holders"):
             holders = q.titles(self.conn, item["holders"])
             item["holder_names"] = [holders.get(h) for h in item["holders"]]

@@ -30,6 +30,9 @@ def test_demo_content_meets_the_brief(ws: Workspace) -> None:
     ratings = [r for p in profiles for r in p["ratings"]]
     assert any(r["history"] for r in ratings)
     assert any(r["expired"] for r in ratings)
+    # community life: questions answered and accepted, reuse marks, stages worth a look
+    assert counts["question"] >= 6 and counts["answer"] >= 10 and counts["mark"] >= 25
+    assert {c["stage"] for c in communities} >= {"action", "dissolution", "dispersion"}
     assert ws.current_person is not None
     assert ws.check() == []
 

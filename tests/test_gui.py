@@ -44,8 +44,8 @@ def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWind
 
 
 def test_window_lists_reports(window: MainWindow) -> None:
-    assert window.model.total == 40
-    assert window.model.rowCount() == 40
+    assert window.model.total == 42
+    assert window.model.rowCount() == 42
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["Title", "Priority", "Status"]
     assert window.summary is not None and window.summary["site_name"] == "Usine de démonstration"
@@ -174,7 +174,7 @@ def test_first_run_wizard_creates_the_workspace_and_loads_the_demo(
     assert "Usine de Lyon" in window.page.toPlainText()  # the home page of the new site
     with qtbot.waitSignal(window.viewLoaded, timeout=10_000):
         window.show_view("rex")
-    assert window.model.total == 40
+    assert window.model.total == 42
     window.close()
 
 

@@ -85,31 +85,31 @@ def test_filtering_a_list(qtbot, runner, tmp_path: Path) -> None:
         window.open_workspace(tmp_path / "ws")
         window.show_view("rex")
     bar, model = window.filter_bar, window.model
-    assert model.total == model.held == 40 and bar.count.text() == "40 items"
+    assert model.total == model.held == 42 and bar.count.text() == "42 items"
     assert set(bar.combos) == {"community_name", "site", "status", "priority"}
 
     def titles() -> list[str]:
         return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
 
     qtbot.keyClicks(bar.text, "HUILE")  # folded: case and accents do not matter
-    qtbot.waitUntil(lambda: model.total < 40, timeout=5_000)
+    qtbot.waitUntil(lambda: model.total < 42, timeout=5_000)
     assert 0 < model.total == sum("huile" in text for text in model._all[2])
     assert len(titles()) == model.total
     bar.text.clear()
-    qtbot.waitUntil(lambda: model.total == 40, timeout=5_000)
+    qtbot.waitUntil(lambda: model.total == 42, timeout=5_000)
 
     status = bar.combos["status"]
     status.setCurrentIndex(status.findData("Validated"))
     col = [c.key for c in model._columns].index("status")
     shown = [model.data(model.index(r, col)) for r in range(model.rowCount())]
     assert shown and set(shown) == {"Validated"}
-    assert bar.count.text() == f"{model.total} of 40 items"
+    assert bar.count.text() == f"{model.total} of 42 items"
     priority = bar.combos["priority"]
     priority.setCurrentIndex(priority.findData("red"))
     pcol = [c.key for c in model._columns].index("priority")
     assert {model.data(model.index(r, pcol)) for r in range(model.rowCount())} == {"red"}
     bar.clear.click()
-    assert model.total == 40
+    assert model.total == 42
     window.close()
 
 

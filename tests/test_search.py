@@ -92,7 +92,7 @@ def test_result_shape(base: dict) -> None:
     assert set(r) >= {"total", "hits", "facets", "suggestion", "took_ms"}
     hit = r["hits"][0]
     assert set(hit) == {"id", "kind", "title", "score", "snippet", "community", "site",
-                        "updated_at", "partial"}  # fmt: skip
+                        "updated_at", "partial", "archived"}  # fmt: skip
     assert (hit["id"], hit["kind"], hit["community"]) == (
         base["hydro"],
         "rex",

@@ -50,8 +50,8 @@ def test_who_knows_and_glossary(demo) -> None:
 
 def test_reindex(demo) -> None:
     r = demo("reindex")
-    assert r.code == 0 and r.out.startswith("indexed 115 items in")
-    assert demo("reindex", "--json").json()["documents"] == 115
+    assert r.code == 0 and r.out.startswith("indexed 128 items in")
+    assert demo("reindex", "--json").json()["documents"] == 128
 
 
 HOSTILE = [

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from copdesk.model.validate import validate
+from copdesk.questions import PROMOTE_FIELD
 from copdesk.relations import relation_id
 from copdesk.store import items as q
 
@@ -158,7 +160,73 @@ def _load(ws: Workspace) -> dict[str, int]:
                 ws.comment(items[c["target"]], c["body"])
             loader.counts["comment"] += 1
 
+    targets = dict(items)
+    for question in sorted(data.get("questions") or [], key=lambda x: x["created"]):
+        targets.update(_question(loader, question, person, community))
+    sites = {p["key"]: p.get("site") for p in data["people"]}
+    for m in data.get("marks") or []:
+        who, target = person[m["person"]], targets[m["target"]]
+        mid = relation_id("mark", m["type"], who, target)
+        if not loader.exists(mid):
+            mark = {
+                "target": target,
+                "type": m["type"],
+                "person": who,
+                "site": m.get("site") or sites[m["person"]],  # where it was recorded
+                "on": m["date"],
+                "note": m.get("note"),
+            }
+            with loader.at(m["date"], who):
+                ws._upsert_relation(mid, "mark", mark)
+            loader.counts["mark"] += 1
+
     if ws.current_person is None and data["memberships"]:
         animator = next(m for m in data["memberships"] if m["role"] == "animator")
         ws.use(person[animator["person"]])
     return dict(loader.counts)
+
+
+def _question(
+    loader: _Loader, entry: dict[str, Any], person: dict[str, str], community: dict[str, str]
+) -> dict[str, str]:
+    """A question with its answers (fixed ids), the accepted one, and an answer turned
+    into a know-how sheet; returns the ids of its answers and sheets by key."""
+    ws = loader.ws
+    ids = {a["key"]: demo_id("answer", a["key"]) for a in entry["answers"]}
+    ids.update(
+        {
+            a["promote"]["key"]: demo_id(a["promote"]["kind"], a["promote"]["key"])
+            for a in entry["answers"]
+            if a.get("promote")
+        }
+    )
+    fields = {k: entry[k] for k in ("title", "body", "tags") if entry.get(k)}
+    if entry.get("community"):
+        fields["community"] = community[entry["community"]]
+    asker = person[entry["author"]]
+    qid = loader.add("question", entry["key"], fields, entry["created"], asker)
+    if qid is None:
+        return ids
+    for a in entry["answers"]:
+        with loader.at(a["date"], person[a["author"]]):
+            data = validate("answer", {"target": qid, "body": a["body"]})
+            ws._write(ids[a["key"]], "answer", data, [], "create")
+        loader.counts["answer"] += 1
+        if a.get("accepted"):
+            with loader.at(a["date"], asker):
+                ws.accept(qid, ids[a["key"]])
+        promote = a.get("promote")
+        if promote:  # as Workspace.promote does, with a fixed id and a status
+            sheet = {
+                "title": promote["title"],
+                PROMOTE_FIELD[promote["kind"]]: a["body"],
+                "tags": entry.get("tags") or [],
+                "status": promote.get("status") or "draft",
+            }
+            if fields.get("community"):
+                sheet["community"] = fields["community"]
+            sid = loader.add(promote["kind"], promote["key"], sheet, a["date"], asker)
+            if sid:
+                with loader.at(a["date"], asker):
+                    ws.link(sid, qid, "related")
+    return ids

@@ -47,6 +47,9 @@ NOT_IN_FORM = ("status",)
 META = ("visibility", "review_due", "language")
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemForm", text)
 
@@ -103,7 +106,11 @@ class FieldInput(QObject):
         if f.type == MARKDOWN:
             edit = QPlainTextEdit(parent)
             edit.setTabChangesFocus(True)
-            edit.setPlaceholderText(_tr("Markdown: **bold**, - list, 1. steps, | table |"))
+            edit.setPlaceholderText(
+                QCoreApplication.translate(
+                    "ItemForm", "Markdown: **bold**, - list, 1. steps, | table |"
+                )
+            )
             edit.setMinimumHeight(72)
             edit.setMaximumHeight(72)
             edit.textChanged.connect(self._grow)
@@ -134,19 +141,19 @@ class FieldInput(QObject):
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                combo.lineEdit().setPlaceholderText(_tr("Type or choose a name"))
+                combo.lineEdit().setPlaceholderText(translate("ItemForm", "Type or choose a name"))
                 combo.editTextChanged.connect(self.changed)
             combo.currentIndexChanged.connect(self.changed)
             return combo
         line = QLineEdit(parent)
         line.textChanged.connect(self.changed)
         if f.type == DATE:
-            line.setPlaceholderText(_tr("YYYY-MM-DD"))
+            line.setPlaceholderText(translate("ItemForm", "YYYY-MM-DD"))
             line.setMaxLength(10)
             box = QWidget(parent)
             today = QToolButton(box)
-            today.setText(_tr("Today"))
-            today.setToolTip(_tr("Fill in today's date"))
+            today.setText(translate("ItemForm", "Today"))
+            today.setToolTip(translate("ItemForm", "Fill in today's date"))
             today.clicked.connect(
                 lambda: line.setText(QDate.currentDate().toString(Qt.DateFormat.ISODate))
             )
@@ -158,7 +165,9 @@ class FieldInput(QObject):
             return box
         if f.type in (LIST, REFS):
             line.setPlaceholderText(
-                _tr("Names, separated by commas") if f.type == REFS else _tr("Separated by commas")
+                translate("ItemForm", "Names, separated by commas")
+                if f.type == REFS
+                else translate("ItemForm", "Separated by commas")
             )
             if f.type == REFS and refs:
                 completer = _ListCompleter([n for _, n in refs], line)
@@ -220,18 +229,22 @@ class FieldInput(QObject):
         """What is wrong with the value as typed, said for the person typing it."""
         f, value = self.field, self.value()
         if value in ("", [], None):
-            return _tr("Required: please fill this in.") if f.required else None
+            return translate("ItemForm", "Required: please fill this in.") if f.required else None
         if f.type == DATE:
             try:
                 parse_date(value)
             except BadInput:
-                return _tr("A date like 2026-03-14 (year-month-day).")
+                return QCoreApplication.translate(
+                    "ItemForm", "A date like 2026-03-14 (year-month-day)."
+                )
         if f.type == REF and value not in self._names:
-            return _tr("Not in the list: choose an existing name.")
+            return QCoreApplication.translate(
+                "ItemForm", "Not in the list: choose an existing name."
+            )
         if f.type == REFS:
             unknown = [v for v in value if v not in self._names]
             if unknown:
-                return _tr("Unknown name: %1").replace("%1", ", ".join(unknown))
+                return translate("ItemForm", "Unknown name: %1").replace("%1", ", ".join(unknown))
         return None
 
 
@@ -263,7 +276,7 @@ class ItemForm(QWidget):
         for f in long:
             layout.addWidget(self._cell(f, refs))
         if meta:
-            heading = QLabel(_tr("Sharing and review"), self)
+            heading = QLabel(translate("ItemForm", "Sharing and review"), self)
             heading.setObjectName("formSection")
             heading.setStyleSheet("font-weight: 600; margin-top: 8px;")
             layout.addWidget(heading)
@@ -297,7 +310,7 @@ class ItemForm(QWidget):
         mark = ' <span style="color:#c0392b">*</span>' if f.required else ""
         label = QLabel(f"<b>{field_label(f)}</b>{mark}", cell)
         if f.required:
-            label.setToolTip(_tr("Required"))
+            label.setToolTip(translate("ItemForm", "Required"))
         field_input = FieldInput(f, refs.get(f.ref_kind or "", []), cell)
         field_input.changed.connect(self.changed)
         label.setBuddy(field_input.widget)

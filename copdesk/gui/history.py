@@ -40,6 +40,9 @@ Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
 REV_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryView", text)
 
@@ -225,7 +228,8 @@ def diff_html(
                 f"{_cell(right, colours['ins'] if tb else None)}</tr>"
             )
     if changed == 0 and not all_fields:
-        rows.append(f'<tr><td colspan="2"><i>{html.escape(_tr("No difference."))}</i></td></tr>')
+        same = html.escape(translate("HistoryView", "No difference."))
+        rows.append(f'<tr><td colspan="2"><i>{same}</i></td></tr>')
     return (
         "<html><head><style>body { font-size: 10pt; } th { padding: 4px; }"
         " td { padding: 3px 6px; }</style></head><body>"

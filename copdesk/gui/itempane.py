@@ -28,6 +28,9 @@ span.expiring { color: #c77700; font-weight: 600; }
 """
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemPane", text)
 
@@ -47,12 +50,15 @@ def _size(n: int) -> str:
 def relations_html(item: Mapping[str, Any]) -> str:
     """Links, backlinks and attachments of an item (comments are in the printable page)."""
     types = {
-        "related": _tr("related"),
-        "supersedes": _tr("supersedes"),
-        "applies": _tr("applies"),
+        "related": translate("ItemPane", "related"),
+        "supersedes": translate("ItemPane", "supersedes"),
+        "applies": translate("ItemPane", "applies"),
     }
     out = []
-    for key, title in (("links", _tr("Links")), ("backlinks", _tr("Linked from"))):
+    for key, title in (
+        ("links", translate("ItemPane", "Links")),
+        ("backlinks", translate("ItemPane", "Linked from")),
+    ):
         rows = item.get(key) or []
         if not rows:
             continue
@@ -74,9 +80,8 @@ def relations_html(item: Mapping[str, Any]) -> str:
                 f"<tr><td>📎 {_esc(a['name'])}{preview}</td>"
                 f'<td><span class="muted">{_esc(_size(int(a.get("size") or 0)))}</span></td></tr>'
             )
-        out.append(
-            f'<h2>{_esc(_tr("Attachments"))}</h2><table class="rel">{"".join(cells)}</table>'
-        )
+        heading = _esc(translate("ItemPane", "Attachments"))
+        out.append(f'<h2>{heading}</h2><table class="rel">{"".join(cells)}</table>')
     return "".join(out)
 
 
@@ -84,15 +89,17 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
     """Under the title: where the item comes from and a link to its history."""
     # Two plain strings rather than a %n plural: lupdate 6.11 drops French plural forms.
     if revisions == 1:
-        history = QCoreApplication.translate("ItemPane", "History (1 version)")
+        history = translate("ItemPane", "History (1 version)")
     else:
-        history = QCoreApplication.translate("ItemPane", "History (%1 versions)")
+        history = translate("ItemPane", "History (%1 versions)")
     history = history.replace("%1", str(revisions))
-    origin = _tr("From %1, created %2").replace("%1", _esc(item.get("origin_site_name") or ""))
+    origin = translate("ItemPane", "From %1, created %2").replace(
+        "%1", _esc(item.get("origin_site_name") or "")
+    )
     origin = origin.replace("%2", _esc(str(item.get("created_at") or "")[:10]))
     conflict = ""
     if item.get("conflict"):
-        conflict = f' · <span class="expired">{_esc(_tr("in conflict"))}</span>'
+        conflict = f' · <span class="expired">{_esc(translate("ItemPane", "in conflict"))}</span>'
     return (
         f'<p class="actions"><a href="history:{_esc(item["id"])}">{_esc(history)}</a>'
         f' · <span class="muted">{origin}</span>{conflict}</p>'
@@ -102,15 +109,18 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
 def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str, Any]]) -> str:
     """Roles by community, ILUO skills with interest and validity, and what they wrote."""
     roles = {
-        "animator": _tr("animator"),
-        "expert": _tr("expert"),
-        "contributor": _tr("contributor"),
-        "member": _tr("member"),
-        "sponsor": _tr("sponsor"),
+        "animator": translate("ItemPane", "animator"),
+        "expert": translate("ItemPane", "expert"),
+        "contributor": translate("ItemPane", "contributor"),
+        "member": translate("ItemPane", "member"),
+        "sponsor": translate("ItemPane", "sponsor"),
     }
-    since = _tr("since")
-    interests = {"learn": _tr("wants to learn"), "teach": _tr("wants to teach")}
-    out = [f"<h2>{_esc(_tr('Roles'))}</h2>"]
+    since = translate("ItemPane", "since")
+    interests = {
+        "learn": translate("ItemPane", "wants to learn"),
+        "teach": translate("ItemPane", "wants to teach"),
+    }
+    out = [f"<h2>{_esc(translate('ItemPane', 'Roles'))}</h2>"]
     memberships = profile.get("memberships") or []
     if memberships:
         rows = "".join(
@@ -121,12 +131,16 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(f'<p class="muted">{_esc(_tr("Member of no community."))}</p>')
+        out.append(f'<p class="muted">{_esc(translate("ItemPane", "Member of no community."))}</p>')
 
     ratings = profile.get("ratings") or []
-    autonomous = _tr("%1 skills, %2 autonomous or expert").replace("%1", str(len(ratings)))
+    autonomous = QCoreApplication.translate(
+        "ItemPane", "%1 skills, %2 autonomous or expert"
+    ).replace("%1", str(len(ratings)))
     autonomous = autonomous.replace("%2", str(profile.get("autonomous_skills", 0)))
-    out.append(f"<h2>{_esc(_tr('Skills'))}</h2><p class='muted'>{_esc(autonomous)}</p>")
+    out.append(
+        f"<h2>{_esc(translate('ItemPane', 'Skills'))}</h2><p class='muted'>{_esc(autonomous)}</p>"
+    )
     domain = None
     rows = []
     for r in ratings:
@@ -142,11 +156,15 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         if r.get("valid_until"):
             until = _esc(r["valid_until"])
             if r["expired"]:
-                notes.append(f'<span class="expired">{_esc(_tr("expired"))} {until}</span>')
+                notes.append(
+                    f'<span class="expired">{_esc(translate("ItemPane", "expired"))} {until}</span>'
+                )
             elif r["expiring"]:
-                notes.append(f'<span class="expiring">{_esc(_tr("expires"))} {until}</span>')
+                expires = _esc(translate("ItemPane", "expires"))
+                notes.append(f'<span class="expiring">{expires} {until}</span>')
             else:
-                notes.append(f'<span class="muted">{_esc(_tr("valid until"))} {until}</span>')
+                valid = _esc(translate("ItemPane", "valid until"))
+                notes.append(f'<span class="muted">{valid} {until}</span>')
         rows.append(
             f'<tr><td width="22"><img src="attachment:{key}" width="16" height="16" '
             f'title="{_esc(level_name(r["level"]))}"></td>'
@@ -156,7 +174,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
     if rows:
         out.append(f'<table class="rel">{"".join(rows)}</table>')
 
-    out.append(f"<h2>{_esc(_tr('Contributions'))}</h2>")
+    out.append(f"<h2>{_esc(translate('ItemPane', 'Contributions'))}</h2>")
     if contributions:
         rows = "".join(
             f'<tr><td><a href="copdesk:{_esc(c["id"])}">{_esc(c["title"])}</a></td>'
@@ -166,12 +184,17 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(f'<p class="muted">{_esc(_tr("No report or sheet written yet."))}</p>')
+        out.append(
+            f'<p class="muted">{_esc(translate("ItemPane", "No report or sheet written yet."))}</p>'
+        )
     return "".join(out)
 
 
 def _contributions(ws: Workspace, person_id: str) -> list[dict[str, Any]]:
-    labels = {"rex": _tr("experience report"), "howto": _tr("know-how sheet")}
+    labels = {
+        "rex": translate("ItemPane", "experience report"),
+        "howto": translate("ItemPane", "know-how sheet"),
+    }
     rows = [
         {**r, "title": jobs.title_of(r), "kind_label": labels[kind]}
         for kind in ("rex", "howto")
@@ -209,7 +232,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         at = text.find('<section class="comment">')
         if at >= 0:  # the printable page lists comments without a heading
             count = len(item.get("comments") or [])
-            extra += f"<h2>{_esc(_tr('Comments'))} ({count})</h2>"
+            extra += f"<h2>{_esc(translate('ItemPane', 'Comments'))} ({count})</h2>"
         else:
             at = text.rfind("</body>")
         text = text[:at] + extra + text[at:]

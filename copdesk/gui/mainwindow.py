@@ -33,17 +33,20 @@ from PySide6.QtWidgets import (
 
 from copdesk.errors import BadInput, Cancelled, CopdeskError
 from copdesk.gui import jobs
+from copdesk.gui.community import CommunityActions, community_page
 from copdesk.gui.conflicts import ConflictsView
+from copdesk.gui.dashboard import DashboardView
 from copdesk.gui.editing import Editing
 from copdesk.gui.exchange import ExchangeView
 from copdesk.gui.filterbar import FilterBar
 from copdesk.gui.history import HistoryView
 from copdesk.gui.icons import icon
-from copdesk.gui.itempane import item_page
 from copdesk.gui.matrix import MatrixView
 from copdesk.gui.menus import install_menus
 from copdesk.gui.models import ID_ROLE, ItemTableModel
+from copdesk.gui.network_view import NetworkView
 from copdesk.gui.process import ChildCommand
+from copdesk.gui.risks_view import RisksView
 from copdesk.gui.settings import settings
 from copdesk.gui.views import (
     ErrorBanner,
@@ -63,7 +66,18 @@ LIST_VIEWS = {
     "people": "person",
     "skills": "skill",
 }
-SIDEBAR = ("home", "communities", "rex", "howto", "people", "skills", "exchange")
+SIDEBAR = (
+    "home",
+    "communities",
+    "dashboard",
+    "rex",
+    "howto",
+    "people",
+    "skills",
+    "exchange",
+    "risks",
+    "network",
+)
 PLACEHOLDERS = ("exchange", "conflicts", "history")
 SEARCH_DELAY_MS = 250
 
@@ -136,11 +150,14 @@ class MainWindow(QMainWindow):
         labels = {
             "home": self.tr("Home"),
             "communities": self.tr("Communities"),
+            "dashboard": self.tr("Dashboard"),
             "rex": self.tr("Experience reports"),
             "howto": self.tr("Know-how sheets"),
             "people": self.tr("People"),
             "skills": self.tr("Skills"),
             "exchange": self.tr("Exchange"),
+            "risks": self.tr("Risks"),
+            "network": self.tr("Network"),
         }
         for name in SIDEBAR:
             entry = QListWidgetItem(icon(name), labels[name])
@@ -202,6 +219,15 @@ class MainWindow(QMainWindow):
         self.matrix_view.itemRequested.connect(self.show_item)
         self.center.addWidget(self.history_view)
         self.center.addWidget(self.matrix_view)
+        self.dashboard_view = DashboardView(self._load, self)  # dashboard[:COMMUNITY]
+        self.center.addWidget(self.dashboard_view)
+        self.community_actions = CommunityActions(self._load, self)  # community page links
+        self.community_actions.showItem.connect(self.show_item)
+        self.risks_view = RisksView(self._load, self)  # knowledge at risk
+        self.network_view = NetworkView(self._load, self)  # network[:COMMUNITY]
+        for view in (self.risks_view, self.network_view):
+            view.itemRequested.connect(self.show_item)
+            self.center.addWidget(view)
 
         self.detail = SafeBrowser(self)
         self.detail.setObjectName("detailView")
@@ -445,7 +471,8 @@ class MainWindow(QMainWindow):
 
     def show_view(self, view: str) -> None:
         """Open a view by name: home, communities, rex, howto, people, skills, exchange,
-        search:QUERY, item:ID, history:ID, conflicts."""
+        search:QUERY, item:ID, history:ID, conflicts, risks, network[:COMMUNITY],
+        dashboard[:COMMUNITY]."""
         name, _, arg = view.partition(":")
         if name not in (*SIDEBAR, "search", "item", *PLACEHOLDERS):
             raise BadInput(f"unknown view {view!r}")
@@ -461,6 +488,15 @@ class MainWindow(QMainWindow):
             self._set_detail_visible(False)
             self.center.setCurrentWidget(self.matrix_view)
             self.matrix_view.reload()
+        elif name == "risks":  # the ranked list; the pane opens on a click
+            self.center.setCurrentWidget(self.risks_view)
+            self.risks_view.reload()
+        elif name == "network":
+            self.center.setCurrentWidget(self.network_view)
+            self.network_view.set_community(arg or None)
+        elif name == "dashboard":  # site or community health, computed on the worker
+            self.center.setCurrentWidget(self.dashboard_view)
+            self.dashboard_view.show_scope(arg or None)
         elif name in LIST_VIEWS:
             self._show_list(LIST_VIEWS[name])
         elif name == "search":
@@ -593,7 +629,7 @@ class MainWindow(QMainWindow):
                 self._select_row(page["id"])
             self.itemShown.emit(page["id"])
 
-        self._load("detail", item_page(item_id), done)
+        self._load("detail", community_page(item_id), done)  # a community: its own page
 
     # -- search --------------------------------------------------------------------
 
@@ -659,3 +695,7 @@ class MainWindow(QMainWindow):
             self.run_search(query)
         elif url.scheme() == "history":
             self.show_view(f"history:{url.path()}")
+        elif url.scheme() == "dashboard":
+            self.show_view(url.toString())
+        else:  # ask, answer, accept, promote on a community page
+            self.community_actions.handle(url)

@@ -57,6 +57,9 @@ RATING_ROLE = Qt.ItemDataRole.UserRole + 2
 RISK_COLOURS = {0: "#d64545", 1: "#e08a00"}  # no autonomous holder, a single one
 
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SkillsMatrix", text)
 
@@ -148,13 +151,28 @@ def export_csv(matrix: Matrix, path: str | Path, *, delimiter: str = ",") -> Non
 
     UTF-8 with a BOM, so spreadsheet programs read the accents right.
     """
-    expired, expires = _tr("expired"), _tr("expires")
+    expired, expires = (
+        translate("SkillsMatrix", "expired"),
+        translate("SkillsMatrix", "expires"),
+    )
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=delimiter)
         writer.writerow(
-            [_tr("Person"), _tr("Site"), *(title_of(s) for s in matrix.skills), _tr("U/O skills")]
+            [
+                translate("SkillsMatrix", "Person"),
+                translate("SkillsMatrix", "Site"),
+                *(title_of(s) for s in matrix.skills),
+                translate("SkillsMatrix", "U/O skills"),
+            ]
         )
-        writer.writerow([_tr("Domain"), "", *(s.get("domain") or "" for s in matrix.skills), ""])
+        writer.writerow(
+            [
+                translate("SkillsMatrix", "Domain"),
+                "",
+                *(s.get("domain") or "" for s in matrix.skills),
+                "",
+            ]
+        )
         for row, person in enumerate(matrix.people):
             values = []
             for column in range(len(matrix.skills)):
@@ -170,7 +188,14 @@ def export_csv(matrix: Matrix, path: str | Path, *, delimiter: str = ",") -> Non
             writer.writerow(
                 [title_of(person), person.get("site") or "", *values, matrix.autonomous[row]]
             )
-        writer.writerow([_tr("Autonomous holders (U/O)"), "", *matrix.coverage, ""])
+        writer.writerow(
+            [
+                translate("SkillsMatrix", "Autonomous holders (U/O)"),
+                "",
+                *matrix.coverage,
+                "",
+            ]
+        )
 
 
 # -- Qt model, delegate, header -----------------------------------------------------
@@ -211,10 +236,14 @@ class MatrixModel(QAbstractTableModel):
     def _coverage_tip(self, column: int) -> str:
         holders = self.matrix.holders[column]
         if not holders:
-            return _tr("No autonomous holder: this know-how is not covered.")
+            return QCoreApplication.translate(
+                "SkillsMatrix", "No autonomous holder: this know-how is not covered."
+            )
         if len(holders) == 1:
-            return _tr("Single autonomous holder (%1): a risk.").replace("%1", holders[0])
-        return _tr("Autonomous holders: %1").replace("%1", ", ".join(holders))
+            return QCoreApplication.translate(
+                "SkillsMatrix", "Single autonomous holder (%1): a risk."
+            ).replace("%1", holders[0])
+        return translate("SkillsMatrix", "Autonomous holders: %1").replace("%1", ", ".join(holders))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -259,21 +288,29 @@ class MatrixModel(QAbstractTableModel):
 
         who = f"{title_of(self.matrix.people[row])} — {title_of(self.matrix.skills[column])}"
         if rating is None:
-            return f"{who}\n{_tr('not assessed')}"
+            return f"{who}\n{translate('SkillsMatrix', 'not assessed')}"
         lines = [who, level_name(rating["level"])]
         if rating.get("interest") == "learn":
-            lines.append(_tr("wants to learn"))
+            lines.append(translate("SkillsMatrix", "wants to learn"))
         elif rating.get("interest") == "teach":
-            lines.append(_tr("wants to teach"))
+            lines.append(translate("SkillsMatrix", "wants to teach"))
         if rating.get("valid_until"):
             if rating["expired"]:
-                lines.append(_tr("expired on %1").replace("%1", rating["valid_until"]))
+                lines.append(
+                    translate("SkillsMatrix", "expired on %1").replace("%1", rating["valid_until"])
+                )
             elif rating["expiring"]:
-                lines.append(_tr("expires on %1").replace("%1", rating["valid_until"]))
+                lines.append(
+                    translate("SkillsMatrix", "expires on %1").replace("%1", rating["valid_until"])
+                )
             else:
-                lines.append(_tr("valid until %1").replace("%1", rating["valid_until"]))
+                lines.append(
+                    translate("SkillsMatrix", "valid until %1").replace("%1", rating["valid_until"])
+                )
         if rating.get("assessed_on"):
-            lines.append(_tr("assessed on %1").replace("%1", rating["assessed_on"]))
+            lines.append(
+                translate("SkillsMatrix", "assessed on %1").replace("%1", rating["assessed_on"])
+            )
         return "\n".join(lines)
 
     def headerData(
@@ -283,7 +320,7 @@ class MatrixModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if section == self.total_column:
                 if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                    return _tr("U/O skills")
+                    return translate("SkillsMatrix", "U/O skills")
                 return None
             if not 0 <= section < len(m.skills):
                 return None
@@ -301,9 +338,11 @@ class MatrixModel(QAbstractTableModel):
             return None
         if section == self.coverage_row:
             if role == Qt.ItemDataRole.DisplayRole:
-                return _tr("Autonomous holders (U/O)")
+                return translate("SkillsMatrix", "Autonomous holders (U/O)")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _tr("People at level 3 or 4 with a valid rating")
+                return QCoreApplication.translate(
+                    "SkillsMatrix", "People at level 3 or 4 with a valid rating"
+                )
             return None
         if not 0 <= section < len(m.people):
             return None

@@ -134,6 +134,10 @@ def install_menus(window: MainWindow) -> dict[str, QAction]:
             window.show_view(name)
 
         go.addAction(make(f"actionGo_{name}", labels[name], f"Alt+{number}", go_to))
+    from copdesk.gui.contributions import show_my_contributions
+
+    mine = translate("Menus", "&My contributions")
+    go.addAction(make("actionGo_contributions", mine, None, lambda: show_my_contributions(window)))
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     help_menu.addAction(

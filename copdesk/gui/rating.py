@@ -26,6 +26,8 @@ from copdesk.gui.forms import ui_language
 from copdesk.model.kinds import LEVELS
 from copdesk.workspace import Workspace
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RatingDialog", text)
@@ -102,7 +104,7 @@ def rate_job(person: str, skill: str, values: Mapping[str, Any]) -> Callable[[Wo
 
     def job(ws: Workspace) -> Any:
         if values["level"] not in LEVELS:
-            raise BadInput(_tr("Unknown level."))
+            raise BadInput(translate("RatingDialog", "Unknown level."))
         return ws.rate(
             person, skill, values["level"], **{k: values[k] for k in values if k != "level"}
         )

@@ -39,6 +39,7 @@ READ_ONLY = frozenset(
         "attachments",
         "comments",
         "community_name",
+        "archived",
         "holder_names",
         "stage_history",
         "members",

@@ -401,7 +401,8 @@ class Engine:
         rows = {
             r[0]: r
             for r in self.conn.execute(
-                "SELECT i.id, i.kind, i.title, i.data, i.updated_at, c.title FROM items i"
+                "SELECT i.id, i.kind, i.title, i.data, i.updated_at, c.title,"
+                " json_extract(c.data, '$.stage') FROM items i"
                 f" LEFT JOIN items c ON c.id = i.community WHERE i.id IN ({marks})",
                 ids,
             )
@@ -424,6 +425,8 @@ class Engine:
                     "site": data.get("site"),
                     "updated_at": row[4],
                     "partial": partial,
+                    # a dissolved community's knowledge stays readable, marked archived
+                    "archived": row[6] == "dissolution",
                 }
             )
         return hits

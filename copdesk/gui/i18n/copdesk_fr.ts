@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CommunityActions</name>
+    <message>
+        <source>Ask a question</source>
+        <translation>Poser une question</translation>
+    </message>
+    <message>
+        <source>Answer the question</source>
+        <translation>Répondre à la question</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityPage</name>
+    <message>
+        <source>Ask a question</source>
+        <translation>Poser une question</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Health dashboard</source>
+        <translation>Tableau de bord de santé</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Forme</translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation>Motivation</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Looks like %1: %2</source>
+        <translation>Ressemble à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Members by role</source>
+        <translation>Membres par rôle</translation>
+    </message>
+    <message>
+        <source>No member yet.</source>
+        <translation>Pas encore de membre.</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Historique des étapes</translation>
+    </message>
+    <message>
+        <source>No stage recorded.</source>
+        <translation>Aucune étape enregistrée.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Active members: %1 in 90 days, %2 in 30 days. Contributions in 30 days: %3.</source>
+        <translation>Membres actifs : %1 sur 90 jours, %2 sur 30 jours. Contributions sur 30 jours : %3.</translation>
+    </message>
+    <message>
+        <source>Contributions per month</source>
+        <translation>Contributions par mois</translation>
+    </message>
+    <message>
+        <source>Open questions (%1)</source>
+        <translation>Questions ouvertes (%1)</translation>
+    </message>
+    <message>
+        <source>No open question.</source>
+        <translation>Aucune question ouverte.</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Turn into a know-how sheet</source>
+        <translation>En faire une fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>%1 answer(s)</source>
+        <translation>%1 réponse(s)</translation>
+    </message>
+    <message>
+        <source>Charter</source>
+        <translation>Charte</translation>
+    </message>
+    <message>
+        <source>No charter yet.</source>
+        <translation>Pas encore de charte.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
         <source>Merge…</source>
@@ -26,6 +128,283 @@
     <message>
         <source>Keep this version</source>
         <translation>Garder cette version</translation>
+    </message>
+</context>
+<context>
+    <name>Contributions</name>
+    <message>
+        <source>My contributions</source>
+        <translation>Mes contributions</translation>
+    </message>
+    <message>
+        <source>No current person: set one with “copdesk use NAME”.</source>
+        <translation>Aucune personne courante : choisissez-la avec « copdesk use NOM ».</translation>
+    </message>
+    <message>
+        <source>%1 recognition points, %2 of them beyond authoring</source>
+        <translation>%1 points de reconnaissance, dont %2 au-delà de la rédaction</translation>
+    </message>
+    <message>
+        <source>Reports and sheets written</source>
+        <translation>REX et fiches rédigés</translation>
+    </message>
+    <message>
+        <source>Questions asked</source>
+        <translation>Questions posées</translation>
+    </message>
+    <message>
+        <source>Items validated</source>
+        <translation>Éléments validés</translation>
+    </message>
+    <message>
+        <source>Answers given</source>
+        <translation>Réponses données</translation>
+    </message>
+    <message>
+        <source>Answers accepted</source>
+        <translation>Réponses retenues</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Items you marked as helpful or applied</source>
+        <translation>Éléments que vous avez marqués utiles ou appliqués</translation>
+    </message>
+    <message>
+        <source>Your items marked “this helped me”</source>
+        <translation>Vos éléments marqués « ça m&apos;a aidé »</translation>
+    </message>
+    <message>
+        <source>Your items marked “applied here”</source>
+        <translation>Vos éléments marqués « appliqué ici »</translation>
+    </message>
+    <message>
+        <source>… of these marks, from other sites</source>
+        <translation>… dont marques venues d&apos;autres sites</translation>
+    </message>
+    <message>
+        <source>Points: validating 3, answering 2, an accepted answer +3, marking what helped you 1, commenting 1, writing a report or sheet 2, asking 1; each of your items marked helped 2, applied 3, +2 when the mark comes from another site.</source>
+        <translation>Points : valider 3, répondre 2, une réponse retenue +3, marquer ce qui vous a aidé 1, commenter 1, rédiger un REX ou une fiche 2, poser une question 1 ; chacun de vos éléments marqué utile 2, appliqué 3, +2 quand la marque vient d&apos;un autre site.</translation>
+    </message>
+    <message>
+        <source>Where your knowledge was reused</source>
+        <translation>Où vos savoirs ont été réutilisés</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Rédigés</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validés</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>No marks yet on your items.</source>
+        <translation>Aucune marque pour l&apos;instant sur vos éléments.</translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation>m&apos;a aidé</translation>
+    </message>
+    <message>
+        <source>applied here</source>
+        <translation>appliqué ici</translation>
+    </message>
+    <message>
+        <source>★ from another site</source>
+        <translation>★ venue d&apos;un autre site</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>retenue</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Active in the last 30 days</source>
+        <translation>Actifs sur les 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Active in the last 90 days</source>
+        <translation>Actifs sur les 90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Core contributors (3+ in 90 days)</source>
+        <translation>Contributeurs réguliers (3+ en 90 jours)</translation>
+    </message>
+    <message>
+        <source>Occasional contributors</source>
+        <translation>Contributeurs occasionnels</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Lecteurs</translation>
+    </message>
+    <message>
+        <source>Contributions in 30 days</source>
+        <translation>Contributions sur 30 jours</translation>
+    </message>
+    <message>
+        <source>Open questions</source>
+        <translation>Questions ouvertes</translation>
+    </message>
+    <message>
+        <source>Median time to a first answer (hours)</source>
+        <translation>Délai médian de première réponse (heures)</translation>
+    </message>
+    <message>
+        <source>Waiting for validation</source>
+        <translation>En attente de validation</translation>
+    </message>
+    <message>
+        <source>Past their review date</source>
+        <translation>Date de revue dépassée</translation>
+    </message>
+    <message>
+        <source>Whole site</source>
+        <translation>Tout le site</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Declared stage</source>
+        <translation>Étape déclarée</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Ressemble à</translation>
+    </message>
+    <message>
+        <source>Community health: %1</source>
+        <translation>Santé de la communauté : %1</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Contributions per month</source>
+        <translation>Contributions par mois</translation>
+    </message>
+    <message>
+        <source>Sites taking part (contributions in 90 days)</source>
+        <translation>Sites participants (contributions sur 90 jours)</translation>
+    </message>
+    <message>
+        <source>No contribution in 90 days.</source>
+        <translation>Aucune contribution depuis 90 jours.</translation>
+    </message>
+    <message>
+        <source>Declared stage: %1</source>
+        <translation>Étape déclarée : %1</translation>
+    </message>
+    <message>
+        <source>Diagnosis: looks like %1</source>
+        <translation>Diagnostic : ressemble à %1</translation>
+    </message>
+    <message>
+        <source>Diagnosis: the activity matches the declared stage.</source>
+        <translation>Diagnostic : l&apos;activité correspond à l&apos;étape déclarée.</translation>
+    </message>
+    <message>
+        <source>Guidance for the animator</source>
+        <translation>Conseils pour l&apos;animateur</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Rapport PDF…</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Contributions per month</source>
+        <translation>Contributions par mois</translation>
+    </message>
+    <message>
+        <source>Members by activity in 90 days</source>
+        <translation>Membres selon leur activité sur 90 jours</translation>
+    </message>
+    <message>
+        <source>Sites taking part (90 days)</source>
+        <translation>Sites participants (90 jours)</translation>
+    </message>
+    <message>
+        <source>Whole site</source>
+        <translation>Tout le site</translation>
+    </message>
+    <message>
+        <source>Figures of %1</source>
+        <translation>Chiffres du %1</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>Contributions per month (%1)</source>
+        <translation>Contributions par mois (%1)</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>Réguliers</translation>
+    </message>
+    <message>
+        <source>Occasional</source>
+        <translation>Occasionnels</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Lecteurs</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Export the dashboard figures</source>
+        <translation>Exporter les chiffres du tableau de bord</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the health report</source>
+        <translation>Enregistrer le rapport de santé</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -629,6 +1008,10 @@
 <context>
     <name>HistoryView</name>
     <message>
+        <source>No difference.</source>
+        <translation>Aucune différence.</translation>
+    </message>
+    <message>
         <source>Select a version to compare it with the one before it, or two versions (Ctrl+click) to compare them.</source>
         <translation>Sélectionnez une version pour la comparer à la précédente, ou deux versions (Ctrl+clic) pour les comparer.</translation>
     </message>
@@ -776,7 +1159,86 @@
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <source>Markdown: **bold**, - list, 1. steps, | table |</source>
+        <translation>Markdown : **gras**, - liste, 1. étapes, | tableau |</translation>
+    </message>
+    <message>
+        <source>Type or choose a name</source>
+        <translation>Tapez ou choisissez un nom</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Fill in today&apos;s date</source>
+        <translation>Mettre la date du jour</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Noms, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Required: please fill this in.</source>
+        <translation>Obligatoire : à remplir.</translation>
+    </message>
+    <message>
+        <source>A date like 2026-03-14 (year-month-day).</source>
+        <translation>Une date comme 2026-03-14 (année-mois-jour).</translation>
+    </message>
+    <message>
+        <source>Not in the list: choose an existing name.</source>
+        <translation>Absent de la liste : choisissez un nom existant.</translation>
+    </message>
+    <message>
+        <source>Unknown name: %1</source>
+        <translation>Nom inconnu : %1</translation>
+    </message>
+    <message>
+        <source>Sharing and review</source>
+        <translation>Partage et revue</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+</context>
+<context>
     <name>ItemPane</name>
+    <message>
+        <source>related</source>
+        <translation>lié</translation>
+    </message>
+    <message>
+        <source>supersedes</source>
+        <translation>remplace</translation>
+    </message>
+    <message>
+        <source>applies</source>
+        <translation>applique</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <source>Linked from</source>
+        <translation>Cité par</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
     <message>
         <source>History (1 version)</source>
         <translation>Historique (1 version)</translation>
@@ -784,6 +1246,62 @@
     <message>
         <source>History (%1 versions)</source>
         <translation>Historique (%1 versions)</translation>
+    </message>
+    <message>
+        <source>From %1, created %2</source>
+        <translation>De %1, créé le %2</translation>
+    </message>
+    <message>
+        <source>animator</source>
+        <translation>animateur</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation>contributeur</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <source>sponsor</source>
+        <translation>sponsor</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>depuis</translation>
+    </message>
+    <message>
+        <source>wants to learn</source>
+        <translation>souhaite apprendre</translation>
+    </message>
+    <message>
+        <source>wants to teach</source>
+        <translation>souhaite transmettre</translation>
+    </message>
+    <message>
+        <source>%1 skills, %2 autonomous or expert</source>
+        <translation>%1 compétences, %2 autonome(s) ou expert(es)</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>expire le</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>valide jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>experience report</source>
+        <translation>retour d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>know-how sheet</source>
+        <translation>fiche savoir-faire</translation>
     </message>
 </context>
 <context>
@@ -876,6 +1394,10 @@
         <translation>Communautés</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
         <source>Experience reports</source>
         <translation>Retours d&apos;expérience</translation>
     </message>
@@ -894,6 +1416,14 @@
     <message>
         <source>Exchange</source>
         <translation>Échanges</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risques</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1102,6 +1632,10 @@
         <translation>É&amp;changes</translation>
     </message>
     <message>
+        <source>&amp;My contributions</source>
+        <translation>&amp;Mes contributions</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -1163,6 +1697,105 @@
     <message>
         <source>%1 must be a whole number</source>
         <translation>%1 doit être un nombre entier</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Show shared skills and communities</source>
+        <translation>Afficher compétences et communautés partagées</translation>
+    </message>
+    <message>
+        <source>Dotted lines: people who could talk (same skills or communities)</source>
+        <translation>Pointillés : des personnes qui pourraient échanger (mêmes compétences ou communautés)</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Colour: working group · large ringed circle: a bridge between sites, communities or groups · thicker line: more work together · bottom row: no work tie · click a person to open them</source>
+        <translation>Couleur : groupe de travail · grand cercle cerclé : un pont entre sites, communautés ou groupes · trait épais : plus de travail en commun · rangée du bas : aucun lien de travail · cliquez sur une personne pour l&apos;ouvrir</translation>
+    </message>
+    <message>
+        <source>Bridges (%1)</source>
+        <translation>Ponts (%1)</translation>
+    </message>
+    <message>
+        <source>Isolated (%1)</source>
+        <translation>Isolés (%1)</translation>
+    </message>
+    <message>
+        <source>Who should meet (%1)</source>
+        <translation>Qui devrait se rencontrer (%1)</translation>
+    </message>
+    <message>
+        <source>Candidates (%1)</source>
+        <translation>Candidates (%1)</translation>
+    </message>
+    <message>
+        <source>People who link sites, communities or working groups</source>
+        <translation>Personnes qui relient des sites, des communautés ou des groupes de travail</translation>
+    </message>
+    <message>
+        <source>People without a work tie, and sites without a tie to another site</source>
+        <translation>Personnes sans lien de travail, et sites sans lien avec un autre site</translation>
+    </message>
+    <message>
+        <source>People at different sites who share a topic but never worked together</source>
+        <translation>Personnes de sites différents qui partagent un sujet sans avoir jamais travaillé ensemble</translation>
+    </message>
+    <message>
+        <source>Candidate communities: groups working together on a theme no community covers</source>
+        <translation>Communautés candidates : des groupes qui travaillent ensemble sur un thème qu&apos;aucune communauté ne couvre</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Toutes les communautés</translation>
+    </message>
+    <message>
+        <source>%1 people, %2 work ties, %3 working groups, %4 bridges, %5 without a tie.</source>
+        <translation>%1 personnes, %2 liens de travail, %3 groupes de travail, %4 ponts, %5 sans lien.</translation>
+    </message>
+    <message>
+        <source>no site</source>
+        <translation>sans site</translation>
+    </message>
+    <message>
+        <source>%1 work ties</source>
+        <translation>%1 liens de travail</translation>
+    </message>
+    <message>
+        <source>a bridge</source>
+        <translation>un pont</translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation>Site %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2, on %3</source>
+        <translation>%1 et %2, sur %3</translation>
+    </message>
+    <message>
+        <source>Click to open %1</source>
+        <translation>Cliquez pour ouvrir %1</translation>
+    </message>
+    <message>
+        <source>No bridge: nobody links sites, communities or groups.</source>
+        <translation>Aucun pont : personne ne relie des sites, des communautés ou des groupes.</translation>
+    </message>
+    <message>
+        <source>Nobody is isolated.</source>
+        <translation>Personne n&apos;est isolé.</translation>
+    </message>
+    <message>
+        <source>No suggestion: no pair across sites shares a topic.</source>
+        <translation>Aucune suggestion : aucune paire de sites différents ne partage un sujet.</translation>
+    </message>
+    <message>
+        <source>No candidate: existing communities cover every group.</source>
+        <translation>Aucune candidate : les communautés existantes couvrent tous les groupes.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1907,109 @@
         <source>The validity must be a date as YYYY-MM-DD.</source>
         <translation>La validité doit être une date AAAA-MM-JJ.</translation>
     </message>
+    <message>
+        <source>Unknown level.</source>
+        <translation>Niveau inconnu.</translation>
+    </message>
+</context>
+<context>
+    <name>RisksView</name>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Knowledge at risk: what to capitalise first</source>
+        <translation>Savoirs en danger : ce qu&apos;il faut capitaliser d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Single holder at a site</source>
+        <translation>Détenteur unique sur un site</translation>
+    </message>
+    <message>
+        <source>Single holder</source>
+        <translation>Détenteur unique</translation>
+    </message>
+    <message>
+        <source>No holder at a site</source>
+        <translation>Aucun détenteur sur un site</translation>
+    </message>
+    <message>
+        <source>No holder</source>
+        <translation>Aucun détenteur</translation>
+    </message>
+    <message>
+        <source>Rating expiring</source>
+        <translation>Évaluation qui expire</translation>
+    </message>
+    <message>
+        <source>Expert who wrote nothing</source>
+        <translation>Expert qui n&apos;a rien écrit</translation>
+    </message>
+    <message>
+        <source>No know-how sheet</source>
+        <translation>Aucune fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>all sites</source>
+        <translation>tous les sites</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+    <message>
+        <source>Highest score first: a skill held by one person that no know-how sheet covers comes first. Click a line to open the skill.</source>
+        <translation>Score le plus élevé d&apos;abord : une compétence détenue par une seule personne et qu&apos;aucune fiche savoir-faire ne couvre passe en premier. Cliquez sur une ligne pour ouvrir la compétence.</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>%1 lines; %2 skills rest on a single person.</source>
+        <translation>%1 lignes ; %2 compétences reposent sur une seule personne.</translation>
+    </message>
+    <message>
+        <source>Export the knowledge at risk</source>
+        <translation>Exporter les savoirs en danger</translation>
+    </message>
+    <message>
+        <source>knowledge-at-risk.csv</source>
+        <translation>savoirs-en-danger.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>
@@ -1346,6 +2082,92 @@
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>SkillsMatrix</name>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>expire</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>U/O skills</source>
+        <translation>Compétences U/O</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Autonomous holders (U/O)</source>
+        <translation>Détenteurs autonomes (U/O)</translation>
+    </message>
+    <message>
+        <source>No autonomous holder: this know-how is not covered.</source>
+        <translation>Aucun détenteur autonome : ce savoir-faire n&apos;est pas couvert.</translation>
+    </message>
+    <message>
+        <source>Single autonomous holder (%1): a risk.</source>
+        <translation>Un seul détenteur autonome (%1) : un risque.</translation>
+    </message>
+    <message>
+        <source>Autonomous holders: %1</source>
+        <translation>Détenteurs autonomes : %1</translation>
+    </message>
+    <message>
+        <source>wants to learn</source>
+        <translation>souhaite apprendre</translation>
+    </message>
+    <message>
+        <source>wants to teach</source>
+        <translation>souhaite transmettre</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>expirée le %1</translation>
+    </message>
+    <message>
+        <source>expires on %1</source>
+        <translation>expire le %1</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>valide jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <source>assessed on %1</source>
+        <translation>évaluée le %1</translation>
+    </message>
+    <message>
+        <source>People at level 3 or 4 with a valid rating</source>
+        <translation>Personnes au niveau 3 ou 4 avec une évaluation valide</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
     </message>
 </context>
 <context>
