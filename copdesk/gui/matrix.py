@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
     QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from copdesk.gui.iluo import paint_glyph
 from copdesk.gui.jobs import title_of
 from copdesk.gui.rating import RatingDialog, rate_job
+from copdesk.gui.views import framed
 from copdesk.model.kinds import AUTONOMOUS
 from copdesk.workspace import Workspace
 
@@ -494,26 +494,17 @@ class MatrixView(QWidget):
         self.table.doubleClicked.connect(self._cell_double_clicked)
         self.table.setToolTip(self.tr("Double-click a cell to rate the person on the skill."))
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("matrixSummary")
-        self.summary.setWordWrap(True)
-        legend = QLabel(
+        self.summary = framed(
+            self,
+            bar,
+            self.table,
+            "matrixSummary",
             self.tr(
                 "◔ I in training · ◑ L with supervision · ◕ U autonomous · ● O expert · "
                 "crossed: expired · orange dot: expires within 60 days · "
                 "red column: nobody autonomous · orange: a single holder"
             ),
-            self,
         )
-        legend.setWordWrap(True)
-        legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 6)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(legend)
 
     # -- loading ----------------------------------------------------------------------
 

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from copdesk.gui.theme import MUTED
+from copdesk.gui.views import framed
 from copdesk.model.text import fold
 from copdesk.workspace import Workspace
 
@@ -300,26 +300,17 @@ class NetworkView(QWidget):
         split.setChildrenCollapsible(False)
         split.setSizes([540, 500])
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("networkSummary")
-        self.summary.setWordWrap(True)
-        legend = QLabel(
+        self.summary = framed(
+            self,
+            bar,
+            split,
+            "networkSummary",
             self.tr(
                 "Colour: working group · large ringed circle: a bridge between sites, "
                 "communities or groups · thicker line: more work together · "
                 "bottom row: no work tie · click a person to open them"
             ),
-            self,
         )
-        legend.setWordWrap(True)
-        legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 6)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(legend)
 
     def _list(self, name: str) -> QListWidget:
         widget = QListWidget(self)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from copdesk.gui.theme import PRIORITY
+from copdesk.gui.views import framed
 from copdesk.model.text import fold
 from copdesk.workspace import Workspace
 
@@ -217,25 +217,16 @@ class RisksView(QWidget):
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("risksSummary")
-        self.summary.setWordWrap(True)
-        legend = QLabel(
+        self.summary = framed(
+            self,
+            bar,
+            self.table,
+            "risksSummary",
             self.tr(
                 "Highest score first: a skill held by one person that no know-how sheet covers "
                 "comes first. Click a line to open the skill."
             ),
-            self,
         )
-        legend.setWordWrap(True)
-        legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 6)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(legend)
 
     # -- loading ----------------------------------------------------------------------
 

@@ -254,3 +254,24 @@ def placeholder_html(title: str, text: str) -> str:
         f"<html><head><style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
         f"<p class='sub'>{html.escape(text)}</p></body></html>"
     )
+
+
+def framed(owner: QWidget, bar: Any, main: QWidget, name: str, legend: str) -> QLabel:
+    """The layout of the analysis views (matrix, risks, network): filters on top, the
+    main widget, a summary line and a muted legend. Returns the summary label."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QVBoxLayout
+
+    summary = QLabel(owner)
+    summary.setObjectName(name)
+    summary.setWordWrap(True)
+    note = QLabel(legend, owner)
+    note.setWordWrap(True)
+    note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(10, 8, 10, 6)
+    layout.addLayout(bar)
+    layout.addWidget(main, 1)
+    layout.addWidget(summary)
+    layout.addWidget(note)
+    return summary
