@@ -129,3 +129,12 @@ def test_item_dates_are_in_the_users_locale(qtbot, runner, demo_path: Path) -> N
     )
     assert day in text
     window.close()
+
+
+def test_search_marks_hits_of_a_dissolved_community_archived(qtbot, runner, demo_path) -> None:
+    window = open_home(qtbot, runner, demo_path)
+    with qtbot.waitSignal(window.searchShown, timeout=10_000):
+        window.show_view("search:P9")
+    text = window.page.toPlainText()
+    assert "archived" in text  # the P9 transfer project was dissolved; its report stays found
+    window.close()

@@ -194,8 +194,11 @@ def search_html(result: Mapping[str, Any]) -> str:
         parts.append(f"<p class='sub'>{did_you_mean} <a href='suggest:{s}'><b>{s}</b></a>?</p>")
     parts.append(_facets_html(result.get("facets") or {}))
     for hit in result.get("hits") or []:
+        archived = translate("SearchView", "archived") if hit.get("archived") else ""
         where = " · ".join(
-            html.escape(x) for x in (kind_label(hit["kind"]), hit.get("community") or "") if x
+            html.escape(x)
+            for x in (kind_label(hit["kind"]), hit.get("community") or "", archived)
+            if x
         )
         parts.append(
             f"<p class='hit'><a href='copdesk:{html.escape(hit['id'])}'>"

@@ -2026,6 +2026,10 @@
         <translation>Vouliez-vous dire</translation>
     </message>
     <message>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
