@@ -168,3 +168,10 @@ def test_stats_cli(site: Workspace, cli) -> None:
     assert text.startswith("the whole site") and "waiting for validation" in text
     bad = cli("stats", "--community", "nowhere", workspace=path)
     assert bad.code == 2 and bad.err.count("\n") == 1
+
+
+def test_diagnosis_and_guidance_come_in_french_too(site: Workspace) -> None:
+    site.add("community", {"name": "Presses", "form": "trade", "stage": "action"})
+    s = stats(site, "Presses")
+    assert s["diagnosis"]["reason_fr"].startswith("déclarée en action")
+    assert len(s["guidance_fr"]) == len(s["guidance"]) and s["guidance_fr"][0].startswith("Garder")

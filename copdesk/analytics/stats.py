@@ -62,6 +62,41 @@ GUIDANCE = {
 }
 
 
+GUIDANCE_FR = {
+    "initiation": [
+        "Trouver le sponsor et écrire la charte : pourquoi cette communauté, pour qui.",
+        "Repérer les premiers membres et les experts du métier.",
+        "Tenir une réunion de lancement et choisir un premier problème commun.",
+    ],
+    "coalition": [
+        "Faire se rencontrer les membres régulièrement (chaque mois), entre sites.",
+        "Recueillir les premiers retours d'expérience et les premières questions.",
+        "S'accorder sur les règles : visibilité, validation, qui anime.",
+    ],
+    "action": [
+        "Garder le rythme : répondre vite aux questions, valider les éléments proposés.",
+        "Transformer les bonnes réponses en fiches savoir-faire ; revoir les fiches anciennes.",
+        "Montrer l'impact : éléments appliqués sur d'autres sites, personnes aidées.",
+    ],
+    "dispersion": [
+        "Demander aux membres ce dont ils ont besoin ; rafraîchir la charte ou les thèmes.",
+        "Confier l'animation à un nouvel animateur, ou fusionner avec une communauté proche.",
+        "Capitaliser le savoir des experts avant leur départ.",
+    ],
+    "dissolution": [
+        "Archiver le contenu (il reste consultable) et dire où le sujet vit désormais.",
+        "Remercier les membres ; les orienter vers des communautés voisines.",
+    ],
+}
+STAGES_FR = {
+    "initiation": "initialisation",
+    "coalition": "coalition",
+    "action": "action",
+    "dispersion": "dispersion",
+    "dissolution": "disparition",
+}
+
+
 def _day(at: str) -> dt.date:
     return dt.date.fromisoformat(at[:10])
 
@@ -192,36 +227,64 @@ def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
         out["stage"] = community_row.get("stage") or "initiation"
         out["archived"] = out["stage"] == "dissolution"
         out["guidance"] = GUIDANCE[out["stage"]]
+        out["guidance_fr"] = GUIDANCE_FR[out["stage"]]
         out["diagnosis"] = diagnose(out, community_row.get("created_at", "")[:10])
     return out
 
 
 def diagnose(s: dict[str, Any], created_on: str) -> dict[str, str]:
-    """Compare the declared stage with the measured activity (rules in the module doc)."""
+    """Compare the declared stage with the measured activity (rules in the module doc).
+
+    The reason is given in English and French (``reason_fr``), like the model's labels.
+    """
     stage, active, recent = s["stage"], s["active_90"], s["contributions_30"]
+    fr = STAGES_FR.get(stage, stage)
     today = dt.date.fromisoformat(s["today"])
     age = (today - dt.date.fromisoformat(created_on)).days if created_on else 0
     if stage == "dissolution" and active:
-        why = "declared dissolution, but members contributed in the last 90 days: still active"
-        return {"looks_like": "action", "reason": why}
+        return _said(
+            "action",
+            "declared dissolution, but members contributed in the last 90 days: still active",
+            "déclarée en disparition, mais des membres ont contribué ces 90 derniers jours : "
+            "encore active",
+        )
     if stage in ("action", "coalition") and not active:
-        why = f"declared {stage}, but no contribution for 90 days: looks like dispersion"
-        return {"looks_like": "dispersion", "reason": why}
+        return _said(
+            "dispersion",
+            f"declared {stage}, but no contribution for 90 days: looks like dispersion",
+            f"déclarée en {fr}, mais aucune contribution depuis 90 jours : "
+            "ressemble à une dispersion",
+        )
     if stage == "action" and active <= 2:
-        why = (
-            f"declared action, but only {active} active member(s) in 90 days: looks like dispersion"
+        return _said(
+            "dispersion",
+            f"declared action, but only {active} active member(s) in 90 days: "
+            "looks like dispersion",
+            f"déclarée en action, mais seulement {active} membre(s) actif(s) en 90 jours : "
+            "ressemble à une dispersion",
         )
-        return {"looks_like": "dispersion", "reason": why}
     if stage == "dispersion" and active >= 3 and recent >= 5:
-        why = (
+        return _said(
+            "action",
             f"declared dispersion, but {active} active members and {recent} contributions "
-            "in 30 days: looks active again"
+            "in 30 days: looks active again",
+            f"déclarée en dispersion, mais {active} membres actifs et {recent} contributions "
+            "en 30 jours : semble de nouveau active",
         )
-        return {"looks_like": "action", "reason": why}
     if stage == "initiation" and age > 180 and not s["last_contribution"]:
-        why = (
+        return _said(
+            "dissolution",
             "declared initiation for more than 180 days without any contribution: "
-            "never took off, relaunch it or dissolve it"
+            "never took off, relaunch it or dissolve it",
+            "en initialisation depuis plus de 180 jours sans aucune contribution : "
+            "n'a jamais démarré, la relancer ou la dissoudre",
         )
-        return {"looks_like": "dissolution", "reason": why}
-    return {"looks_like": stage, "reason": f"declared {stage}: the activity matches"}
+    return _said(
+        stage,
+        f"declared {stage}: the activity matches",
+        f"déclarée en {fr} : l'activité correspond",
+    )
+
+
+def _said(looks_like: str, en: str, fr: str) -> dict[str, str]:
+    return {"looks_like": looks_like, "reason": en, "reason_fr": fr}

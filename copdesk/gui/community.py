@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.gui.dashboard import month_label
+from copdesk.gui.dashboard import month_label, reason_text
 from copdesk.gui.forms import choice_label
 from copdesk.gui.itempane import item_page
 from copdesk.gui.jobs import PANE_CSS
@@ -135,7 +135,7 @@ def community_html(data: Mapping[str, Any]) -> str:
         looks = _esc(looks).replace("%1", _esc(choice_label(stats["diagnosis"]["looks_like"])))
         parts.append(
             '<table cellpadding="4" width="100%"><tr><td bgcolor="#fff1a8" style="color:#1f2328">'
-            f"⚠ {looks.replace('%2', _esc(stats['diagnosis']['reason']))}</td></tr></table>"
+            f"⚠ {looks.replace('%2', _esc(reason_text(stats['diagnosis'])))}</td></tr></table>"
         )
 
     parts.append(_h2(translate("CommunityPage", "Members by role")))

@@ -208,13 +208,13 @@ def stage_html(stats: Mapping[str, Any], for_print: bool = False) -> str:
         parts.append(
             f"<table cellspacing='0' cellpadding='6' width='100%'><tr>"
             f"<td bgcolor='{HIGHLIGHT_BG}' style='color:{HIGHLIGHT_FG}'>"
-            f"<b>⚠ {looks}</b><br/>{esc(diagnosis['reason'])}</td></tr></table>"
+            f"<b>⚠ {looks}</b><br/>{esc(reason_text(diagnosis))}</td></tr></table>"
         )
     else:
         muted = "#555555" if for_print else MUTED
         text = translate("Dashboard", "Diagnosis: the activity matches the declared stage.")
         parts.append(f"<p style='color:{muted}; margin:0'>{esc(text)}</p>")
-    guidance = "".join(f"<li>{esc(g)}</li>" for g in stats.get("guidance") or [])
+    guidance = "".join(f"<li>{esc(g)}</li>" for g in _guidance(stats))
     heading = esc(translate("Dashboard", "Guidance for the animator"))
     parts.append(f"<p style='margin:8px 0 0 0'><b>{heading}</b></p><ul>{guidance}</ul>")
     return "".join(parts)
@@ -491,3 +491,21 @@ class DashboardView(QWidget):
         )
         if path:
             export_pdf(self.stats, path, self.site)
+
+
+def reason_text(diagnosis: dict[str, Any]) -> str:
+    """The diagnosis in the interface's language (the core gives English and French)."""
+    from copdesk.gui.forms import ui_language
+
+    return (
+        diagnosis.get("reason_fr", diagnosis["reason"])
+        if ui_language() == "fr"
+        else diagnosis["reason"]
+    )
+
+
+def _guidance(stats: dict[str, Any]) -> list[str]:
+    from copdesk.gui.forms import ui_language
+
+    french = ui_language() == "fr" and stats.get("guidance_fr")
+    return list(stats.get("guidance_fr") if french else stats.get("guidance") or [])
