@@ -138,3 +138,20 @@ def test_search_marks_hits_of_a_dissolved_community_archived(qtbot, runner, demo
     text = window.page.toPlainText()
     assert "archived" in text  # the P9 transfer project was dissolved; its report stays found
     window.close()
+
+
+def test_quick_switch_of_who_is_writing(qtbot, runner, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "ws", site="Usine de Lyon") as ws:
+        ana = ws.add("person", {"name": "Ana"})["id"]
+        ws.add("person", {"name": "Bruno"})
+    window = open_home(qtbot, runner, tmp_path / "ws")
+    switch = window.person_switch
+    qtbot.waitUntil(lambda: switch.count() == 3, timeout=10_000)  # nobody, Ana, Bruno
+    assert switch.currentText() == "Writing as: nobody"
+    with qtbot.waitSignal(window.personChanged, timeout=10_000):
+        switch.activated.emit(switch.findData(ana))
+    qtbot.waitUntil(lambda: switch.current_person() == ana, timeout=10_000)
+    window.close()
+    with Workspace.open(tmp_path / "ws") as ws:
+        assert ws.current_person == ana
+        assert ws.add("rex", {"title": "Signé"})["author"] == ana

@@ -56,6 +56,7 @@ from copdesk.gui.views import (
     placeholder_html,
     search_html,
 )
+from copdesk.gui.whoami import PersonSwitch, people_job, use_job
 from copdesk.gui.worker import WorkspaceRunner
 
 # sidebar entry -> (icon, kind listed or None for a page)
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
     """The copdesk window. ``remember=False`` (screenshots) neither reads nor saves settings."""
 
     viewLoaded = Signal(str)
+    personChanged = Signal(str)
     itemShown = Signal(str)
     searchShown = Signal(str)
     workspaceReady = Signal(dict)
@@ -283,6 +285,9 @@ class MainWindow(QMainWindow):
         self.operation_cancel.clicked.connect(self.cancel_operation)
         self.operation_cancel.hide()
         self.statusBar().addWidget(self.site_label)
+        self.person_switch = PersonSwitch(self)
+        self.person_switch.chosen.connect(self.use_person)
+        self.statusBar().addWidget(self.person_switch)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.operation_progress)
         self.statusBar().addPermanentWidget(self.operation_cancel)
@@ -339,10 +344,26 @@ class MainWindow(QMainWindow):
         create = {"site": site, "language": language}
         self._track("open", self.runner.open(path, create=create, **self._open_callbacks(demo)))
 
+    def refresh_people(self) -> None:
+        """Fill the "writing as" switch from the workspace (on the worker)."""
+        self.runner.submit(people_job(), self.person_switch.fill, self.show_error)
+
+    def use_person(self, person: str) -> None:
+        """Make ``person`` (an id, or "" for nobody) the author of what is written next."""
+
+        def done(_: object) -> None:
+            self.refresh_people()
+            if self.current_view == "home":  # "my drafts" and "writing as" change
+                self.show_view("home")
+            self.personChanged.emit(person)
+
+        self.runner.submit(use_job(person or None), done, self.show_error)
+
     def _open_callbacks(self, demo: bool = False) -> dict[str, Callable[..., None]]:
         def done(summary: dict[str, Any]) -> None:
             self.summary = summary
             self.site_label.setText(self.tr("Site: %1").replace("%1", summary["site_name"]))
+            self.refresh_people()
             self.setWindowTitle(self.tr("copdesk — %1").replace("%1", summary["site_name"]))
             if demo:
                 self.run_command(

@@ -1799,6 +1799,21 @@
     </message>
 </context>
 <context>
+    <name>PersonSwitch</name>
+    <message>
+        <source>Who is writing on this computer (new items are signed so)</source>
+        <translation>Qui écrit sur ce poste (les nouveaux éléments sont signés ainsi)</translation>
+    </message>
+    <message>
+        <source>Writing as: nobody</source>
+        <translation>Écrit en tant que : personne</translation>
+    </message>
+    <message>
+        <source>Writing as: %1</source>
+        <translation>Écrit en tant que : %1</translation>
+    </message>
+</context>
+<context>
     <name>PrintSheet</name>
     <message>
         <source>Near miss</source>
