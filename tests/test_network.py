@@ -242,6 +242,106 @@ def test_candidate_community_is_the_group_no_community_covers(
     assert network(ws)["candidate_communities"] == []
 
 
+def test_explanations_in_french(ws: Workspace, known: dict[str, str]) -> None:
+    """Every explanation has a French twin with the same facts; the English stays."""
+    result = network(ws)
+    bridge = result["bridges"][0]
+    assert bridge["person"] == known["b"]
+    assert len(bridge["why_fr"]) == len(bridge["why"])
+    assert (
+        "travaille avec des personnes de 2 sites : Usine de Lyon (1), Usine de Nantes (1)"
+        in bridge["why_fr"]
+    )
+    assert "sans elle/lui, son groupe se scinde en 3 + 3" in bridge["why_fr"]
+    assert "without them their group splits into 3 + 3" in bridge["why"]
+
+    isolated = {i["person"]: i for i in result["isolated_people"]}
+    assert isolated[known["i"]]["why_fr"] == (
+        "aucun élément co-écrit, commentaire, réponse ni réutilisation avec qui que ce soit"
+        " ; membre de Maintenance des presses"
+    )
+    assert isolated[known["s1"]]["why_fr"].endswith(
+        "dans aucune communauté, niveau L ou plus sur 1 compétence"
+    )
+    (site,) = result["isolated_sites"]
+    assert site["why_fr"] == (
+        "aucun lien de travail avec un autre site (3 personnes, 3 liens sur place)"
+    )
+
+    pair = next(s for s in result["suggestions"] if s["topic_kind"] == "skill")
+    assert "tous deux maîtrisent Thermographie infrarouge" in pair["why_fr"]
+    assert "Personne S1 : niveau 4, souhaite transmettre" in pair["why_fr"]
+    assert "Personne S2 : niveau 2, souhaite apprendre" in pair["why_fr"]
+    assert pair["why_fr"].endswith(
+        "sites Usine de Lyon et Usine de Nantes, n'ont jamais travaillé ensemble"
+    ) or pair["why_fr"].endswith(
+        "sites Usine de Nantes et Usine de Lyon, n'ont jamais travaillé ensemble"
+    )
+    tag_pair = next(s for s in result["suggestions"] if s["topic_kind"] == "tag")
+    assert tag_pair["why_fr"].startswith("tous deux ont écrit sur hydraulique ; ")
+
+    (candidate,) = result["candidate_communities"]
+    assert candidate["why_fr"].startswith("3 personnes qui travaillent ensemble sur ")
+    assert "cobotique" in candidate["why_fr"] and "vision industrielle" in candidate["why_fr"]
+    assert candidate["why_fr"].endswith(
+        " : aucune communauté n'en parle dans son nom, sa charte ou ses tags habituels"
+    )
+    assert candidate["why"].endswith(": no community's name, charter or usual tags mention it")
+
+    edges = {(e["a"], e["b"]): e for e in result["edges"]}
+    l2l3 = edges[tuple(sorted((known["l2"], known["l3"])))]
+    assert l2l3["why_fr"] == "ont co-écrit 2 éléments ; tous deux dans Maintenance des presses"
+    skill = edges[tuple(sorted((known["s1"], known["s2"])))]
+    assert skill["why_fr"] == "compétence partagée : Thermographie infrarouge"
+    assert all("why_fr" in e for e in result["edges"])
+
+
+def test_the_french_window_shows_the_french_explanations(
+    qtbot, ws: Workspace, known: dict[str, str]
+) -> None:
+    qt_core = pytest.importorskip("PySide6.QtCore")
+    from copdesk.gui.network_view import NetworkView, layout
+
+    net = network(ws)
+    data = {
+        "network": net,
+        "positions": layout(net["nodes"], net["edges"]),
+        "communities": [],
+        "community": None,
+    }
+    QLocale = qt_core.QLocale
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        view = NetworkView(lambda *args: None)
+        qtbot.addWidget(view)
+        view._show(data)
+        french = {
+            name: [widget.item(r).text() for r in range(widget.count())]
+            for name, widget in (
+                ("bridges", view.bridges),
+                ("isolated", view.isolated),
+                ("suggestions", view.suggestions),
+                ("candidates", view.candidates),
+            )
+        }
+        tips = {line.toolTip() for line in view.scene.items() if hasattr(line, "line")}
+    finally:
+        QLocale.setDefault(saved)
+    assert all(w in french["bridges"][0] for w in net["bridges"][0]["why_fr"])
+    assert "without them" not in french["bridges"][0]
+    assert any(net["isolated_people"][0]["why_fr"] in t for t in french["isolated"])
+    assert any(net["isolated_sites"][0]["why_fr"] in t for t in french["isolated"])
+    assert net["suggestions"][0]["why_fr"] in french["suggestions"][0]
+    assert net["candidate_communities"][0]["why_fr"] in french["candidates"][0]
+    assert {e["why_fr"] for e in net["edges"]} == tips - {""}
+
+    view = NetworkView(lambda *args: None)  # English interface: the English explanations
+    qtbot.addWidget(view)
+    view._show(data)
+    assert net["bridges"][0]["why"][0] in view.bridges.item(0).text()
+
+
 def test_a_charter_in_other_words_still_covers_the_theme(
     ws: Workspace, known: dict[str, str]
 ) -> None:

@@ -116,6 +116,34 @@ def test_known_structure_gives_exactly_the_expected_lines(ws: Workspace, known: 
         "Nobody at Sheffield Works is autonomous on Analyse huile (1 person rated there) and it"
         " is held at Usine de Lyon: train someone there or pair them with a holder elsewhere.",
     ]
+    assert [line["reason_fr"] for line in lines] == [
+        "Alice Arnaud (Usine de Lyon) est la seule personne autonome sur Réglage presse"
+        " (niveau 4), 1 personne est en formation et aucune fiche savoir-faire ne couvre cette"
+        " compétence : faire écrire ce savoir-faire à Alice Arnaud et former un second"
+        " détenteur.",
+        "Personne n'est autonome sur Soudage MAG, 1 personne est en formation, l'évaluation"
+        " d'un ancien détenteur a expiré et aucune fiche savoir-faire ne couvre cette"
+        " compétence : former un détenteur ou faire venir le savoir-faire.",
+        "Alice Arnaud (Usine de Lyon) est au niveau expert (4) sur Réglage presse, seule"
+        " personne autonome dessus, mais aucun de ses retours d'expérience ni aucune de ses"
+        " fiches ne porte dessus et aucune fiche savoir-faire ne couvre cette compétence :"
+        " demander à Alice Arnaud d'écrire une fiche savoir-faire.",
+        "Aucune fiche savoir-faire ne couvre Réglage presse, 1 personne est autonome dessus"
+        " (Alice Arnaud) et 1 personne est en formation : en écrire une avec Alice Arnaud.",
+        "Aucune fiche savoir-faire ne couvre Soudage MAG, personne n'est autonome dessus et"
+        " 1 personne est en formation : trouver quelqu'un pour en écrire une.",
+        "À Sheffield Works, Carol Carter est la seule personne autonome sur Consignation"
+        " (LOTO) et 1 autre personne est autonome ailleurs : former un second détenteur à"
+        " Sheffield Works.",
+        "À Usine de Lyon, Bob Blanc est la seule personne autonome sur Consignation (LOTO) et"
+        " 1 autre personne est autonome ailleurs : former un second détenteur à Usine de Lyon.",
+        f"L'évaluation de niveau 4 de Carol Carter (Sheffield Works) sur Consignation (LOTO)"
+        f" expire le {known['expires']} (dans 30 jours), ce qui laisserait 1 détenteur"
+        " autonome : la réévaluer ou la renouveler d'ici là.",
+        "À Sheffield Works, personne n'est autonome sur Analyse huile (1 personne évaluée sur"
+        " ce site) et la compétence est détenue ailleurs (Usine de Lyon) : former quelqu'un"
+        " sur place ou l'associer à un détenteur d'un autre site.",
+    ]
     first, _, _, _, _, _, lyon, expiring, _ = lines
     assert first["skill"] == known["skill"]["press"]
     assert first["people"] == [
@@ -189,6 +217,9 @@ def test_demo_ranks_a_holder_risk_first(ws: Workspace) -> None:
     for line in lines:
         assert line["reason"].endswith(".") and line["skill_name"] in line["reason"]
         assert line["reason"].count(":") >= 1
+        fr = line["reason_fr"]
+        assert fr.endswith(".") and line["skill_name"] in fr and " : " in fr
+        assert fr != line["reason"]
     # The demo's own sheets cover what they are about (acronym, words, holders).
     covered = {line["skill_name"] for line in lines if line["kind"] == "uncovered_skill"}
     assert not covered & {
@@ -214,7 +245,8 @@ def test_cli_text_and_json(ws: Workspace, known: dict, cli) -> None:
         (3, "unwritten_expert", "Réglage presse"),
     ]
     assert list(data[0]) == [
-        "rank", "kind", "skill", "skill_name", "site", "people", "score", "reason", "details"
+        "rank", "kind", "skill", "skill_name", "site", "people", "score", "reason", "reason_fr",
+        "details",
     ]  # fmt: skip
     on_site = cli("risks", "--site", "Usine de Lyon", "--json").json()
     assert {d["site"] for d in on_site} == {None, LYON}
@@ -271,3 +303,63 @@ def test_people_without_site_count_across_sites_only(ws: Workspace) -> None:
     lines = compute(ws)
     assert summary(lines) == [("single_holder", "Métrologie", LYON, ["Oscar Ortiz"], 30)]
     assert "1 other person holds it elsewhere" in lines[0]["reason"]
+    assert "1 autre personne est autonome ailleurs" in lines[0]["reason_fr"]
+
+
+def test_french_plurals_and_the_site_without_name(ws: Workspace) -> None:
+    """Several learners, holders and lapsed ratings; a holder without a site."""
+    people = {
+        key: ws.add("person", {"name": name, "site": LYON})["id"]
+        for key, name in [("a", "Ana"), ("b", "Bea"), ("c", "Cid"), ("d", "Dan")]
+    }
+    nomad = ws.add("person", {"name": "Nina Nomade"})["id"]
+    ws.edit(nomad, {"site": ""})
+    far = ws.add("person", {"name": "Sam Smith", "site": SHEFFIELD})["id"]
+    lapsed = (ws.today() - dt.timedelta(days=1)).isoformat()
+    weld = ws.add("skill", {"name": "Brasage", "domain": "Maintenance"})["id"]
+    ws.rate(people["a"], weld, 1)
+    ws.rate(people["b"], weld, 2)
+    ws.rate(people["c"], weld, 3, valid_until=lapsed)
+    ws.rate(people["d"], weld, 4, valid_until=lapsed)
+    metro = ws.add("skill", {"name": "Métrologie", "domain": "Qualité"})["id"]
+    ws.rate(people["a"], metro, 3)
+    ws.rate(people["b"], metro, 3)
+    ws.rate(nomad, metro, 3)
+    ws.rate(far, metro, 1)
+    ws.add("howto", {"title": "Métrologie au poste"})
+    reasons = {(line["kind"], line["skill_name"], line["site"]): line for line in compute(ws)}
+    assert reasons[("no_holder", "Brasage", None)]["reason_fr"] == (
+        "Personne n'est autonome sur Brasage, 2 personnes sont en formation, les évaluations"
+        " de 2 anciens détenteurs ont expiré et aucune fiche savoir-faire ne couvre cette"
+        " compétence : former un détenteur ou faire venir le savoir-faire."
+    )
+    assert reasons[("no_holder", "Métrologie", SHEFFIELD)]["reason_fr"] == (
+        "À Sheffield Works, personne n'est autonome sur Métrologie (1 personne évaluée sur ce"
+        " site) et la compétence est détenue ailleurs (sans site et Usine de Lyon) : former"
+        " quelqu'un sur place ou l'associer à un détenteur d'un autre site."
+    )
+
+
+def test_the_risks_view_shows_the_reason_in_the_interface_language(
+    ws: Workspace, known: dict, tmp_path
+) -> None:
+    pytest.importorskip("PySide6")
+    import csv
+
+    from PySide6.QtCore import QLocale
+
+    from copdesk.gui.risks_view import cells, export_csv
+
+    lines = compute(ws)
+    saved = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        assert cells(lines[0])[5] == lines[0]["reason_fr"]
+        export_csv(lines, tmp_path / "fr.csv")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        assert cells(lines[0])[5] == lines[0]["reason"]
+    finally:
+        QLocale.setDefault(saved)
+    with open(tmp_path / "fr.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert [row[5] for row in rows[1:]] == [line["reason_fr"] for line in lines]

@@ -44,6 +44,9 @@ Rules of the findings:
   accents and a final s/x ignored, as words in a community's name or charter, nor
   among the 5 most used tags of its items.
 
+Every explanation (``why``) has a French twin (``why_fr``) with the same facts, for
+the French window, as :func:`copdesk.analytics.stats.diagnose` does.
+
 The facts are those :meth:`Workspace.history` (revision authors), :meth:`get`
 (comments, answers, marks), :meth:`list`, :meth:`ratings` and :meth:`members` give,
 read with one query per kind instead of one call per item, so 50,000 items take one
@@ -329,6 +332,7 @@ def analyse(facts: Facts, scope: set[str] | None = None) -> dict[str, Any]:
             **({"skills": ctx.snames(t.skills)} if t.skills else {}),
             **({"communities": ctx.cnames(t.communities)} if t.communities else {}),
             "why": ctx.describe(t),
+            "why_fr": ctx.describe_fr(t),
         }
         for (a, b), t in sorted(ties.items())
     ]
@@ -399,6 +403,25 @@ class _Context:
             parts.append("both in " + ", ".join(self.cnames(t.communities)))
         return "; ".join(parts)
 
+    def describe_fr(self, t: _Tie) -> str:
+        """:meth:`describe` in French."""
+        parts = []
+        c = t.counts
+        if c["coauthor"]:
+            parts.append(f"ont co-écrit {_nf(c['coauthor'], 'élément')}")
+        if c["comment"]:
+            parts.append(_nf(c["comment"], "commentaire"))
+        if c["answer"]:
+            parts.append(_nf(c["answer"], "réponse"))
+        if c["reuse"]:
+            parts.append(f"réutilisé sur un autre site {_nf(c['reuse'], 'fois', 'fois')}")
+        if t.skills:
+            label = "compétence partagée" if len(t.skills) == 1 else "compétences partagées"
+            parts.append(f"{label} : " + ", ".join(self.snames(t.skills)))
+        if t.communities:
+            parts.append("tous deux dans " + ", ".join(self.cnames(t.communities)))
+        return " ; ".join(parts)
+
     @cached_property
     def tags_of(self) -> dict[str, Counter[str]]:
         """Person -> folded tag -> items they wrote with it."""
@@ -430,6 +453,11 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word if count == 1 else plural}"
 
 
+def _nf(count: int, word: str, plural: str | None = None) -> str:
+    """A French count: singular for 0 and 1, as French says it."""
+    return f"{count} {word if count <= 1 else plural or word + 's'}"
+
+
 # -- findings ------------------------------------------------------------------------
 
 
@@ -453,21 +481,24 @@ def _bridges(ctx: _Context, between: dict[str, float], cut: set[str]) -> list[di
         by_site = {_site_key(s) for s in sites}
         if len(by_site) < 2 and len(communities) < 2 and len(clusters) < 2:
             continue
-        why = []
+        why, why_fr = [], []
         if len(by_site) >= 2:
-            why.append(
-                "works with people at "
-                + ", ".join(f"{s} ({sites[s]})" for s in sorted(sites, key=fold))
-            )
+            at = ", ".join(f"{s} ({sites[s]})" for s in sorted(sites, key=fold))
+            why.append("works with people at " + at)
+            why_fr.append(f"travaille avec des personnes de {len(sites)} sites : {at}")
         if len(communities) >= 2:
             why.append("links communities " + ", ".join(ctx.cnames(communities)))
+            why_fr.append("relie les communautés " + ", ".join(ctx.cnames(communities)))
         if len(clusters) >= 2:
             why.append(f"ties {len(clusters)} working groups")
+            why_fr.append(f"relie {len(clusters)} groupes de travail")
         splits = None
         if p in cut:
             rest = ctx.work.subgraph(_component(ctx.work, p) - {p})
             splits = [len(c) for c in gr.components(rest)]
-            why.append("without them their group splits into " + " + ".join(str(s) for s in splits))
+            parts = " + ".join(str(s) for s in splits)
+            why.append("without them their group splits into " + parts)
+            why_fr.append("sans elle/lui, son groupe se scinde en " + parts)
         out.append(
             {
                 "person": p,
@@ -484,6 +515,7 @@ def _bridges(ctx: _Context, between: dict[str, float], cut: set[str]) -> list[di
                 ],
                 "clusters": sorted(clusters),
                 "why": why,
+                "why_fr": why_fr,
             }
         )
     return sorted(out, key=lambda b: (-b["betweenness"], -b["ties"], fold(b["name"]), b["person"]))
@@ -507,6 +539,9 @@ def _isolated_people(ctx: _Context) -> list[dict[str, Any]]:
         context = ("member of " + ", ".join(communities) if communities else "in no community") + (
             f", rated L or more on {_n(skills[p], 'skill')}" if skills[p] else ""
         )
+        context_fr = (
+            "membre de " + ", ".join(communities) if communities else "dans aucune communauté"
+        ) + (f", niveau L ou plus sur {_nf(skills[p], 'compétence')}" if skills[p] else "")
         out.append(
             {
                 "person": p,
@@ -515,6 +550,8 @@ def _isolated_people(ctx: _Context) -> list[dict[str, Any]]:
                 "communities": communities,
                 "skills": skills[p],
                 "why": "no co-written item, comment, answer or reuse with anyone; " + context,
+                "why_fr": "aucun élément co-écrit, commentaire, réponse ni réutilisation "
+                "avec qui que ce soit ; " + context_fr,
             }
         )
     return sorted(out, key=lambda i: (fold(i["name"]), i["person"]))
@@ -545,6 +582,8 @@ def _isolated_sites(ctx: _Context, sites: list[str]) -> list[dict[str, Any]]:
             "internal_ties": inside[k],
             "why": f"no work tie with another site ({_n(people[k], 'person')}, "
             f"{_n(inside[k], 'tie')} inside)",
+            "why_fr": f"aucun lien de travail avec un autre site ({_nf(people[k], 'personne')}, "
+            f"{_nf(inside[k], 'lien')} sur place)",
         }
         for k in sorted(keys)
         if not across[k]
@@ -597,9 +636,15 @@ def _suggestions(ctx: _Context) -> list[dict[str, Any]]:
             detail = (
                 f"both hold {names[0]} ({ctx.name(a)} {_level(ra)}, {ctx.name(b)} {_level(rb)})"
             )
+            detail_fr = (
+                f"tous deux maîtrisent {names[0]} ({ctx.name(a)} : {_level_fr(ra)} ; "
+                f"{ctx.name(b)} : {_level_fr(rb)})"
+            )
         else:
             detail = f"both wrote about {names[0]}"
+            detail_fr = f"tous deux ont écrit sur {names[0]}"
         others = f"; also {', '.join(names[1:4])}" if len(names) > 1 else ""
+        others_fr = f" ; aussi {', '.join(names[1:4])}" if len(names) > 1 else ""
         out.append(
             {
                 "a": a,
@@ -613,6 +658,8 @@ def _suggestions(ctx: _Context) -> list[dict[str, Any]]:
                 "topics": names,
                 "score": round(sum(s for s, _, _ in shared), 2),
                 "why": f"{detail}{others}; {ctx.site(a)} and {ctx.site(b)}, never worked together",
+                "why_fr": f"{detail_fr}{others_fr} ; sites {ctx.site(a)} et {ctx.site(b)}, "
+                "n'ont jamais travaillé ensemble",
             }
         )
     return out
@@ -631,6 +678,16 @@ def _mentor(ra: dict[str, Any], rb: dict[str, Any]) -> bool:
 def _level(r: dict[str, Any]) -> str:
     text = f"level {r['level']}"
     return text + (f", wants to {r['interest']}" if r["interest"] else "")
+
+
+_INTEREST_FR = {"teach": "souhaite transmettre", "learn": "souhaite apprendre"}
+
+
+def _level_fr(r: dict[str, Any]) -> str:
+    text = f"niveau {r['level']}"
+    if not r["interest"]:
+        return text
+    return f"{text}, {_INTEREST_FR.get(r['interest'], 'souhaite ' + r['interest'])}"
 
 
 def _candidates(ctx: _Context, groups: list[list[str]]) -> list[dict[str, Any]]:
@@ -685,6 +742,9 @@ def _candidates(ctx: _Context, groups: list[list[str]]) -> list[dict[str, Any]]:
                 "why": f"{len(group)} people who work together on "
                 + ", ".join(label for _, _, _, label in theme)
                 + ": no community's name, charter or usual tags mention it",
+                "why_fr": f"{_nf(len(group), 'personne')} qui travaillent ensemble sur "
+                + ", ".join(label for _, _, _, label in theme)
+                + " : aucune communauté n'en parle dans son nom, sa charte ou ses tags habituels",
             }
         )
     return out

@@ -43,6 +43,9 @@ one autonomous holder, +5 if an autonomous holder's rating expires within 60 day
 exists elsewhere. So a lone holder of a skill no sheet covers comes first (80 and
 more): that is the knowledge one departure would lose.
 Ties: the kind in the order above, across sites first, then skill name, then site.
+
+**Reasons.** Each line carries ``reason`` (English) and ``reason_fr`` (the same facts
+in French), like :func:`copdesk.analytics.stats.diagnose`; the GUI picks by language.
 """
 
 from __future__ import annotations
@@ -211,6 +214,11 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _count_fr(n: int, singular: str, plural: str) -> str:
+    """'1 jour', '3 jours', '0 jour' (French: 0 and 1 take the singular)."""
+    return f"{n} {singular if n <= 1 else plural}"
+
+
 def _where(person: Mapping[str, Any]) -> str:
     return f"{person['name']} ({person['site']})" if person.get("site") else person["name"]
 
@@ -221,7 +229,8 @@ def sites_of(data: Data) -> list[str]:
 
 
 def rank(data: Data, *, site: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Risk lines, highest score first, each with ``rank`` and a one-sentence reason.
+    """Risk lines, highest score first, each with ``rank`` and a one-sentence reason
+    (``reason`` in English, ``reason_fr`` in French).
 
     ``site`` keeps the lines of that site and the lines naming one of its people;
     a site no person belongs to is bad input.
@@ -346,11 +355,22 @@ def _skill_lines(
     no_sheet = "no know-how sheet covers it" if uncovered else ""
     n = len(learners)
     learning = f"{_count(n, 'person')} {'is' if n == 1 else 'are'} learning it" if n else ""
+    learning_fr = f"{_count_fr(n, 'personne est', 'personnes sont')} en formation" if n else ""
     n = len(lapsed)
     lapsed_text = f"{_count(n, 'former holder')}'s rating expired" if n == 1 else ""
     lapsed_text = lapsed_text or (f"{n} former holders' ratings expired" if n else "")
+    lapsed_fr = "l'évaluation d'un ancien détenteur a expiré" if n == 1 else ""
+    lapsed_fr = lapsed_fr or (f"les évaluations de {n} anciens détenteurs ont expiré" if n else "")
+    no_sheet_fr = "aucune fiche savoir-faire ne couvre cette compétence" if uncovered else ""
 
-    def line(kind: str, site: str | None, who: list[dict[str, Any]], reason: str, **more: Any):
+    def line(
+        kind: str,
+        site: str | None,
+        who: list[dict[str, Any]],
+        reason: str,
+        reason_fr: str,
+        **more: Any,
+    ):
         if site is None:
             score = BASE[(kind, False)] + bonus
         else:  # the lines across sites already carry the skill-wide bonuses
@@ -364,6 +384,7 @@ def _skill_lines(
             "people": who,
             "score": score,
             "reason": reason,
+            "reason_fr": reason_fr,
             "details": {**details, **more},
         }
 
@@ -372,6 +393,12 @@ def _skill_lines(
         facts = tuple(f for f in facts if f)
         sep = " and " if len(facts) == 1 else ", "
         return f"{head}{sep if facts else ''}{_join(facts)}: {action}."
+
+    def phrase(head: str, *facts: str, action: str) -> str:
+        """The French sentence: 'head et a : action.', 'head, a et b : action.'."""
+        facts = tuple(f for f in facts if f)
+        sep = " et " if len(facts) == 1 else ", "
+        return f"{head}{sep if facts else ''}{_join_fr(facts)} : {action}."
 
     if not holders:
         yield line(
@@ -385,6 +412,13 @@ def _skill_lines(
                 no_sheet,
                 action="train a holder or bring the know-how in",
             ),
+            phrase(
+                f"Personne n'est autonome sur {name}",
+                learning_fr,
+                lapsed_fr,
+                no_sheet_fr,
+                action="former un détenteur ou faire venir le savoir-faire",
+            ),
         )
     elif len(holders) == 1:
         h = holders[0]
@@ -397,6 +431,12 @@ def _skill_lines(
                 learning,
                 no_sheet,
                 action=f"have {h['name']} write it down and train a second holder",
+            ),
+            phrase(
+                f"{_where(h)} est la seule personne autonome sur {name} (niveau {h['level']})",
+                learning_fr,
+                no_sheet_fr,
+                action=f"faire écrire ce savoir-faire à {h['name']} et former un second détenteur",
             ),
         )
     else:
@@ -421,6 +461,16 @@ def _skill_lines(
                         no_sheet,
                         action="train someone there or pair them with a holder elsewhere",
                     ),
+                    phrase(
+                        f"À {place}, personne n'est autonome sur {name} "
+                        f"({_count_fr(rated_here, 'personne évaluée', 'personnes évaluées')}"
+                        " sur ce site)",
+                        "la compétence est détenue ailleurs "
+                        f"({_join_fr([SITE_FR.get(e, e) for e in elsewhere])})",
+                        no_sheet_fr,
+                        action="former quelqu'un sur place ou l'associer à un détenteur "
+                        "d'un autre site",
+                    ),
                     site_holders=0,
                 )
             elif len(here) == 1:
@@ -434,6 +484,13 @@ def _skill_lines(
                         f"{'s' if len(holders) == 2 else ''} it elsewhere",
                         no_sheet,
                         action=f"train a second holder at {place}",
+                    ),
+                    phrase(
+                        f"À {place}, {here[0]['name']} est la seule personne autonome sur {name}",
+                        _count_fr(len(holders) - 1, "autre personne est", "autres personnes sont")
+                        + (" autonome ailleurs" if len(holders) == 2 else " autonomes ailleurs"),
+                        no_sheet_fr,
+                        action=f"former un second détenteur à {place}",
                     ),
                     site_holders=1,
                 )
@@ -453,6 +510,13 @@ def _skill_lines(
                 no_sheet,
                 action="reassess or renew it before then",
             ),
+            phrase(
+                f"L'évaluation de niveau {r['level']} de {_where(p)} sur {name} expire le "
+                f"{end.isoformat()} ({_in_days_fr(left)}), ce qui laisserait "
+                f"{_holders_fr(len(holders) - 1)}",
+                no_sheet_fr,
+                action="la réévaluer ou la renouveler d'ici là",
+            ),
             valid_until=end.isoformat(),
             days_left=left,
         )
@@ -465,6 +529,7 @@ def _skill_lines(
             continue
         p = people[pid]
         alone = " and its only autonomous holder" if len(holders) == 1 else ""
+        alone_fr = ", seule personne autonome dessus," if len(holders) == 1 else ","
         yield line(
             "unwritten_expert",
             None,
@@ -474,6 +539,12 @@ def _skill_lines(
                 "of theirs is about it",
                 no_sheet,
                 action=f"ask {p['name']} to write a know-how sheet",
+            ),
+            phrase(
+                f"{_where(p)} est au niveau expert (4) sur {name}{alone_fr} mais aucun de ses "
+                "retours d'expérience ni aucune de ses fiches ne porte dessus",
+                no_sheet_fr,
+                action=f"demander à {p['name']} d'écrire une fiche savoir-faire",
             ),
         )
 
@@ -495,6 +566,20 @@ def _skill_lines(
                     else "find someone to write one"
                 ),
             ),
+            phrase(
+                f"Aucune fiche savoir-faire ne couvre {name}",
+                f"{_count_fr(len(holders), 'personne est', 'personnes sont')} "
+                f"{'autonome' if len(holders) == 1 else 'autonomes'} dessus "
+                f"({_join_fr([h['name'] for h in holders])})"
+                if holders
+                else "personne n'est autonome dessus",
+                learning_fr,
+                action=(
+                    f"en écrire une avec {holders[0]['name']}"
+                    if holders
+                    else "trouver quelqu'un pour en écrire une"
+                ),
+            ),
         )
 
 
@@ -504,6 +589,29 @@ def _join(parts: Sequence[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+SITE_FR = {"no site": "sans site"}
+
+
+def _join_fr(parts: Sequence[str]) -> str:
+    """'a', 'a et b', 'a, b et c'."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " et " + parts[-1]
+
+
+def _in_days_fr(days: int) -> str:
+    """'aujourd'hui', 'dans 1 jour', 'dans 30 jours'."""
+    return "aujourd'hui" if days <= 0 else f"dans {_count_fr(days, 'jour', 'jours')}"
+
+
+def _holders_fr(n: int) -> str:
+    """'aucun détenteur autonome', '1 détenteur autonome', '2 détenteurs autonomes'."""
+    if n <= 0:
+        return "aucun détenteur autonome"
+    return _count_fr(n, "détenteur autonome", "détenteurs autonomes")
 
 
 # -- readable output ----------------------------------------------------------------

@@ -6,7 +6,8 @@ The worker computes the network (:meth:`Workspace.network`, rules in
 :mod:`copdesk.analytics.network`) and the positions (:func:`layout`, a force-directed
 layout with a fixed seed and a fixed number of steps, so the same data always gives
 the same drawing); the GUI thread only draws. A click on a person opens them in the
-reading pane (``itemRequested``).
+reading pane (``itemRequested``). The explanations are shown in French (their
+``why_fr`` twins) when the interface is French (:func:`explanation`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import MUTED
 from copdesk.gui.views import framed
 from copdesk.model.text import fold
@@ -66,6 +68,13 @@ LONE = MUTED  # a person in a group of one
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def explanation(row: Mapping[str, Any]) -> Any:
+    """A finding's or a tie's ``why`` in the interface's language (``why_fr`` in French)."""
+    if ui_language() == "fr":
+        return row.get("why_fr", row["why"])
+    return row["why"]
 
 
 def cluster_colour(cluster: int, size: int) -> str:
@@ -391,7 +400,7 @@ class NetworkView(QWidget):
             a, b = QPointF(*positions[e["a"]]), QPointF(*positions[e["b"]])
             line = self.scene.addLine(a.x(), a.y(), b.x(), b.y())
             line.setZValue(-1)
-            line.setToolTip(e["why"])
+            line.setToolTip(explanation(e))
             if e["work"] > 0:
                 colour = QColor(muted)
                 colour.setAlpha(200)
@@ -476,18 +485,19 @@ class NetworkView(QWidget):
             widget.clear()
         none_site = translate("NetworkView", "no site")
         for b in net["bridges"]:
-            why = "\n".join(f"  · {w}" for w in b["why"])
+            why = "\n".join(f"  · {w}" for w in explanation(b))
             self._add(self.bridges, f"{b['name']} ({b['site'] or none_site})\n{why}", b["person"])
         for i in net["isolated_people"]:
             self._add(
                 self.isolated,
-                f"{i['name']} ({i['site'] or none_site})\n  · {i['why']}",
+                f"{i['name']} ({i['site'] or none_site})\n  · {explanation(i)}",
                 i["person"],
             )
         for s in net["isolated_sites"]:
             self._add(
                 self.isolated,
-                translate("NetworkView", "Site %1").replace("%1", s["site"]) + f"\n  · {s['why']}",
+                translate("NetworkView", "Site %1").replace("%1", s["site"])
+                + f"\n  · {explanation(s)}",
                 None,
             )
         for s in net["suggestions"]:
@@ -498,14 +508,14 @@ class NetworkView(QWidget):
             )
             self._add(
                 self.suggestions,
-                f"{head.replace('%3', s['topic'])}\n  · {s['why']}",
+                f"{head.replace('%3', s['topic'])}\n  · {explanation(s)}",
                 s["a"],
                 translate("NetworkView", "Click to open %1").replace("%1", s["a_name"]),
             )
         for c in net["candidate_communities"]:
             self._add(
                 self.candidates,
-                f"{', '.join(c['theme'])}: {', '.join(c['names'])}\n  · {c['why']}",
+                f"{', '.join(c['theme'])}: {', '.join(c['names'])}\n  · {explanation(c)}",
                 c["people"][0] if c["people"] else None,
             )
         empties = (

@@ -3,7 +3,8 @@
 The worker computes the lines (:meth:`Workspace.risks`, rules in
 :mod:`copdesk.analytics.risks`) and the sites to filter by; this view only shows them.
 A click on a line opens the skill in the reading pane (``itemRequested``). CSV export
-is a plain function (:func:`export_csv`), testable without dialogs.
+is a plain function (:func:`export_csv`), testable without dialogs. Reasons are shown in
+the interface's language (:func:`reason`: ``reason_fr`` when it is French).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import PRIORITY
 from copdesk.gui.views import framed
 from copdesk.model.text import fold
@@ -82,6 +84,13 @@ def headers() -> list[str]:
     ]
 
 
+def reason(line: Mapping[str, Any]) -> str:
+    """The reason in the interface's language (``reason_fr`` in French, else ``reason``)."""
+    if ui_language() == "fr" and line.get("reason_fr"):
+        return line["reason_fr"]
+    return line["reason"]
+
+
 def cells(line: Mapping[str, Any]) -> list[str]:
     """A line as the table and the CSV show it."""
     return [
@@ -90,7 +99,7 @@ def cells(line: Mapping[str, Any]) -> list[str]:
         line["skill_name"],
         line.get("site") or translate("RisksView", "all sites"),
         ", ".join(p["name"] for p in line["people"]),
-        line["reason"],
+        reason(line),
     ]
 
 
@@ -105,7 +114,10 @@ def risks_job(site: str | None = None) -> Callable[[Workspace], dict[str, Any]]:
 
 
 def export_csv(lines: Sequence[Mapping[str, Any]], path: str | Path) -> None:
-    """The lines as shown, plus the score; UTF-8 with a BOM for spreadsheet programs."""
+    """The lines as shown (reason in the interface's language), plus the score.
+
+    UTF-8 with a BOM for spreadsheet programs.
+    """
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow([*headers(), translate("RisksView", "Score")])
@@ -141,7 +153,7 @@ class RisksModel(QAbstractTableModel):
             return self._cells[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             score = translate("RisksView", "score %1").replace("%1", str(line["score"]))
-            return f"{line['skill_name']} — {score}\n{line['reason']}"
+            return f"{line['skill_name']} — {score}\n{reason(line)}"
         if role == ID_ROLE:
             return line["skill"]
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
