@@ -156,3 +156,25 @@ def runner():
     r = WorkspaceRunner()
     yield r
     r.stop()
+
+
+def open_window(qtbot, runner, path: Path, view: str = "home", *, remember: bool = True):
+    """The real window on ``path``, showing ``view`` once it has loaded."""
+    from copdesk.gui.mainwindow import MainWindow
+
+    window = MainWindow(runner, remember=remember)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
+        window.open_workspace(path)
+        window.show_view(view)
+    return window
+
+
+def on_worker(qtbot, runner, fn, timeout: int = 10_000):
+    """Run ``fn(ws)`` on the worker and wait for its result (tests never open the db)."""
+    got: list = []
+    runner.submit(fn, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=timeout)
+    return got[0]

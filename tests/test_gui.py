@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import open_window
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
 
@@ -25,20 +26,9 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 HUILE_REX = "9b5e3973-3cf6-5799-ba6d-f2915fc9060f"  # a demo report (ids are stable)
 
 
-def open_window(qtbot, runner: WorkspaceRunner, path: Path, view: str = "rex") -> MainWindow:
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
-        window.open_workspace(path)
-        window.show_view(view)
-    return window
-
-
 @pytest.fixture
 def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWindow]:
-    w = open_window(qtbot, runner, demo_path)
+    w = open_window(qtbot, runner, demo_path, "rex")
     yield w
     w.close()
 

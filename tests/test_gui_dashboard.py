@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import open_window
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage
 
@@ -33,13 +34,7 @@ def run_job(qtbot, runner: WorkspaceRunner, fn) -> Any:
 
 @pytest.fixture
 def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWindow]:
-    w = MainWindow(runner)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    with qtbot.waitSignal(w.viewLoaded, timeout=20_000):
-        w.open_workspace(demo_path)
-        w.show_view("home")
+    w = open_window(qtbot, runner, demo_path, "home")
     yield w
     w.close()
 

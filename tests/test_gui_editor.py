@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import on_worker, open_window
 from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from copdesk import Workspace
 from copdesk.gui.editor import EditorWindow
 from copdesk.gui.forms import ItemForm
 from copdesk.gui.mainwindow import MainWindow
@@ -41,23 +40,9 @@ def _no_modal_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWindow]:
-    w = MainWindow(runner)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    with qtbot.waitSignal(w.viewLoaded, timeout=20_000):
-        w.open_workspace(demo_path)
-        w.show_view("rex")
+    w = open_window(qtbot, runner, demo_path, "rex")
     yield w
     w.close()
-
-
-def ask(qtbot, runner: WorkspaceRunner, fn: Callable[[Workspace], Any]) -> Any:
-    """Run fn on the worker (the test thread never opens the database) and wait."""
-    got: list[Any] = []
-    runner.submit(fn, got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
-    return got[0]
 
 
 def open_editor(qtbot, window: MainWindow, kind: str, item_id: str | None = None) -> EditorWindow:
@@ -132,7 +117,7 @@ def test_new_report_checked_filled_attached_saved(
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     item_id = saved.args[0]
     assert not editor.dirty and editor.pending == []
-    item = ask(qtbot, runner, lambda ws: ws.get(item_id))
+    item = on_worker(qtbot, runner, lambda ws: ws.get(item_id))
     assert item["title"] == "Fuite d'huile sur la presse 3"
     assert item["community_name"] == PRESSES
     assert (item["status"], item["outcome"], item["occurred_on"]) == (
@@ -147,7 +132,7 @@ def test_new_report_checked_filled_attached_saved(
 
 
 def test_edit_then_propose_validate_and_send_back(qtbot, window: MainWindow, runner) -> None:
-    item = ask(qtbot, runner, lambda ws: ws.add("rex", {"title": "Capteur de pression HS"}))
+    item = on_worker(qtbot, runner, lambda ws: ws.add("rex", {"title": "Capteur de pression HS"}))
     with qtbot.waitSignal(window.itemShown, timeout=10_000):
         window.show_view(f"item:{item['id']}")
     actions = window.editing
@@ -163,13 +148,13 @@ def test_edit_then_propose_validate_and_send_back(qtbot, window: MainWindow, run
     qtbot.waitUntil(editor.isActiveWindow)
     with qtbot.waitSignal(editor.saved, timeout=10_000):
         qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    history = ask(qtbot, runner, lambda ws: ws.history(item["id"]))
+    history = on_worker(qtbot, runner, lambda ws: ws.history(item["id"]))
     assert [h["changed"] for h in history][1] == ["summary"]  # only what was changed
     editor.close()
     assert item["id"] not in actions.editors
 
     def status() -> str:
-        return ask(qtbot, runner, lambda ws: ws.get(item["id"])["status"])
+        return on_worker(qtbot, runner, lambda ws: ws.get(item["id"])["status"])
 
     qtbot.waitUntil(lambda: (actions.state or {}).get("id") == item["id"], timeout=10_000)
     actions.propose_action.trigger()
@@ -184,7 +169,7 @@ def test_edit_then_propose_validate_and_send_back(qtbot, window: MainWindow, run
     actions.ask_comment = lambda: "Préciser la référence du capteur."
     actions.send_back_action.trigger()
     qtbot.waitUntil(lambda: (actions.state or {}).get("status") == "draft", timeout=10_000)
-    comments = ask(qtbot, runner, lambda ws: ws.get(item["id"])["comments"])
+    comments = on_worker(qtbot, runner, lambda ws: ws.get(item["id"])["comments"])
     assert [c["body"] for c in comments] == ["Préciser la référence du capteur."]
 
 
@@ -209,7 +194,7 @@ def test_closing_with_changes_asks_save_discard_cancel(qtbot, window: MainWindow
     editor.ask_unsaved = lambda: Answer.Save  # Save: saved first, then closed
     with qtbot.waitSignal(editor.closed, timeout=10_000):
         assert not editor.close()  # closes once the worker has saved
-    titles = ask(qtbot, runner, lambda ws: [r["title"] for r in ws.list("howto")])
+    titles = on_worker(qtbot, runner, lambda ws: [r["title"] for r in ws.list("howto")])
     assert "Changer un flexible hydraulique" in titles
 
 
@@ -247,7 +232,7 @@ def test_an_autosaved_draft_is_offered_back(
 
 
 def test_an_error_from_the_workspace_is_shown_at_its_field(qtbot, window: MainWindow, runner):
-    team = ask(
+    team = on_worker(
         qtbot,
         runner,
         lambda ws: ws.add("community", {"name": "Équipe éphémère", "form": "project"}),
@@ -256,7 +241,7 @@ def test_an_error_from_the_workspace_is_shown_at_its_field(qtbot, window: MainWi
     assert editor.form is not None
     editor.form.inputs["title"].set_value("Essai")
     editor.form.inputs["community"].widget.setEditText("Équipe éphémère")
-    ask(qtbot, runner, lambda ws: ws.delete(team["id"]))  # deleted while typing
+    on_worker(qtbot, runner, lambda ws: ws.delete(team["id"]))  # deleted while typing
     assert editor.save()  # the form sees nothing wrong: the core does
     qtbot.waitUntil(lambda: not editor.saving, timeout=10_000)
     assert "is deleted" in editor.message.text

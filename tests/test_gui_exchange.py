@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import state_digest
+from conftest import on_worker, open_window, state_digest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
@@ -48,15 +48,8 @@ def sites(tmp_path: Path) -> tuple[Path, Path]:
     return lyon, nantes
 
 
-def open_window(qtbot, runner: WorkspaceRunner, path: Path, view: str = "exchange") -> MainWindow:
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.viewLoaded, timeout=WAIT):
-        window.open_workspace(path)
-        window.show_view(view)
-    return window
+def open_exchange(qtbot, runner: WorkspaceRunner, path: Path, view: str = "exchange") -> MainWindow:
+    return open_window(qtbot, runner, path, view, remember=False)
 
 
 def switch(qtbot, window: MainWindow, path: Path, view: str = "exchange") -> None:
@@ -72,13 +65,6 @@ def run(qtbot, view: ExchangeView, start) -> Any:
     return done.args[1]
 
 
-def on_worker(qtbot, runner: WorkspaceRunner, fn) -> Any:
-    got: list[Any] = []
-    runner.submit(fn, got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=WAIT)
-    return got[0]
-
-
 def identity(path: Path) -> dict[str, Any]:
     with Workspace.open(path, index=False) as ws:
         return ws.identity()
@@ -86,7 +72,7 @@ def identity(path: Path) -> dict[str, Any]:
 
 def test_export_then_import_through_the_preview(qtbot, runner, sites, tmp_path) -> None:
     lyon, nantes = sites
-    window = open_window(qtbot, runner, lyon)
+    window = open_exchange(qtbot, runner, lyon)
     view = window.exchange_view
     assert window.center.currentWidget() is view
     assert "Usine de Lyon" in view.identity_label.text()
@@ -134,7 +120,7 @@ def test_an_untrusted_bundle_offers_to_trust_its_signer(qtbot, runner, sites, tm
     with Workspace.open(metz) as ws:
         ws.add("howto", {"title": "Changer un joint"})
         ws.export(bundle)
-    window = open_window(qtbot, runner, nantes)
+    window = open_exchange(qtbot, runner, nantes)
     view = window.exchange_view
     refused = run(qtbot, view, lambda: view.preview_import(bundle))
     assert refused.__class__.__name__ == "UntrustedSite"
@@ -174,7 +160,7 @@ def test_cancel_stops_import_and_export_without_writing(qtbot, runner, sites, tm
     bundle = tmp_path / "lyon.copdesk"
     with Workspace.open(lyon) as ws:
         ws.export(bundle)
-    window = open_window(qtbot, runner, nantes)
+    window = open_exchange(qtbot, runner, nantes)
     view = window.exchange_view
     run(qtbot, view, lambda: view.preview_import(bundle))
     before = state_digest(nantes)
@@ -212,7 +198,7 @@ def test_a_cancelled_import_is_all_or_nothing_and_says_which(
         for i in range(300):
             ws.add("rex", {"title": f"Rapport {i}", "summary": "pompe hydraulique"})
         ws.export(tmp_path / "big.copdesk")
-    window = open_window(qtbot, runner, nantes)
+    window = open_exchange(qtbot, runner, nantes)
     view = window.exchange_view
     run(qtbot, view, lambda: view.preview_import(tmp_path / "big.copdesk"))
     before = state_digest(nantes)
@@ -239,7 +225,7 @@ def test_sync_folder_is_remembered_and_reports(qtbot, runner, sites, tmp_path) -
     lyon, _ = sites
     share = tmp_path / "share"
     share.mkdir()
-    window = open_window(qtbot, runner, lyon)
+    window = open_exchange(qtbot, runner, lyon)
     view = window.exchange_view
     assert not view.sync_button.isEnabled()
     view.choose_sync_folder(share)
@@ -273,7 +259,7 @@ def test_resolve_conflicts_by_keeping_one_version_or_merging(
 ) -> None:
     lyon, nantes = sites
     r1, r2 = make_conflicts(lyon, nantes, tmp_path)
-    window = open_window(qtbot, runner, lyon)
+    window = open_exchange(qtbot, runner, lyon)
     assert "Conflicts (2)" in window.exchange_view.conflicts_button.text()
     with qtbot.waitSignal(window.viewLoaded, timeout=WAIT):
         qtbot.mouseClick(window.exchange_view.conflicts_button, Qt.MouseButton.LeftButton)
@@ -320,7 +306,7 @@ def test_resolve_conflicts_by_keeping_one_version_or_merging(
 def test_merge_can_take_the_other_versions_value(qtbot, runner, sites, tmp_path) -> None:
     lyon, nantes = sites
     r1, _ = make_conflicts(lyon, nantes, tmp_path)
-    window = open_window(qtbot, runner, lyon, view="conflicts")
+    window = open_exchange(qtbot, runner, lyon, view="conflicts")
     view = window.conflicts_view
     view.select(r1)
     dialog = view.open_merge()
@@ -353,7 +339,7 @@ def test_after_a_child_import_and_reindex_the_window_searches_without_reindexing
     bundle = tmp_path / "lyon.copdesk"
     with Workspace.open(lyon) as ws:
         ws.export(bundle)
-    window = open_window(qtbot, runner, nantes)
+    window = open_exchange(qtbot, runner, nantes)
     with qtbot.waitSignal(window.searchShown, timeout=WAIT):
         window.run_search("hydraulique")  # the worker opens the index and a searcher
     assert "Fuite hydraulique" not in window.page.toPlainText()
@@ -382,7 +368,7 @@ def test_after_a_child_import_and_reindex_the_window_searches_without_reindexing
 
 def test_a_failed_child_command_shows_its_one_line_error(qtbot, runner, sites, tmp_path) -> None:
     lyon, _ = sites
-    window = open_window(qtbot, runner, lyon)
+    window = open_exchange(qtbot, runner, lyon)
     view = window.exchange_view
     failed = run(qtbot, view, lambda: view.export_to(tmp_path / "no" / "such" / "x.copdesk"))
     assert isinstance(failed, BadInput)

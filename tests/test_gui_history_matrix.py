@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import on_worker, open_window
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor
 
@@ -42,23 +43,9 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWindow]:
-    w = MainWindow(runner, remember=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    with qtbot.waitSignal(w.viewLoaded, timeout=20_000):
-        w.open_workspace(demo_path)
-        w.show_view("home")
+    w = open_window(qtbot, runner, demo_path, "home", remember=False)
     yield w
     w.close()
-
-
-def on_worker(qtbot, runner: WorkspaceRunner, fn) -> Any:
-    """Run ``fn(ws)`` on the worker and wait for its result (the GUI never opens the db)."""
-    got: list[Any] = []
-    runner.submit(fn, got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
-    return got[0]
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import open_window
 from PySide6.QtCore import QUrl
 
 from copdesk import Workspace
@@ -15,13 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def open_home(qtbot, runner: WorkspaceRunner, path: Path) -> MainWindow:
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
-        window.open_workspace(path)
-        window.show_view("home")
-    return window
+    return open_window(qtbot, runner, path, "home")
 
 
 def test_an_old_report_imported_today_is_new_on_home(qtbot, runner, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import open_window
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPalette
 from PySide6.QtPdf import QPdfDocument
@@ -36,13 +37,7 @@ HOWTO = "Vérifier l'absence de tension : la règle « tester – mesurer – te
 
 @pytest.fixture
 def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWindow]:
-    w = MainWindow(runner)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    with qtbot.waitSignal(w.viewLoaded, timeout=20_000):
-        w.open_workspace(demo_path)
-        w.show_view("howto")
+    w = open_window(qtbot, runner, demo_path, "howto")
     yield w
     w.close()
 

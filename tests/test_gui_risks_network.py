@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import on_worker, open_window
 from PySide6.QtCore import Qt
 
 from copdesk.gui.mainwindow import MainWindow
@@ -20,23 +20,9 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 @pytest.fixture
 def window(qtbot, runner: WorkspaceRunner, demo_path: Path) -> Iterator[MainWindow]:
-    w = MainWindow(runner, remember=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    with qtbot.waitSignal(w.viewLoaded, timeout=20_000):
-        w.open_workspace(demo_path)
-        w.show_view("home")
+    w = open_window(qtbot, runner, demo_path, "home", remember=False)
     yield w
     w.close()
-
-
-def on_worker(qtbot, runner: WorkspaceRunner, fn) -> Any:
-    """Run ``fn(ws)`` on the worker and wait for its result (the GUI never opens the db)."""
-    got: list[Any] = []
-    runner.submit(fn, got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
-    return got[0]
 
 
 def open_view(qtbot, window: MainWindow, view: str) -> None:
