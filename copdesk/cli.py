@@ -556,13 +556,19 @@ def cmd_sync_folder(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
     item = ws.ask(args.community, args.title, args.body or "", args.tag or [])
-    print(item["id"] if not args.json else json.dumps(item, ensure_ascii=False, indent=2))
+    if args.json:
+        _print_json(item)
+    else:
+        print(item["id"])
     return 0
 
 
 def cmd_answer(args: argparse.Namespace, ws: Workspace) -> int:
     done = ws.answer(args.question, args.text)
-    print(done["id"] if not args.json else json.dumps(done, ensure_ascii=False, indent=2))
+    if args.json:
+        _print_json(done)
+    else:
+        print(done["id"])
     return 0
 
 
@@ -574,7 +580,10 @@ def cmd_accept(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_promote(args: argparse.Namespace, ws: Workspace) -> int:
     item = ws.promote(args.answer, args.kind, args.title)
-    print(item["id"] if not args.json else json.dumps(item, ensure_ascii=False, indent=2))
+    if args.json:
+        _print_json(item)
+    else:
+        print(item["id"])
     return 0
 
 
