@@ -105,30 +105,32 @@ def build(path: Path, sizes: Sizes) -> dict[str, int]:
     Workspace.create(path, site=SITES[0], language="fr").close()
     with Workspace.open(path, index=False) as ws, ws.batch():
         communities = [
-            ws.add("community", {"name": f"Communauté {n:02d}", "form": "trade"})["name"]
+            ws.items.add("community", {"name": f"Communauté {n:02d}", "form": "trade"})["name"]
             for n in range(sizes.communities)
         ]
         people = [
-            ws.add("person", {"name": f"Personne {n:03d}", "site": SITES[n % len(SITES)]})["id"]
+            ws.items.add("person", {"name": f"Personne {n:03d}", "site": SITES[n % len(SITES)]})[
+                "id"
+            ]
             for n in range(sizes.people)
         ]
         skills = [
-            ws.add("skill", {"name": f"{a} {o}", "domain": o.capitalize()})["id"]
+            ws.items.add("skill", {"name": f"{a} {o}", "domain": o.capitalize()})["id"]
             for a in ACTIONS
             for o in OBJECTS
         ]
-        names = {s: ws.get(s)["name"] for s in skills}
+        names = {s: ws.items.get(s)["name"] for s in skills}
         for pid in people:
             for sid in rng.sample(skills, sizes.ratings_per_person):
                 level = rng.choices((1, 2, 3, 4), weights=(3, 4, 2, 1))[0]
                 until = None
                 if rng.random() < 0.05:
                     until = (today + dt.timedelta(days=rng.randint(-30, 120))).isoformat()
-                ws.rate(pid, sid, level, valid_until=until)
+                ws.people.rate(pid, sid, level, valid_until=until)
         for n in range(sizes.sheets):
             sid = rng.choice(skills)
             with ws.acting_as(rng.choice(people)):
-                ws.add(
+                ws.items.add(
                     "howto",
                     {
                         "title": f"{names[sid]} : {rng.choice(FILLER)} ({n})",
@@ -253,36 +255,36 @@ def measure_network(path: Path) -> list[Figure]:
     shutil.copytree(path, work)
     started = time.perf_counter()
     with Workspace.open(work, index=False) as ws, ws.batch():
-        people = [p["id"] for p in sorted(ws.list("person"), key=lambda p: p["name"])]
-        communities = [c["id"] for c in ws.list("community")]
+        people = [p["id"] for p in sorted(ws.items.list("person"), key=lambda p: p["name"])]
+        communities = [c["id"] for c in ws.items.list("community")]
         members: dict[str, list[str]] = {c: [] for c in communities}
         for i, pid in enumerate(people):
             for c in {
                 communities[i % len(communities)],
                 communities[(i * 7 + 3) % len(communities)],
             }:
-                ws.member(c, pid, "member")
+                ws.people.member(c, pid, "member")
                 members[c].append(pid)
-        reports = sorted(ws.list("rex"), key=lambda r: r["title"])  # ids are random
+        reports = sorted(ws.items.list("rex"), key=lambda r: r["title"])  # ids are random
         for item in rng.sample(reports, min(5_000, len(reports))):
             group = members.get(item["community"]) or people
             with ws.acting_as(rng.choice(group)):
-                ws.edit(item["id"], {"evidence": "Appliqué et vérifié."})
+                ws.items.edit(item["id"], {"evidence": "Appliqué et vérifié."})
         for item in rng.sample(reports, min(5_000, len(reports))):
             group = members.get(item["community"]) or people
             with ws.acting_as(rng.choice(group if rng.random() < 0.9 else people)):
-                ws.comment(item["id"], "Même constat chez nous.")
+                ws.items.comment(item["id"], "Même constat chez nous.")
         if "answer" in MODEL and "mark" in MODEL:
             for n in range(500):
                 c = rng.choice(communities)
                 with ws.acting_as(rng.choice(members[c] or people)):
-                    question = ws.ask(c, f"Question {n}", tags=[rng.choice(OBJECTS)])
+                    question = ws.qa.ask(c, f"Question {n}", tags=[rng.choice(OBJECTS)])
                 for _ in range(2):
                     with ws.acting_as(rng.choice(people)):
-                        ws.answer(question["id"], "Voir la fiche.")
+                        ws.qa.answer(question["id"], "Voir la fiche.")
             for item in rng.sample(reports, min(1_000, len(reports))):
                 with ws.acting_as(rng.choice(people)):
-                    ws.mark(item["id"], "applied")
+                    ws.qa.mark(item["id"], "applied")
     print(f"  network: working ties added in {fmt_time(time.perf_counter() - started)}")
     db = work / "copdesk.db"
 
@@ -342,9 +344,9 @@ def measure_stats(path: Path) -> list[Figure]:
     """The health dashboard's figures (what the window shows), for the site and for the
     largest community, next to a plain count of the same items."""
     with closing(Workspace.open(path, index=False)) as ws:
-        largest = max(ws.list("community"), key=lambda c: len(ws.members(c["id"])))
-        site_time, _ = best(lambda: ws.stats())
-        community_time, _ = best(lambda: ws.stats(largest["id"]))
+        largest = max(ws.items.list("community"), key=lambda c: len(ws.people.members(c["id"])))
+        site_time, _ = best(lambda: ws.analytics.stats())
+        community_time, _ = best(lambda: ws.analytics.stats(largest["id"]))
     count_time, _ = best(lambda: sql_counts(path / "copdesk.db"))
     target = "dashboard within 1 s"
     return [

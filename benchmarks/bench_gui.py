@@ -92,23 +92,23 @@ def build(tmp: Path, sizes: Sizes, data: Path) -> tuple[Path, Path]:
     bundle = tmp / "grenoble.copdesk"
     with Workspace.open(other, index=False) as ws:
         for name in COMMUNITIES:
-            ws.add("community", {"name": f"{name} (Grenoble)", "form": "trade"})
+            ws.items.add("community", {"name": f"{name} (Grenoble)", "form": "trade"})
         rows = [
             dataclasses.replace(i, community=f"{i.community} (Grenoble)" if i.community else "")
             for i in items[sizes.items :]
         ]
         csv_path = write_items_csv(tmp / "other.csv", rows)
         ws.import_csv("rex", csv_path)
-        ws.export(bundle)
-        ident = ws.identity()
+        ws.sync.export(bundle)
+        ident = ws.sites.identity()
     with Workspace.open(main, index=False) as ws:
         for name in COMMUNITIES:
-            ws.add("community", {"name": name, "form": "trade"})
+            ws.items.add("community", {"name": name, "form": "trade"})
         csv_path = write_items_csv(tmp / "main.csv", items[: sizes.items])
         report = ws.import_csv("rex", csv_path)
         if report["imported"] != sizes.items:
             raise RuntimeError(f"import of {sizes.items} items: {report}")
-        ws.trust(ident["site_id"], ident["key"], "Site de Grenoble")
+        ws.sites.trust(ident["site_id"], ident["key"], "Site de Grenoble")
     return main, bundle
 
 

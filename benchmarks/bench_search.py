@@ -20,7 +20,7 @@ next to the same operation on that table, measured in the same run:
 2. query latency, p50 and p95 over a fixed, seeded list of 200 queries (one word,
    two or three words, "phrases", French, English, mixed, a typo, filters such as
    ``kind:rex priority:red site:… tag:…`` and date ranges ``occurred:2019..2021``,
-   a few filters alone): ``Workspace.search(q, limit=20)`` in-process (everything
+   a few filters alone): ``ws.search.query(q, limit=20)`` in-process (everything
    it returns: hits with snippets, facets, total, suggestion) vs FTS5 ``MATCH`` of
    the OR of the query's quoted words (phrases stay phrases) ``ORDER BY bm25 LIMIT
    20`` with ``snippet()``, filters as plain SQL ``WHERE`` on the extra columns.
@@ -28,7 +28,7 @@ next to the same operation on that table, measured in the same run:
    10,000 items, <= 150 ms at 50,000.
 3. save-to-searchable: time from ``Workspace.add`` (even saves) or
    ``Workspace.edit`` (odd saves) of an item holding a unique word starting to
-   ``Workspace.search(word)`` finding it; median and max of 20 saves, vs INSERT
+   ``ws.search.query(word)`` finding it; median and max of 20 saves, vs INSERT
    (or UPDATE) into FTS5 + COMMIT + a MATCH query finding it. Target: <= 200 ms
    at 50,000 items (the same figure is shown at 10,000).
 
@@ -565,7 +565,7 @@ def build_workspace(items: Sequence[Item], tmp: Path) -> tuple[Workspace, float]
     def load() -> dict[str, Any]:
         with ws.batch():  # the index catches up once, at the end
             for name in COMMUNITIES:
-                ws.add("community", {"name": name, "form": "trade"})
+                ws.items.add("community", {"name": name, "form": "trade"})
             return ws.import_csv("rex", path)
 
     elapsed, report = timed(load)
@@ -585,7 +585,7 @@ def bench_rebuild(
 ) -> list[Figure]:
     n = len(items)
     t_fts = fts_load(conn, [fts_row(item) for item in items])
-    t_ws, report = timed(ws.reindex)
+    t_ws, report = timed(ws.search.reindex)
     indexed = report["documents"]
     if indexed != n + len(COMMUNITIES):
         raise RuntimeError(f"reindex indexed {indexed} documents, expected {n + len(COMMUNITIES)}")
@@ -618,7 +618,7 @@ def bench_queries(
     plans = [fts_query(q) for q in queries]
 
     def copdesk(q: Query) -> tuple[float, int]:
-        elapsed, result = timed(lambda: ws.search(q.text, limit=20))
+        elapsed, result = timed(lambda: ws.search.query(q.text, limit=20))
         return elapsed, len(result["hits"])
 
     def baseline(plan: tuple[str, list[str]]) -> tuple[float, int]:
@@ -700,7 +700,7 @@ def bench_saves(
         text = f"Finding {word}: {source.summary}"
         start = time.perf_counter()
         if i % 2 == 0:
-            item_id = ws.add(
+            item_id = ws.items.add(
                 "rex",
                 {
                     "title": f"{source.title} (saved {i})",
@@ -714,11 +714,11 @@ def bench_saves(
             parts["add"].append(time.perf_counter() - start)
         else:
             item_id = ids[rng.randrange(len(ids))]
-            ws.edit(item_id, {"summary": text})
+            ws.items.edit(item_id, {"summary": text})
             parts["edit"].append(time.perf_counter() - start)
         while True:
             before = time.perf_counter()
-            hits = ws.search(word, limit=20)["hits"]
+            hits = ws.search.query(word, limit=20)["hits"]
             parts["search"].append(time.perf_counter() - before)
             if any(h["id"] == item_id for h in hits):
                 break
@@ -808,7 +808,7 @@ def bench_size(
         if do_profile:
             profile(
                 f"Workspace.search of the {len(queries)} queries at {n:,} items",
-                lambda: [ws.search(q.text, limit=20) for q in queries],
+                lambda: [ws.search.query(q.text, limit=20) for q in queries],
                 top=25,
             )
         print(f"  [3] save-to-searchable, {sizes.saves} saves (add and edit alternately)")
@@ -819,8 +819,8 @@ def bench_size(
             def saves() -> None:
                 for _ in range(5):
                     word = unique_word(rng)
-                    ws.add("rex", {"title": f"Profiled save {word}", "summary": word})
-                    ws.search(word)
+                    ws.items.add("rex", {"title": f"Profiled save {word}", "summary": word})
+                    ws.search.query(word)
 
             profile(f"5 saves + searches at {n:,} items", saves, top=25)
     finally:

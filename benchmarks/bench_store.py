@@ -371,11 +371,11 @@ def bench_list(lessons: Sequence[Lesson], tmp: Path, sizes: Sizes) -> list[Figur
     with Workspace.open(path) as ws:
 
         def api() -> float:
-            elapsed, _ = timed(lambda: json.dumps(ws.list("rex"), ensure_ascii=False))
+            elapsed, _ = timed(lambda: json.dumps(ws.items.list("rex"), ensure_ascii=False))
             return elapsed
 
         t_api = median_of(sizes.runs, api)
-        rows = ws.list("rex")
+        rows = ws.items.list("rex")
 
     # baseline: a plain table holding exactly the columns `list` prints
     columns = list(rows[0])
@@ -422,7 +422,7 @@ def bench_history(lessons: Sequence[Lesson], tmp: Path, sizes: Sizes) -> list[Fi
     texts = list(dict.fromkeys(paragraphs(x.summary) for x in lessons if x.summary))
     path = tmp / "history"
     with new_workspace(path) as ws:
-        item = ws.add(
+        item = ws.items.add(
             "rex",
             {
                 "title": title,
@@ -437,14 +437,14 @@ def bench_history(lessons: Sequence[Lesson], tmp: Path, sizes: Sizes) -> list[Fi
         per_edit = []
         for i in range(edits):
             text = texts[i % len(texts)]
-            elapsed, _ = timed(lambda text=text: ws.edit(item_id, {"summary": text}))
+            elapsed, _ = timed(lambda text=text: ws.items.edit(item_id, {"summary": text}))
             per_edit.append(elapsed)
-        history = ws.history(item_id)
+        history = ws.items.history(item_id)
         if len(history) != edits + 1:
             raise RuntimeError(f"{len(history)} revisions after {edits} edits")
 
         def api() -> float:
-            elapsed, _ = timed(lambda: ws.history(item_id))
+            elapsed, _ = timed(lambda: ws.items.history(item_id))
             return elapsed
 
         t_api = median_of(sizes.history_runs, api)
@@ -579,13 +579,15 @@ def profile_core(lessons: Sequence[Lesson], tmp: Path, sizes: Sizes) -> None:
             lambda: import_checked(ws, more, tail),
         )
     with Workspace.open(tmp / "history") as ws:
-        item_id = ws.list("rex")[0]["id"]
-        profile(f"Workspace.history of {sizes.edits + 1:,} revisions", lambda: ws.history(item_id))
+        item_id = ws.items.list("rex")[0]["id"]
+        profile(
+            f"Workspace.history of {sizes.edits + 1:,} revisions", lambda: ws.items.history(item_id)
+        )
         texts = ["Profiled edit, text A.", "Profiled edit, text B."]
 
         def edits() -> None:
             for i in range(100):
-                ws.edit(item_id, {"summary": texts[i % 2]})
+                ws.items.edit(item_id, {"summary": texts[i % 2]})
 
         profile("100 more Workspace.edit calls", edits)
 

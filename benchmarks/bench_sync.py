@@ -91,7 +91,7 @@ class Sizes:
 def step_export(source: str, bundle: str) -> dict[str, Any]:
     started = time.perf_counter()
     with Workspace.open(source, index=False) as ws:
-        report = ws.export(bundle)
+        report = ws.sync.export(bundle)
     return {"seconds": time.perf_counter() - started, "report": report}
 
 
@@ -121,7 +121,7 @@ def step_baseline_export(source: str, target: str) -> dict[str, Any]:
 def step_import_db(dest: str, bundle: str) -> dict[str, Any]:
     started = time.perf_counter()
     with Workspace.open(dest, index=False) as ws:
-        report = ws.import_bundle(bundle)
+        report = ws.sync.import_bundle(bundle)
     report.pop("items", None)
     return {"seconds": time.perf_counter() - started, "report": report}
 
@@ -129,8 +129,8 @@ def step_import_db(dest: str, bundle: str) -> dict[str, Any]:
 def step_import_index(dest: str) -> dict[str, Any]:
     started = time.perf_counter()
     with Workspace.open(dest) as ws:
-        ws.index  # noqa: B018 - opening the index makes it catch up
-        docs = ws.index.ix.doc_count()
+        ws.search.index  # noqa: B018 - opening the index makes it catch up
+        docs = ws.search.index.ix.doc_count()
     return {"seconds": time.perf_counter() - started, "documents": docs}
 
 
@@ -155,7 +155,7 @@ def step_baseline_import(bundle: str, scratch: str) -> dict[str, Any]:
 def step_reimport(dest: str, bundle: str) -> dict[str, Any]:
     started = time.perf_counter()
     with Workspace.open(dest) as ws:
-        report = ws.import_bundle(bundle)
+        report = ws.sync.import_bundle(bundle)
     report.pop("items", None)
     return {"seconds": time.perf_counter() - started, "report": report}
 
@@ -212,7 +212,7 @@ def build_sites(tmp: Path, sizes: Sizes, data: Path) -> tuple[Path, Path]:
     photos.mkdir()
     with Workspace.open(source, index=False) as ws:
         for name in COMMUNITIES:
-            ws.add("community", {"name": name, "form": "trade"})
+            ws.items.add("community", {"name": name, "form": "trade"})
         report = ws.import_csv("rex", csv_path)
         if report["imported"] != sizes.items or set(report["columns"].values()) != set(COLUMNS):
             raise RuntimeError(f"import of {sizes.items} items: {report}")
@@ -221,12 +221,12 @@ def build_sites(tmp: Path, sizes: Sizes, data: Path) -> tuple[Path, Path]:
             photo = photos / f"photo-{n:03}.jpg"
             size = BLOB_SIZE + rng.randrange(-20_000, 20_000)
             photo.write_bytes(b"\xff\xd8\xff\xe0" + rng.randbytes(size - 4))
-            ws.attach(item_id, photo)
-        ident = ws.identity()
+            ws.items.attach(item_id, photo)
+        ident = ws.sites.identity()
     shutil.rmtree(photos)
     csv_path.unlink()
     with Workspace.open(dest, index=False) as ws:
-        ws.trust(ident["site_id"], ident["key"], "Usine de Lyon")
+        ws.sites.trust(ident["site_id"], ident["key"], "Usine de Lyon")
     return source, dest
 
 

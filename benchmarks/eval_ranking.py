@@ -7,7 +7,7 @@ engine ranks them. The same documents and queries go through three systems:
 
 1. copdesk: a workspace in a temporary folder, each CISI document added as an
    experience report (``title`` = the .T text, ``summary`` = the .W text, language
-   ``en``), then ``Workspace.search(query, limit=N)`` for each judged query (the .W
+   ``en``), then ``ws.search.query(query, limit=N)`` for each judged query (the .W
    text of the query, as a user would paste it).
 2. baseline: a plain SQLite FTS5 table ``docs(title, body)`` with the default
    tokenizer (unicode61, no stemming, no stop words), queried with
@@ -234,11 +234,11 @@ def load_copdesk(collection: Collection, tmp: Path) -> tuple[Workspace, dict[str
     to_cisi: dict[str, str] = {}
     with ws.batch():  # the index catches up once, at the end
         for doc_id, (title, text) in collection.docs.items():
-            item = ws.add(
+            item = ws.items.add(
                 "rex", {"title": title or f"CISI {doc_id}", "summary": text, "language": "en"}
             )
             to_cisi[item["id"]] = doc_id
-    ws.search("warm up", limit=1)  # open the index outside the timed queries
+    ws.search.query("warm up", limit=1)  # open the index outside the timed queries
     return ws, to_cisi, time.perf_counter() - started
 
 
@@ -253,7 +253,7 @@ def run_copdesk(collection: Collection, tmp: Path, limit: int) -> Run:
     try:
         for q in collection.judged:
             started = time.perf_counter()
-            result = ws.search(collection.queries[q], limit=limit)
+            result = ws.search.query(collection.queries[q], limit=limit)
             run.seconds.append(time.perf_counter() - started)
             ranking = [to_cisi[h["id"]] for h in result["hits"]]
             check_ranking(run.system, q, ranking)

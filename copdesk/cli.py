@@ -148,7 +148,7 @@ def cmd_use(args: argparse.Namespace, ws: Workspace) -> int:
         print(f"now writing as {person['name']} ({person['id']})")
     else:
         who = ws.current_person
-        print(f"{ws.get(who)['name']} ({who})" if who else "no current person")
+        print(f"{ws.items.get(who)['name']} ({who})" if who else "no current person")
     return 0
 
 
@@ -170,7 +170,7 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
-    item = ws.add(args.kind, _fields(args, args.kind))
+    item = ws.items.add(args.kind, _fields(args, args.kind))
     if args.json_input is not None and not args.id_only:
         _print_json(item)  # JSON in, JSON out
     else:
@@ -179,8 +179,8 @@ def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ws: Workspace) -> int:
-    before = ws.get(args.id)
-    item = ws.edit(args.id, _fields(args, before["kind"]))
+    before = ws.items.get(args.id)
+    item = ws.items.edit(args.id, _fields(args, before["kind"]))
     if args.json_input is not None and not args.id_only:
         _print_json(item)
     else:
@@ -189,7 +189,7 @@ def cmd_edit(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ws: Workspace) -> int:
-    rows = ws.list(
+    rows = ws.items.list(
         args.kind,
         community=args.community,
         status=args.status,
@@ -204,7 +204,7 @@ def cmd_list(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
-    item = ws.get(args.id)
+    item = ws.items.get(args.id)
     if args.json:
         _print_json(item)
     elif args.html:
@@ -217,7 +217,7 @@ def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ws: Workspace) -> int:
-    history = ws.history(args.id)
+    history = ws.items.history(args.id)
     if args.json:
         _print_json(history)
     else:
@@ -226,13 +226,13 @@ def cmd_history(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ws: Workspace) -> int:
-    item = ws.restore(args.id, args.rev_id)
+    item = ws.items.restore(args.id, args.rev_id)
     print(f"{item['id']} restored (now revision {item['rev'][:12]})")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, ws: Workspace) -> int:
-    done = ws.delete(args.id)
+    done = ws.items.delete(args.id)
     print(f"{done['id']} deleted ({done['kind']} {done['title']!r}); `copdesk history` keeps it")
     return 0
 
@@ -240,21 +240,20 @@ def cmd_delete(args: argparse.Namespace, ws: Workspace) -> int:
 def cmd_member(args: argparse.Namespace, ws: Workspace) -> int:
     if not args.remove and not args.role:
         raise BadInput("member needs --role ROLE (or --remove)")
-    result = ws.member(
+    result = ws.people.member(
         args.community, args.person, args.role or "member", since=args.since, remove=args.remove
     )
     if args.json:
         _print_json(result)
     else:
         what = "removed" if args.remove else result["role"]
-        print(
-            f"{ws.get(result['person'])['name']} in {ws.get(result['community'])['name']}: {what}"
-        )
+        person, community = ws.core.name(result["person"]), ws.core.name(result["community"])
+        print(f"{person} in {community}: {what}")
     return 0
 
 
 def cmd_rate(args: argparse.Namespace, ws: Workspace) -> int:
-    rating = ws.rate(
+    rating = ws.people.rate(
         args.person,
         args.skill,
         args.level,
@@ -267,14 +266,14 @@ def cmd_rate(args: argparse.Namespace, ws: Workspace) -> int:
         _print_json(rating)
     else:
         print(
-            f"{ws.get(rating['person'])['name']}: {rating['skill_name']} "
+            f"{ws.items.get(rating['person'])['name']}: {rating['skill_name']} "
             f"level {rating['level']} ({rating['glyph']})"
         )
     return 0
 
 
 def cmd_profile(args: argparse.Namespace, ws: Workspace) -> int:
-    profile = ws.profile(args.person)
+    profile = ws.people.profile(args.person)
     if args.json:
         _print_json(profile)
     else:
@@ -283,7 +282,7 @@ def cmd_profile(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_link(args: argparse.Namespace, ws: Workspace) -> int:
-    link = ws.link(args.source, args.target, args.type)
+    link = ws.items.link(args.source, args.target, args.type)
     if args.json:
         _print_json(link)
     else:
@@ -292,7 +291,7 @@ def cmd_link(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_attach(args: argparse.Namespace, ws: Workspace) -> int:
-    att = ws.attach(args.id, args.file, name=args.name)
+    att = ws.items.attach(args.id, args.file, name=args.name)
     if args.json:
         _print_json(att)
     else:
@@ -304,7 +303,7 @@ def cmd_attach(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_comment(args: argparse.Namespace, ws: Workspace) -> int:
-    comment = ws.comment(args.id, args.text)
+    comment = ws.items.comment(args.id, args.text)
     if args.json:
         _print_json(comment)
     else:
@@ -342,7 +341,7 @@ def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
-    result = ws.search(
+    result = ws.search.query(
         args.query,
         limit=args.limit,
         kind=args.kind,
@@ -362,7 +361,7 @@ def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_who_knows(args: argparse.Namespace, ws: Workspace) -> int:
-    result = ws.who_knows(args.query, limit=args.limit)
+    result = ws.search.who_knows(args.query, limit=args.limit)
     if args.json:
         _print_json(result)
     else:
@@ -371,9 +370,9 @@ def cmd_who_knows(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_risks(args: argparse.Namespace, ws: Workspace) -> int:
-    from copdesk.analytics.risks import compute, text
+    from copdesk.analytics.risks import text
 
-    lines = compute(ws, site=args.site, limit=args.limit)
+    lines = ws.analytics.risks(site=args.site, limit=args.limit)
     if args.json:
         _print_json(lines)
     else:
@@ -382,9 +381,9 @@ def cmd_risks(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_network(args: argparse.Namespace, ws: Workspace) -> int:
-    from copdesk.analytics.network import network, text_report
+    from copdesk.analytics.network import text_report
 
-    result = network(ws, args.community)
+    result = ws.analytics.network(args.community)
     if args.json:
         _print_json(result)
     else:
@@ -398,7 +397,7 @@ def cmd_reindex(args: argparse.Namespace, ws: Workspace) -> int:
         progress = lambda done, total: emit("indexing", done, total)  # noqa: E731
     else:
         progress = textout.progress_bar("indexing") if sys.stderr.isatty() else None
-    done = ws.reindex(progress)
+    done = ws.search.reindex(progress)
     if args.json:
         _print_json(done)
     else:
@@ -408,16 +407,16 @@ def cmd_reindex(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_glossary(args: argparse.Namespace, ws: Workspace) -> int:
     if args.action == "add":
-        group = ws.glossary_add(args.terms)
+        group = ws.search.glossary_add(args.terms)
         print(" = ".join(group))
     elif args.action == "remove":
         for term in args.terms:
-            removed = ws.glossary_remove(term)
+            removed = ws.search.glossary_remove(term)
             print("removed " + ", ".join(removed))
     elif args.json:
-        _print_json(ws.glossary())
+        _print_json(ws.search.glossary())
     else:
-        groups = ws.glossary()
+        groups = ws.search.glossary()
         for group in groups:
             print(" = ".join(group))
         if not groups:
@@ -429,7 +428,7 @@ def cmd_glossary(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_identity(args: argparse.Namespace, ws: Workspace) -> int:
-    ident = ws.identity()
+    ident = ws.sites.identity()
     if args.json:
         _print_json(ident)
     else:
@@ -438,7 +437,7 @@ def cmd_identity(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_sites(args: argparse.Namespace, ws: Workspace) -> int:
-    sites = ws.sites()
+    sites = ws.sites.list()
     if args.json:
         _print_json(sites)
     else:
@@ -450,9 +449,9 @@ def cmd_trust(args: argparse.Namespace, ws: Workspace) -> int:
     if args.from_bundle:
         if args.site or args.key:
             raise BadInput("give either --from-bundle FILE or SITE_ID --key KEY")
-        site = ws.trust_bundle(args.from_bundle)
+        site = ws.sites.trust_bundle(args.from_bundle)
     elif args.site and args.key:
-        site = ws.trust(args.site, args.key)
+        site = ws.sites.trust(args.site, args.key)
     else:
         raise BadInput(
             "give SITE_ID --key KEY (from `copdesk identity` there) or --from-bundle FILE"
@@ -465,7 +464,7 @@ def cmd_trust(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_untrust(args: argparse.Namespace, ws: Workspace) -> int:
-    site = ws.untrust(args.site)
+    site = ws.sites.untrust(args.site)
     if args.json:
         _print_json(site)
     else:
@@ -475,7 +474,7 @@ def cmd_untrust(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
     emit = _progress_json(args)
-    done = ws.export(
+    done = ws.sync.export(
         args.to,
         peer=args.peer,
         communities=args.community,
@@ -505,7 +504,7 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     else:
         progress = textout.steps("import") if sys.stderr.isatty() and not args.json else None
     try:
-        result = ws.import_bundle(args.file, dry_run=args.dry_run, progress=progress)
+        result = ws.sync.import_bundle(args.file, dry_run=args.dry_run, progress=progress)
     except UntrustedSite as exc:
         if args.json:  # the signer, so that a program can offer to trust it
             _print_json({"error": str(exc), "untrusted": exc.producer})
@@ -518,7 +517,7 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, ws: Workspace) -> int:
-    found = ws.conflicts()
+    found = ws.conflicts.list()
     if args.json:
         _print_json(found)
     else:
@@ -534,7 +533,7 @@ def cmd_resolve(args: argparse.Namespace, ws: Workspace) -> int:
         changes = _read_json(args.json_input)
         if not isinstance(changes, dict):
             raise BadInput("the JSON must be an object with the fields to set")
-    item = ws.resolve_conflict(args.id, keep=args.keep, changes=changes)
+    item = ws.conflicts.resolve(args.id, keep=args.keep, changes=changes)
     print(f"resolved {item['kind']} {item['id']}: now at revision {item['rev'][:12]}")
     return 0
 
@@ -543,7 +542,7 @@ def cmd_sync_folder(args: argparse.Namespace, ws: Workspace) -> int:
     emit = _progress_json(args)
     if emit:
         emit("syncing")
-    done = ws.sync_folder(args.folder)
+    done = ws.sync.sync_folder(args.folder)
     if args.json:
         _print_json(done)
     else:
@@ -555,7 +554,7 @@ def cmd_sync_folder(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
-    item = ws.ask(args.community, args.title, args.body or "", args.tag or [])
+    item = ws.qa.ask(args.community, args.title, args.body or "", args.tag or [])
     if args.json:
         _print_json(item)
     else:
@@ -564,7 +563,7 @@ def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_answer(args: argparse.Namespace, ws: Workspace) -> int:
-    done = ws.answer(args.question, args.text)
+    done = ws.qa.answer(args.question, args.text)
     if args.json:
         _print_json(done)
     else:
@@ -573,13 +572,13 @@ def cmd_answer(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace, ws: Workspace) -> int:
-    item = ws.accept(args.question, args.answer)
+    item = ws.qa.accept(args.question, args.answer)
     print(f"accepted answer {item['accepted'][:8]} for {item['title']!r}")
     return 0
 
 
 def cmd_promote(args: argparse.Namespace, ws: Workspace) -> int:
-    item = ws.promote(args.answer, args.kind, args.title)
+    item = ws.qa.promote(args.answer, args.kind, args.title)
     if args.json:
         _print_json(item)
     else:
@@ -588,7 +587,7 @@ def cmd_promote(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace, ws: Workspace) -> int:
-    done = ws.mark(args.id, args.type, args.note)
+    done = ws.qa.mark(args.id, args.type, args.note)
     if args.json:
         _print_json(done)
     else:
@@ -597,7 +596,7 @@ def cmd_mark(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, ws: Workspace) -> int:
-    figures = ws.stats(args.community)
+    figures = ws.analytics.stats(args.community)
     if args.json:
         _print_json(figures)
     else:
@@ -606,7 +605,7 @@ def cmd_stats(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_questions(args: argparse.Namespace, ws: Workspace) -> int:
-    rows = ws.questions(args.community, open_only=args.open)
+    rows = ws.qa.questions(args.community, open_only=args.open)
     if args.json:
         _print_json(rows)
     else:
@@ -615,7 +614,7 @@ def cmd_questions(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_contributions(args: argparse.Namespace, ws: Workspace) -> int:
-    found = ws.contributions(args.person)
+    found = ws.analytics.contributions(args.person)
     if args.json:
         _print_json(found)
     else:

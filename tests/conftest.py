@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from helpers import Result, state_digest
 
 from copdesk import Workspace
 from copdesk.cli import main
@@ -60,18 +59,6 @@ def ws(ws_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self):
-        import json
-
-        return json.loads(self.out)
-
-
 @pytest.fixture
 def cli(ws_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run the CLI in-process on the test workspace: cli('list', 'rex', input=...)."""
@@ -86,31 +73,6 @@ def cli(ws_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
         return Result(code, captured.out, captured.err)
 
     return run
-
-
-def state_digest(path: Path) -> str:
-    """Everything a user could see of a workspace, as one hash (to prove 'unchanged')."""
-    h = hashlib.sha256()
-    conn = sqlite3.connect(path / "copdesk.db")
-    try:
-        for table in (
-            "meta",
-            "sites",
-            "revisions",
-            "rev_parents",
-            "items",
-            "refs",
-            "blobs",
-            "feed",
-        ):
-            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
-                h.update(repr(row).encode())
-    finally:
-        conn.close()
-    blobs = path / "blobs"
-    for f in sorted(blobs.rglob("*")) if blobs.exists() else []:
-        h.update(str(f.relative_to(path)).encode())
-    return h.hexdigest()
 
 
 @pytest.fixture
@@ -128,17 +90,6 @@ def unchanged(ws_path: Path) -> Callable[[], Callable[[], None]]:
     return take
 
 
-# -- the desktop window ------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_tmp(tmp_path: Path) -> None:
-    """QSettings (window state, language) write to a temporary folder, never to $HOME."""
-    from PySide6.QtCore import QSettings
-
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo workspace for one test module (modules may change it; others never see it)."""
@@ -146,35 +97,3 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Workspace.create(path, site="Usine de démonstration", language="fr") as ws:
         ws.load_demo()
     return path
-
-
-@pytest.fixture
-def runner():
-    """The window's worker thread, stopped after the test."""
-    from copdesk.gui.worker import WorkspaceRunner
-
-    r = WorkspaceRunner()
-    yield r
-    r.stop()
-
-
-def open_window(qtbot, runner, path: Path, view: str = "home", *, remember: bool = True):
-    """The real window on ``path``, showing ``view`` once it has loaded."""
-    from copdesk.gui.mainwindow import MainWindow
-
-    window = MainWindow(runner, remember=remember)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
-        window.open_workspace(path)
-        window.show_view(view)
-    return window
-
-
-def on_worker(qtbot, runner, fn, timeout: int = 10_000):
-    """Run ``fn(ws)`` on the worker and wait for its result (tests never open the db)."""
-    got: list = []
-    runner.submit(fn, got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=timeout)
-    return got[0]

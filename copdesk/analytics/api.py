@@ -1,30 +1,63 @@
-"""Analytics as :class:`copdesk.Workspace` methods, so the CLI, the GUI and scripts
-share one entry point; the computations live in their own modules, imported lazily
-so opening a workspace stays fast."""
+"""``ws.analytics``: community health, knowledge at risk, latent networks and one
+person's contributions.
+
+Each analysis reads plain facts through the item and people operations
+(``collect``) and computes over them in pure functions, so the rules are testable on
+hand-made data; the modules are imported on first use so opening a workspace stays
+fast.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
+from copdesk.core import Core
+from copdesk.errors import BadInput
+from copdesk.items import Items
+from copdesk.people import People
+from copdesk.questions import QA
 
 
-class AnalyticsMixin:
-    """Analytics operations of :class:`copdesk.Workspace`."""
+class Analytics:
+    """Analyses for animators (``ws.analytics``)."""
 
-    def risks(
-        self: Workspace, *, site: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
+    def __init__(self, core: Core, items: Items, people: People, qa: QA) -> None:
+        self.core = core
+        self.items = items
+        self.people = people
+        self.qa = qa
+
+    def risks(self, *, site: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Knowledge at risk, ranked: what to capitalise first, each line with its reason
         (rules in :mod:`copdesk.analytics.risks`)."""
-        from copdesk.analytics.risks import compute
+        from copdesk.analytics import risks
 
-        return compute(self, site=site, limit=limit)
+        data = risks.collect(self.items, self.people, self.core.today())
+        return risks.rank(data, site=site, limit=limit)
 
-    def stats(self: Workspace, community: str | None = None) -> dict[str, Any]:
+    def stats(self, community: str | None = None) -> dict[str, Any]:
         """Health figures of a community (or of the whole site) and, for a community,
         its stage diagnosis and guidance (rules in :mod:`copdesk.analytics.stats`)."""
         from copdesk.analytics.stats import stats
 
-        return stats(self, community)
+        return stats(self.core, self.items, self.people, self.qa, community)
+
+    def network(self, community: str | None = None) -> dict[str, Any]:
+        """People linked by work and affinity, with bridges, isolated people and sites,
+        who should meet whom, and candidate communities; ``community``: its people only."""
+        from copdesk.analytics import network
+
+        cid = self.core.resolve(community, "community") if community else None
+        facts = network.collect(self.core.conn, self.items, self.people)
+        return network.network(facts, cid)
+
+    def contributions(self, person: str | None = None) -> dict[str, Any]:
+        """What ``person`` (None: the current person) authored, validated, answered,
+        commented and marked, the marks their items received, and recognition points."""
+        from copdesk.analytics.contributions import contributions
+
+        if person is None:
+            person = self.core.current_person
+            if person is None:
+                raise BadInput("whose contributions? name a person or set one (copdesk use)")
+        return contributions(self.core.conn, self.core.resolve(person, "person"))

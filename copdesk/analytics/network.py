@@ -47,8 +47,8 @@ Rules of the findings:
 Every explanation (``why``) has a French twin (``why_fr``) with the same facts, for
 the French window, as :func:`copdesk.analytics.stats.diagnose` does.
 
-The facts are those :meth:`Workspace.history` (revision authors), :meth:`get`
-(comments, answers, marks), :meth:`list`, :meth:`ratings` and :meth:`members` give,
+The facts are those ``ws.items.history`` (revision authors), ``ws.items.get``
+(comments, answers, marks), ``ws.items.list``, ``ws.people.ratings`` and ``members`` give,
 read with one query per kind instead of one call per item, so 50,000 items take one
 pass (the tests check both readings agree).
 """
@@ -69,7 +69,10 @@ from copdesk.model.kinds import KINDS
 from copdesk.model.text import fold
 
 if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
+    import sqlite3
+
+    from copdesk.items import Items
+    from copdesk.people import People
 
 WORK_WEIGHTS = {"coauthor": 3.0, "comment": 2.0, "answer": 2.0, "reuse": 2.0}
 AFFINITY_WEIGHTS = {"skill": 0.5, "community": 0.5}
@@ -104,25 +107,24 @@ class Facts:
     target_authors: dict[str, str] = field(default_factory=dict)  # answer id -> author
 
 
-def collect(ws: Workspace) -> Facts:
+def collect(conn: sqlite3.Connection, items: Items, people: People) -> Facts:
     """Read the facts of a workspace in a few queries (see the module docstring)."""
     facts = Facts()
-    for p in ws.list("person"):
+    for p in items.list("person"):
         facts.people[p["id"]] = {"name": p["name"], "site": (p.get("site") or "").strip()}
-    for c in ws.list("community"):
-        full = ws.get(c["id"])
+    for c in items.list("community"):
+        full = items.get(c["id"])
         facts.communities[c["id"]] = {
             "name": c["name"],
             "charter": full.get("charter") or "",
             "members": {m["person"]: m["role"] for m in full.get("members", [])},
         }
-    facts.skills = {s["id"]: s["name"] for s in ws.list("skill")}
+    facts.skills = {s["id"]: s["name"] for s in items.list("skill")}
     facts.ratings = [
         {"person": r["person"], "skill": r["skill"], "level": r["level"], "interest": r["interest"]}
-        for r in ws.ratings()
+        for r in people.ratings()
         if not r["expired"]
     ]
-    conn = ws.conn
     marks = ",".join("?" * len(KNOWLEDGE))
     for item_id, kind, author, community, tags in conn.execute(
         f"SELECT id, kind, created_by, community, tags FROM items"
@@ -206,13 +208,9 @@ def _site_key(site: str) -> str:
     return _fold(site) if site else ""
 
 
-def network(ws: Workspace, community: str | None = None) -> dict[str, Any]:
-    """The latent network of the workspace (or of one community's people)."""
-    facts = collect(ws)
-    scope = None
-    if community:
-        cid = ws.resolve(community, "community")
-        scope = _community_people(facts, cid)
+def network(facts: Facts, community: str | None = None) -> dict[str, Any]:
+    """The latent network of the workspace (or of one community's people, by id)."""
+    scope = _community_people(facts, community) if community else None
     return analyse(facts, scope)
 
 

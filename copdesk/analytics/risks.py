@@ -1,7 +1,7 @@
 """Knowledge at risk: what to capitalise first, each line with its reason.
 
 Animators need one ranked list instead of reading the skills matrix cell by cell.
-Everything is read through the public :class:`~copdesk.Workspace` API
+Everything is read through the public item and people operations
 (:func:`collect`), then ranked by a pure function over plain data (:func:`rank`),
 so the rules are testable on hand-made data and the GUI can reuse them.
 
@@ -64,7 +64,8 @@ from copdesk.model.kinds import AUTONOMOUS
 from copdesk.model.text import fold
 
 if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
+    from copdesk.items import Items
+    from copdesk.people import People
 
 EXPERT = 4  # "O": an expert who trains others
 BASE = {
@@ -157,11 +158,11 @@ class Data:
     today: dt.date = field(default_factory=dt.date.today)
 
 
-def collect(ws: Workspace) -> Data:
+def collect(items: Items, people: People, today: dt.date) -> Data:
     """Read people, skills, sheets (with holders), reports and current ratings."""
     sheets = []
-    for row in ws.list("howto"):
-        item = ws.get(row["id"])  # holders are not in list rows
+    for row in items.list("howto"):
+        item = items.get(row["id"])  # holders are not in list rows
         sheets.append(
             {
                 "id": item["id"],
@@ -175,10 +176,11 @@ def collect(ws: Workspace) -> Data:
         )
     return Data(
         people=[
-            {"id": p["id"], "name": p["name"], "site": p.get("site")} for p in ws.list("person")
+            {"id": p["id"], "name": p["name"], "site": p.get("site")} for p in items.list("person")
         ],
         skills=[
-            {"id": s["id"], "name": s["name"], "domain": s.get("domain")} for s in ws.list("skill")
+            {"id": s["id"], "name": s["name"], "domain": s.get("domain")}
+            for s in items.list("skill")
         ],
         sheets=sheets,
         reports=[
@@ -190,18 +192,11 @@ def collect(ws: Workspace) -> Data:
                 "author": r.get("author"),
                 "status": r.get("status"),
             }
-            for r in ws.list("rex")
+            for r in items.list("rex")
         ],
-        ratings=ws.ratings(),
-        today=ws.today(),
+        ratings=people.ratings(),
+        today=today,
     )
-
-
-def compute(
-    ws: Workspace, *, site: str | None = None, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """The ranked risk lines of a workspace (``site``: only lines about that site)."""
-    return rank(collect(ws), site=site, limit=limit)
 
 
 # -- ranking ------------------------------------------------------------------------

@@ -28,7 +28,12 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
+    import sqlite3
+
+    from copdesk.core import Core
+    from copdesk.items import Items
+    from copdesk.people import People
+    from copdesk.questions import QA
 
 WINDOWS = (30, 90)
 CORE = 3  # contributions in 90 days that make a core contributor
@@ -101,10 +106,10 @@ def _day(at: str) -> dt.date:
     return dt.date.fromisoformat(at[:10])
 
 
-def community_of_items(ws: Workspace) -> dict[str, str | None]:
+def community_of_items(conn: sqlite3.Connection) -> dict[str, str | None]:
     """Each live item's community: its own, or that of what it answers, comments or marks
     (an answer's comment or mark goes up to the question's community)."""
-    rows = ws.conn.execute(
+    rows = conn.execute(
         "SELECT id, kind, community, json_extract(data, '$.target') FROM items WHERE deleted = 0"
     ).fetchall()
     own = {i: (i if kind == "community" else c) for i, kind, c, _ in rows}
@@ -122,28 +127,31 @@ def community_of_items(ws: Workspace) -> dict[str, str | None]:
     return {i: find(i) for i in own}
 
 
-def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
+def stats(
+    core: Core, items: Items, people: People, qa: QA, community: str | None = None
+) -> dict[str, Any]:
     """The health figures of one community (id or name) or, with None, of the site."""
-    today = ws.today()
-    cid = ws.resolve(community, "community") if community else None
-    owner = community_of_items(ws)
+    conn = core.conn
+    today = core.today()
+    cid = core.resolve(community, "community") if community else None
+    owner = community_of_items(conn)
     in_scope = {i for i, c in owner.items() if cid is None or c == cid}
     revs = [
         (item, author, at, site)
-        for item, author, at, site in ws.conn.execute(
+        for item, author, at, site in conn.execute(
             "SELECT item_id, author, at, site FROM revisions"
         )
         if item in in_scope and author
     ]
-    kinds = dict(ws.conn.execute("SELECT id, kind FROM items WHERE deleted = 0"))
+    kinds = dict(conn.execute("SELECT id, kind FROM items WHERE deleted = 0"))
     contribs = [r for r in revs if kinds.get(r[0]) not in ("community", "person", "skill")]
 
     if cid:
-        members = ws.members(cid)
+        members = people.members(cid)
         member_ids = {m["person"] for m in members}
         roles = Counter(m["role"] for m in members)
     else:
-        member_ids = {p["id"] for p in ws.list("person")}
+        member_ids = {p["id"] for p in items.list("person")}
         roles = Counter()
     active = {}
     for days in WINDOWS:
@@ -167,7 +175,7 @@ def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
         if at[:7] in keys:
             months[at[:7]] += 1
 
-    questions = [q for q in ws.questions() if q["id"] in in_scope]
+    questions = [q for q in qa.questions() if q["id"] in in_scope]
     delays = [
         (
             dt.datetime.fromisoformat(q["first_answer_at"][:19])
@@ -179,7 +187,7 @@ def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
     ]
     knowledge = [
         (i, json.loads(d))
-        for i, d in ws.conn.execute(
+        for i, d in conn.execute(
             "SELECT id, data FROM items WHERE deleted = 0 AND kind IN ('rex', 'howto')"
         )
         if i in in_scope
@@ -192,8 +200,8 @@ def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
         and d.get("review_due")
         and d["review_due"] < today.isoformat()
     )
-    names = dict(ws.conn.execute("SELECT id, name FROM sites"))
-    person_site = {p["id"]: p.get("site") for p in ws.list("person")}
+    names = dict(conn.execute("SELECT id, name FROM sites"))
+    person_site = {p["id"]: p.get("site") for p in items.list("person")}
     sites = Counter(
         person_site.get(author) or names.get(site, site)  # the person's plant, else origin
         for _, author, at, site in contribs
@@ -203,7 +211,7 @@ def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
 
     out: dict[str, Any] = {
         "community": cid,
-        "community_name": ws._name(cid) if cid else None,
+        "community_name": core.name(cid) if cid else None,
         "today": today.isoformat(),
         "members": len(member_ids),
         "roles": dict(roles),
@@ -223,7 +231,7 @@ def stats(ws: Workspace, community: str | None = None) -> dict[str, Any]:
         "sites_taking_part": dict(sites.most_common()),
     }
     if cid:
-        community_row = ws.get(cid)
+        community_row = items.get(cid)
         out["stage"] = community_row.get("stage") or "initiation"
         out["archived"] = out["stage"] == "dissolution"
         out["guidance"] = GUIDANCE[out["stage"]]

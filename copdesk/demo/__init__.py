@@ -14,15 +14,14 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from copdesk.model.validate import validate
-from copdesk.questions import PROMOTE_FIELD
-from copdesk.relations import relation_id
+from copdesk.core import Core
+from copdesk.items import Items
+from copdesk.people import People
+from copdesk.questions import PROMOTE_FIELD, QA
 from copdesk.store import items as q
-
-if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
+from copdesk.store.relations import relation_id
 
 DEMO_NAMESPACE = uuid.UUID("0b7d6c1e-52f4-4c8e-8f5a-6a3e2d1c9b70")
 
@@ -37,8 +36,11 @@ def demo_id(section: str, key: str) -> str:
 
 
 class _Loader:
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, core: Core, items: Items, people: People, qa: QA) -> None:
+        self.core = core
+        self.items = items
+        self.people = people
+        self.qa = qa
         self.counts: Counter[str] = Counter()
         self.created: set[str] = set()
         self.minute = 0
@@ -48,35 +50,35 @@ class _Loader:
         """Write as ``author`` on ``date`` (minutes advance so order is kept)."""
         self.minute = (self.minute + 7) % (9 * 60)
         stamp = f"{date}T{8 + self.minute // 60:02d}:{self.minute % 60:02d}:00.000Z"
-        with self.ws._backdated(stamp if date else self.ws._now()), self.ws.acting_as(author):
+        with self.core.backdated(stamp if date else self.core.now()), self.core.acting_as(author):
             yield
 
     def exists(self, item_id: str) -> bool:
-        return q.row_dict(self.ws.conn, item_id) is not None
+        return q.row_dict(self.core.conn, item_id) is not None
 
     def add(self, kind: str, key: str, data: dict[str, Any], date: str | None, author: str | None):
         item_id = demo_id(kind, key)
         if self.exists(item_id):
             return None
         with self.at(date, author):
-            self.ws.add(kind, data, item_id=item_id)
+            self.items.add(kind, data, item_id=item_id)
         self.created.add(item_id)
         self.counts[kind] += 1
         return item_id
 
 
-def load(ws: Workspace) -> dict[str, int]:
-    with ws.batch():  # one index update at the end, not one per demo change
-        return _load(ws)
+def load(core: Core, items: Items, people: People, qa: QA) -> dict[str, int]:
+    with core.batch():  # one index update at the end, not one per demo change
+        return _load(_Loader(core, items, people, qa))
 
 
-def _load(ws: Workspace) -> dict[str, int]:
+def _load(loader: _Loader) -> dict[str, int]:
     data = content()
-    loader = _Loader(ws)
+    core, items, people = loader.core, loader.items, loader.people
     person = {p["key"]: demo_id("person", p["key"]) for p in data["people"]}
     community = {c["key"]: demo_id("community", c["key"]) for c in data["communities"]}
     skill = {s["key"]: demo_id("skill", s["key"]) for s in data["skills"]}
-    items = {
+    knowledge = {
         **{r["key"]: demo_id("rex", r["key"]) for r in data["rex"]},
         **{h["key"]: demo_id("howto", h["key"]) for h in data["howto"]},
     }
@@ -98,16 +100,16 @@ def _load(ws: Workspace) -> dict[str, int]:
         if cid:
             for change in changes[1:]:
                 with loader.at(change["date"], author):
-                    ws.edit(cid, {"stage": change["stage"]})
-            if ws.get(cid)["stage"] != c["stage"]:
+                    items.edit(cid, {"stage": change["stage"]})
+            if items.get(cid)["stage"] != c["stage"]:
                 with loader.at(c["created"], author):
-                    ws.edit(cid, {"stage": c["stage"]})
+                    items.edit(cid, {"stage": c["stage"]})
 
     for m in data["memberships"]:
         mid = relation_id("membership", person[m["person"]], community[m["community"]])
         if not loader.exists(mid):
             with loader.at(m["since"], None):
-                ws.member(
+                people.member(
                     community[m["community"]], person[m["person"]], m["role"], since=m["since"]
                 )
             loader.counts["membership"] += 1
@@ -123,7 +125,7 @@ def _load(ws: Workspace) -> dict[str, int]:
         if not fresh_ratings[rid]:
             continue
         with loader.at(r["assessed_on"], person.get(r.get("assessor") or "")):
-            ws.rate(
+            people.rate(
                 person[r["person"]],
                 skill[r["skill"]],
                 r["level"],
@@ -145,22 +147,22 @@ def _load(ws: Workspace) -> dict[str, int]:
 
     fresh = loader.created
     for e in sorted(data["edits"], key=lambda e: e["date"]):
-        if items[e["target"]] in fresh:
+        if knowledge[e["target"]] in fresh:
             with loader.at(e["date"], person[e["author"]]):
-                ws.edit(items[e["target"]], e["changes"])
+                items.edit(knowledge[e["target"]], e["changes"])
             loader.counts["edit"] += 1
     for link in data["links"]:
-        if items[link["source"]] in fresh:
+        if knowledge[link["source"]] in fresh:
             with loader.at(None, None):
-                ws.link(items[link["source"]], items[link["target"]], link["type"])
+                items.link(knowledge[link["source"]], knowledge[link["target"]], link["type"])
             loader.counts["link"] += 1
     for c in sorted(data["comments"], key=lambda c: c["date"]):
-        if items[c["target"]] in fresh:
+        if knowledge[c["target"]] in fresh:
             with loader.at(c["date"], person[c["author"]]):
-                ws.comment(items[c["target"]], c["body"])
+                items.comment(knowledge[c["target"]], c["body"])
             loader.counts["comment"] += 1
 
-    targets = dict(items)
+    targets = dict(knowledge)
     for question in sorted(data.get("questions") or [], key=lambda x: x["created"]):
         targets.update(_question(loader, question, person, community))
     sites = {p["key"]: p.get("site") for p in data["people"]}
@@ -177,12 +179,12 @@ def _load(ws: Workspace) -> dict[str, int]:
                 "note": m.get("note"),
             }
             with loader.at(m["date"], who):
-                ws._upsert_relation(mid, "mark", mark)
+                core.upsert_relation(mid, "mark", mark)
             loader.counts["mark"] += 1
 
-    if ws.current_person is None and data["memberships"]:
+    if core.current_person is None and data["memberships"]:
         animator = next(m for m in data["memberships"] if m["role"] == "animator")
-        ws.use(person[animator["person"]])
+        core.use(person[animator["person"]])
     return dict(loader.counts)
 
 
@@ -191,7 +193,6 @@ def _question(
 ) -> dict[str, str]:
     """A question with its answers (fixed ids), the accepted one, and an answer turned
     into a know-how sheet; returns the ids of its answers and sheets by key."""
-    ws = loader.ws
     ids = {a["key"]: demo_id("answer", a["key"]) for a in entry["answers"]}
     ids.update(
         {
@@ -209,14 +210,13 @@ def _question(
         return ids
     for a in entry["answers"]:
         with loader.at(a["date"], person[a["author"]]):
-            data = validate("answer", {"target": qid, "body": a["body"]})
-            ws._write(ids[a["key"]], "answer", data, [], "create")
+            loader.qa.answer(qid, a["body"], item_id=ids[a["key"]])
         loader.counts["answer"] += 1
         if a.get("accepted"):
             with loader.at(a["date"], asker):
-                ws.accept(qid, ids[a["key"]])
+                loader.qa.accept(qid, ids[a["key"]])
         promote = a.get("promote")
-        if promote:  # as Workspace.promote does, with a fixed id and a status
+        if promote:  # as QA.promote does, with a fixed id and a status
             sheet = {
                 "title": promote["title"],
                 PROMOTE_FIELD[promote["kind"]]: a["body"],
@@ -228,5 +228,5 @@ def _question(
             sid = loader.add(promote["kind"], promote["key"], sheet, a["date"], asker)
             if sid:
                 with loader.at(a["date"], asker):
-                    ws.link(sid, qid, "related")
+                    loader.items.link(sid, qid, "related")
     return ids

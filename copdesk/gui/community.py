@@ -85,20 +85,24 @@ def community_data(ws: Workspace, community: str) -> dict[str, Any]:
     from copdesk.gui.language import format_date
     from copdesk.render import markdown
 
-    item = ws.get(community)
-    questions = ws.questions(item["id"], open_only=True)
+    item = ws.items.get(community)
+    questions = ws.qa.questions(item["id"], open_only=True)
     for question in questions:
-        question["answer_list"] = ws.answers_of(question["id"])
+        question["answer_list"] = ws.qa.answers_of(question["id"])
     history = [
-        {**h, "by_name": ws._name(h.get("by")) if h.get("by") else None, "on": format_date(h["at"])}
+        {
+            **h,
+            "by_name": ws.core.name(h.get("by")) if h.get("by") else None,
+            "on": format_date(h["at"]),
+        }
         for h in item.get("stage_history") or []
     ]
     return {
         "item": item,
         "charter": markdown(item.get("charter") or ""),
-        "members": ws.members(item["id"]),
+        "members": ws.people.members(item["id"]),
         "history": history,
-        "stats": ws.stats(item["id"]),
+        "stats": ws.analytics.stats(item["id"]),
         "questions": questions,
         "me": ws.current_person,
     }
@@ -231,7 +235,7 @@ def community_html(data: Mapping[str, Any]) -> str:
 
 def ask_job(community: str, title: str, body: str) -> Callable[[Workspace], str]:
     def job(ws: Workspace) -> str:
-        ws.ask(community, title, body)
+        ws.qa.ask(community, title, body)
         return community
 
     return job
@@ -239,23 +243,23 @@ def ask_job(community: str, title: str, body: str) -> Callable[[Workspace], str]
 
 def answer_job(question: str, text: str) -> Callable[[Workspace], str]:
     def job(ws: Workspace) -> str:
-        ws.answer(question, text)
-        return str(ws.get(question).get("community") or question)
+        ws.qa.answer(question, text)
+        return str(ws.items.get(question).get("community") or question)
 
     return job
 
 
 def accept_job(question: str, answer: str) -> Callable[[Workspace], str]:
     def job(ws: Workspace) -> str:
-        ws.accept(question, answer)
-        return str(ws.get(question).get("community") or question)
+        ws.qa.accept(question, answer)
+        return str(ws.items.get(question).get("community") or question)
 
     return job
 
 
 def promote_job(answer: str) -> Callable[[Workspace], str]:
     def job(ws: Workspace) -> str:
-        return str(ws.promote(answer, "howto")["id"])
+        return str(ws.qa.promote(answer, "howto")["id"])
 
     return job
 

@@ -49,7 +49,7 @@ EMPTY = "—"
 def _title(ws: Workspace, ref: str, cache: dict[str, str]) -> str:
     if ref not in cache:
         try:
-            item = ws.get(ref)
+            item = ws.items.get(ref)
             cache[ref] = str(item.get("title") or item.get("name") or ref[:8])
         except CopdeskError:
             cache[ref] = ref[:8]
@@ -74,7 +74,7 @@ def _display(ws: Workspace, kind: str, name: str, value: Any, cache: dict[str, s
 def conflict_list(ws: Workspace) -> list[dict[str, Any]]:
     """Every item in conflict with its versions, values readable (run on the worker)."""
     cache: dict[str, str] = {}
-    found = ws.conflicts()
+    found = ws.conflicts.list()
     for c in found:
         spec = KINDS.get(c["kind"])
         present = {k for v in c["versions"] for k in v["content"]}
@@ -395,14 +395,14 @@ class ConflictsView(QWidget):
         if self.current is None:
             return None
         item = self.current["id"]
-        return self._resolve(lambda ws: ws.resolve_conflict(item, keep=rev_id))
+        return self._resolve(lambda ws: ws.conflicts.resolve(item, keep=rev_id))
 
     def merge(self, changes: dict[str, Any]) -> int | None:
         """Resolve the current conflict with fields set over the shown version."""
         if self.current is None:
             return None
         item = self.current["id"]
-        return self._resolve(lambda ws: ws.resolve_conflict(item, changes=changes))
+        return self._resolve(lambda ws: ws.conflicts.resolve(item, changes=changes))
 
     def open_merge(self) -> MergeDialog | None:
         """Open the merge form (not modal-blocking: tests fill it and accept it)."""

@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 
 def contributions_job(ws: Workspace) -> dict[str, Any] | None:
     """The current person's contributions, or None when nobody is set."""
-    return ws.contributions() if ws.current_person else None
+    return ws.analytics.contributions() if ws.current_person else None
 
 
 def contributions_html(data: Mapping[str, Any] | None) -> str:

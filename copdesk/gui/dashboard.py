@@ -1,6 +1,6 @@
 """The health dashboard of the site or of one community: charts with the numbers beside.
 
-The figures come from :meth:`Workspace.stats`, read on the worker (:func:`dashboard_job`,
+The figures come from ``ws.analytics.stats``, read on the worker (:func:`dashboard_job`,
 a few milliseconds on the demo), so the view opens at once. Everything after that
 works on the plain ``stats`` dict: the charts, the numbers, the stage panel, and the
 exports (:func:`export_csv`, :func:`export_pdf`), which need no dialog and are tested
@@ -59,10 +59,14 @@ def dashboard_job(community: str | None) -> Callable[[Workspace], dict[str, Any]
 
     def job(ws: Workspace) -> dict[str, Any]:
         communities = sorted(
-            ((c["id"], str(c.get("name") or "")) for c in ws.list("community")),
+            ((c["id"], str(c.get("name") or "")) for c in ws.items.list("community")),
             key=lambda c: c[1].casefold(),
         )
-        return {"stats": ws.stats(community), "communities": communities, "site": ws.site_name}
+        return {
+            "stats": ws.analytics.stats(community),
+            "communities": communities,
+            "site": ws.site_name,
+        }
 
     return job
 

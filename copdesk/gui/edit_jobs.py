@@ -19,7 +19,7 @@ Job = Callable[[Workspace], Any]
 
 
 def _choices(ws: Workspace, kind: str) -> list[tuple[str, str]]:
-    rows = [(r["id"], title_of(r)) for r in ws.list(kind)]
+    rows = [(r["id"], title_of(r)) for r in ws.items.list(kind)]
     return sorted(rows, key=lambda r: r[1].casefold())
 
 
@@ -27,7 +27,7 @@ def load_editor(kind: str, item_id: str | None) -> Job:
     """The item (None for a new one), the names its references can take, and any draft."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        item = ws.get(item_id) if item_id else None
+        item = ws.items.get(item_id) if item_id else None
         ref_kinds = {f.ref_kind for f in KINDS[kind].fields if f.type in (REF, REFS)}
         refs = {k: _choices(ws, k) for k in sorted(ref_kinds - {None})}
         return {
@@ -54,15 +54,19 @@ def save_item(
     """
 
     def job(ws: Workspace) -> dict[str, Any]:
-        item = ws.add(kind, dict(values)) if item_id is None else ws.edit(item_id, dict(values))
+        item = (
+            ws.items.add(kind, dict(values))
+            if item_id is None
+            else ws.items.edit(item_id, dict(values))
+        )
         failed: list[tuple[str, str]] = []
         for path in attachments:
             try:
-                ws.attach(item["id"], path)
+                ws.items.attach(item["id"], path)
             except Exception as exc:  # each file on its own; the item is saved
                 failed.append((path, str(exc)))
         drafts.discard(ws.path, drafts.draft_key(kind, item_id))
-        return {"item": ws.get(item["id"]), "failed": failed}
+        return {"item": ws.items.get(item["id"]), "failed": failed}
 
     return job
 
@@ -79,7 +83,7 @@ def item_state(item_id: str) -> Job:
     """Enough of an item to choose the actions offered on it."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        item = ws.get(item_id)
+        item = ws.items.get(item_id)
         return {
             "id": item["id"],
             "kind": item["kind"],
@@ -95,8 +99,8 @@ def set_status(item_id: str, status: str, comment: str | None = None) -> Job:
 
     def job(ws: Workspace) -> dict[str, Any]:
         if comment:
-            ws.comment(item_id, comment)
-        item = ws.edit(item_id, {"status": status})
+            ws.items.comment(item_id, comment)
+        item = ws.items.edit(item_id, {"status": status})
         return {"id": item["id"], "kind": item["kind"], "status": item["status"]}
 
     return job

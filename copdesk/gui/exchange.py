@@ -61,11 +61,11 @@ COMMITTED = "indexing"  # an import that reached this step is committed: Cancel 
 def overview(ws: Workspace) -> dict[str, Any]:
     """Everything the view shows, gathered on the worker in one go."""
     return {
-        "identity": ws.identity(),
-        "sites": [s for s in ws.sites() if not s["self"]],
-        "communities": [(c["id"], c["name"]) for c in ws.list("community")],
-        "sync_folder": ws.sync_folder_setting(),
-        "conflicts": len(ws.conflicts()),
+        "identity": ws.sites.identity(),
+        "sites": [s for s in ws.sites.list() if not s["self"]],
+        "communities": [(c["id"], c["name"]) for c in ws.items.list("community")],
+        "sync_folder": ws.sync.sync_folder_setting(),
+        "conflicts": len(ws.conflicts.list()),
     }
 
 
@@ -453,7 +453,7 @@ class ExchangeView(QWidget):
             own = f"{self.data['identity']['site_id']}{EXTENSION}"
             clean_after_export(self.runner.path, Path(folder) / own, command.pid)
         if name in ("import", "sync"):  # killed between its commit and its indexing?
-            self.runner.submit(lambda ws: ws.index.catch_up(), None, self.failed.emit)
+            self.runner.submit(lambda ws: ws.search.index.catch_up(), None, self.failed.emit)
         if name == "sync":
             self._say(self.tr("Cancelled: the bundles already imported stay."))
             self.refresh()
@@ -682,10 +682,10 @@ class ExchangeView(QWidget):
             self.trust_from_bundle(path)
 
     def trust_site(self, site_id: str, key: str, name: str | None = None) -> int:
-        return self._roster_job(lambda ws: ws.trust(site_id, key, name))
+        return self._roster_job(lambda ws: ws.sites.trust(site_id, key, name))
 
     def trust_from_bundle(self, path: str | Path, then: Callable[[], Any] | None = None) -> int:
-        return self._roster_job(lambda ws: ws.trust_bundle(path), then)
+        return self._roster_job(lambda ws: ws.sites.trust_bundle(path), then)
 
     def _ask_revoke(self) -> None:
         site = self.selected_site()
@@ -703,7 +703,7 @@ class ExchangeView(QWidget):
             self.revoke(site)
 
     def revoke(self, site_id: str) -> int:
-        return self._roster_job(lambda ws: ws.untrust(site_id))
+        return self._roster_job(lambda ws: ws.sites.untrust(site_id))
 
     def _roster_job(
         self, fn: Callable[[Workspace], Any], then: Callable[[], Any] | None = None

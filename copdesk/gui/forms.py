@@ -1,7 +1,7 @@
 """The form of an item, generated from the field table of :mod:`copdesk.model.kinds`.
 
 One field description drives validation, CSV, rendering and this form, so a new
-field appears here without GUI code. Values come out as ``Workspace.add``/``edit``
+field appears here without GUI code. Values come out as ``ws.items.add``/``edit``
 take them; references stay names or ids, which the core resolves and checks.
 """
 

@@ -54,11 +54,11 @@ def history_job(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
     """The item's title and kind, its revisions, and names for reference fields."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        history = ws.history(item_id)
+        history = ws.items.history(item_id)
         item_id_full = ws.resolve(item_id)
         last = next((h for h in reversed(history) if not h["deleted"]), None)
-        content = ws.revision(last["rev_id"])["content"] if last else {}
-        kind = ws.revision(history[-1]["rev_id"])["kind"]
+        content = ws.items.revision(last["rev_id"])["content"] if last else {}
+        kind = ws.items.revision(history[-1]["rev_id"])["kind"]
         title = str(content.get(KINDS[kind].title_field) or "") if content else ""
         return {
             "id": item_id_full,
@@ -75,7 +75,7 @@ def contents_job(kind: str, rev_ids: Sequence[str]) -> Callable[[Workspace], dic
     """The content of each revision (None for a deletion), with names for its references."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        contents = {r: ws.revision(r)["content"] for r in rev_ids}
+        contents = {r: ws.items.revision(r)["content"] for r in rev_ids}
         refs: set[str] = set()
         for content in contents.values():
             for f in KINDS[kind].fields:
@@ -87,7 +87,7 @@ def contents_job(kind: str, rev_ids: Sequence[str]) -> Callable[[Workspace], dic
         names = {}
         for ref in refs:
             try:
-                names[ref] = title_of(ws.get(ref))
+                names[ref] = title_of(ws.items.get(ref))
             except CopdeskError:  # deleted since, or never received here: show the id
                 names[ref] = ref[:8]
         return {"contents": contents, "names": names}
@@ -97,7 +97,7 @@ def contents_job(kind: str, rev_ids: Sequence[str]) -> Callable[[Workspace], dic
 
 def restore_job(item_id: str, rev_id: str) -> Callable[[Workspace], dict[str, Any]]:
     def job(ws: Workspace) -> dict[str, Any]:
-        ws.restore(item_id, rev_id)
+        ws.items.restore(item_id, rev_id)
         return history_job(item_id)(ws)
 
     return job

@@ -198,7 +198,7 @@ def _contributions(ws: Workspace, person_id: str) -> list[dict[str, Any]]:
     rows = [
         {**r, "title": jobs.title_of(r), "kind_label": labels[kind]}
         for kind in ("rex", "howto")
-        for r in ws.list(kind)
+        for r in ws.items.list(kind)
         if r.get("author") == person_id
     ]
     return sorted(rows, key=lambda r: r["created_at"], reverse=True)
@@ -210,12 +210,12 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
 
     def job(ws: Workspace) -> dict[str, Any]:
         page = base(ws)
-        item = ws.get(page["id"])
-        revisions = len(ws.history(page["id"]))
+        item = ws.items.get(page["id"])
+        revisions = len(ws.items.history(page["id"]))
         extra = relations_html(item)
         images = dict(page["images"])
         if item["kind"] == "person":
-            profile = ws.profile(item["id"])
+            profile = ws.people.profile(item["id"])
             extra = profile_html(profile, _contributions(ws, item["id"])) + extra
             for r in profile["ratings"]:
                 key = glyph_key(r["level"], r["expired"], r["expiring"])

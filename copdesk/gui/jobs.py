@@ -38,14 +38,14 @@ def title_of(row: dict[str, Any]) -> str:
 
 
 def _names(ws: Workspace, kind: str) -> dict[str, str]:
-    return {r["id"]: title_of(r) for r in ws.list(kind)}
+    return {r["id"]: title_of(r) for r in ws.items.list(kind)}
 
 
 def list_rows(kind: str) -> Callable[[Workspace], list[dict[str, Any]]]:
     """Rows of a list, with community and author ids replaced by names."""
 
     def job(ws: Workspace) -> list[dict[str, Any]]:
-        rows = ws.list(kind)
+        rows = ws.items.list(kind)
         communities = _names(ws, "community")
         people = _names(ws, "person")
         for r in rows:
@@ -94,7 +94,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         from copdesk.gui.language import format_date, format_datetime
         from copdesk.render import item_html
 
-        item = ws.get(item_id)
+        item = ws.items.get(item_id)
         item["updated_at"] = format_datetime(item["updated_at"])  # the user's locale
         for key in ("occurred_on", "review_due"):
             if item.get(key):
@@ -116,7 +116,7 @@ def search(query: str, limit: int = 50) -> Callable[[Workspace], dict[str, Any]]
     def job(ws: Workspace) -> dict[str, Any]:
         from copdesk.render import sanitize
 
-        result = ws.search(query, limit=limit)
+        result = ws.search.query(query, limit=limit)
         for hit in result["hits"]:
             hit["snippet"] = sanitize(hit.get("snippet") or "")
         result["query"] = query
@@ -137,21 +137,21 @@ def home(
 
     def lists(ws: Workspace) -> dict[str, Any]:
         kinds = ("rex", "howto", "community")
-        rows = [r for kind in kinds for r in ws.list(kind)]
+        rows = [r for kind in kinds for r in ws.items.list(kind)]
         for r in rows:
             r["title"] = title_of(r)
         rows.sort(key=lambda r: r["updated_at"], reverse=True)
         me = ws.current_person
         today = ws.today().isoformat()
         if last_change is not None:  # changed here since, imports included
-            new = {r["id"] for k in kinds for r in ws.list(k, since_change=last_change)}
+            new = {r["id"] for k in kinds for r in ws.items.list(k, since_change=last_change)}
             recent = [r for r in rows if r["id"] in new]
         else:
             recent = [r for r in rows if last_seen and r["updated_at"] > last_seen]
         result = {
-            "change": ws.change_marker(),
+            "change": ws.items.change_marker(),
             "site": ws.site_name,
-            "me": ws.get(me)["name"] if me else None,
+            "me": ws.items.get(me)["name"] if me else None,
             "recent": (recent or ([] if last_seen else rows))[:limit],
             "recent_since": last_seen if recent else None,
             "drafts": [r for r in rows if r["status"] == "draft" and me and r["author"] == me],

@@ -120,23 +120,24 @@ def matrix_job(
     """People of the community and/or site, skills of the domain, and every rating."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        people = ws.list("person")
-        skills = ws.list("skill")
+        people = ws.items.list("person")
+        skills = ws.items.list("skill")
         communities = sorted(
-            ((c["id"], title_of(c)) for c in ws.list("community")), key=lambda c: c[1].casefold()
+            ((c["id"], title_of(c)) for c in ws.items.list("community")),
+            key=lambda c: c[1].casefold(),
         )
         sites = sorted({p["site"] for p in people if p.get("site")}, key=str.casefold)
         domains = sorted({s["domain"] for s in skills if s.get("domain")}, key=str.casefold)
         shown = people
         if community:
-            members = {m["person"] for m in ws.members(ws.resolve(community, "community"))}
+            members = {m["person"] for m in ws.people.members(ws.resolve(community, "community"))}
             shown = [p for p in shown if p["id"] in members]
         if site:
             shown = [p for p in shown if p.get("site") == site]
         if domain:
             skills = [s for s in skills if s.get("domain") == domain]
         return {
-            "matrix": build_matrix(shown, skills, ws.ratings()),
+            "matrix": build_matrix(shown, skills, ws.people.ratings()),
             "communities": communities,
             "sites": sites,
             "domains": domains,

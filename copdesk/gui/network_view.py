@@ -2,7 +2,7 @@
 lines, and beside the graph the findings (bridges, isolated people and sites, who
 should meet whom, candidate communities).
 
-The worker computes the network (:meth:`Workspace.network`, rules in
+The worker computes the network (``ws.analytics.network``, rules in
 :mod:`copdesk.analytics.network`) and the positions (:func:`layout`, a force-directed
 layout with a fixed seed and a fixed number of steps, so the same data always gives
 the same drawing); the GUI thread only draws. A click on a person opens them in the
@@ -195,9 +195,9 @@ def network_job(community: str | None = None) -> Callable[[Workspace], dict[str,
     """The network (of one community's people, or everyone), its layout and the communities."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        result = ws.network(community=community)
+        result = ws.analytics.network(community=community)
         communities = sorted(
-            ((c["id"], c["name"]) for c in ws.list("community")), key=lambda c: fold(c[1])
+            ((c["id"], c["name"]) for c in ws.items.list("community")), key=lambda c: fold(c[1])
         )
         return {
             "network": result,

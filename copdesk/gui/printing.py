@@ -81,7 +81,7 @@ def sheet_data(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
     def job(ws: Workspace) -> dict[str, Any]:
         from copdesk.render import markdown
 
-        item = ws.get(item_id)
+        item = ws.items.get(item_id)
         kind = item["kind"]
         rendered: dict[str, str] = {}
         if kind in LAYOUT:

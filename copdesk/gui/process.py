@@ -10,7 +10,7 @@ same :class:`~copdesk.errors.CopdeskError` the workspace would have raised, with
 command's own one-line message.
 
 Cancel kills the child. That is safe because every such command is all or nothing:
-an import commits in one transaction (tests/test_sync_crash.py kills it at every
+an import commits in one transaction (tests/core/test_sync_crash.py kills it at every
 step), an export writes a temporary file then renames it, a reindex builds a new
 folder then swaps it in. The window's own open workspace sees the result at once:
 SQLite (WAL) reads the committed rows, and the search index notices new commits

@@ -1,7 +1,7 @@
 """Rating a person's skill from the skills matrix (double-click a cell).
 
 An assessment is never overwritten: each one is a new version of the rating, so the
-history of a person's progress on a skill stays (see Workspace.rate).
+history of a person's progress on a skill stays (see People.rate).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class RatingDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> dict[str, Any]:
-        """What ``Workspace.rate`` takes (besides person and skill)."""
+        """What ``ws.people.rate`` takes (besides person and skill)."""
         until = self.valid_until.text().strip() or None
         return {
             "level": int(self.level.currentData()),
@@ -105,7 +105,7 @@ def rate_job(person: str, skill: str, values: Mapping[str, Any]) -> Callable[[Wo
     def job(ws: Workspace) -> Any:
         if values["level"] not in LEVELS:
             raise BadInput(translate("RatingDialog", "Unknown level."))
-        return ws.rate(
+        return ws.people.rate(
             person, skill, values["level"], **{k: values[k] for k in values if k != "level"}
         )
 

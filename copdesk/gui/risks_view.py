@@ -1,6 +1,6 @@
 """Knowledge at risk: the ranked list of what to capitalise first, each line with its reason.
 
-The worker computes the lines (:meth:`Workspace.risks`, rules in
+The worker computes the lines (``ws.analytics.risks``, rules in
 :mod:`copdesk.analytics.risks`) and the sites to filter by; this view only shows them.
 A click on a line opens the skill in the reading pane (``itemRequested``). CSV export
 is a plain function (:func:`export_csv`), testable without dialogs. Reasons are shown in
@@ -107,8 +107,8 @@ def risks_job(site: str | None = None) -> Callable[[Workspace], dict[str, Any]]:
     """The ranked lines (of one site, or all) and the sites people belong to."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        sites = sorted({p["site"] for p in ws.list("person") if p.get("site")}, key=fold)
-        return {"lines": ws.risks(site=site), "sites": sites, "site": site}
+        sites = sorted({p["site"] for p in ws.items.list("person") if p.get("site")}, key=fold)
+        return {"lines": ws.analytics.risks(site=site), "sites": sites, "site": site}
 
     return job
 

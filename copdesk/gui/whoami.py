@@ -23,7 +23,7 @@ def people_job() -> Callable[[Workspace], dict[str, Any]]:
 
     def job(ws: Workspace) -> dict[str, Any]:
         people = sorted(
-            ((p["id"], p["name"]) for p in ws.list("person")), key=lambda p: p[1].casefold()
+            ((p["id"], p["name"]) for p in ws.items.list("person")), key=lambda p: p[1].casefold()
         )
         return {"people": people, "current": ws.current_person}
 

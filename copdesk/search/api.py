@@ -1,8 +1,8 @@
-"""Search operations of :class:`copdesk.Workspace`.
+"""``ws.search``: ranked full-text search, who knows what, the glossary, the index.
 
 Whoosh is imported only when a command needs the index, so listing and showing
 stay fast. After every committed change the index catches up (unless held by
-:meth:`SearchMixin.batch` during bulk work); if that fails the change still
+:meth:`copdesk.core.Core.batch` during bulk work); if that fails the change still
 stands, and the index repairs itself on the next use.
 """
 
@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from copdesk.core import Core
 from copdesk.errors import BadInput, CopdeskError
 
 if TYPE_CHECKING:
     from copdesk.search.index import SearchIndex
-    from copdesk.workspace import Workspace
 
 SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author")
 
@@ -41,27 +40,39 @@ def _has_words(words: list[str], wanted: list[str]) -> bool:
     return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
 
 
-class SearchMixin:
-    _index: SearchIndex | None
-    _index_enabled: bool
-    _hold: int
-    _opened_change: int
+class Search:
+    """Search operations of a workspace (``ws.search``)."""
+
+    def __init__(self, core: Core, *, index: bool = True) -> None:
+        self.core = core
+        self.conn = core.conn
+        self._index: SearchIndex | None = None
+        self._enabled = index  # False: the index is left to catch up on a later open
+        self._opened_change = core.change_marker()
+        core.on_commit(self._sync_index)
 
     @property
-    def index(self: Workspace) -> SearchIndex:
+    def index(self) -> SearchIndex:
         """The search index, opened (and repaired or caught up) on first use."""
         if self._index is None:
             from copdesk.search.index import SearchIndex
 
-            index = SearchIndex(self.path / "index", self.conn, self.site_id, self.language)
+            index = SearchIndex(
+                self.core.path / "index", self.conn, self.core.site_id, self.core.language
+            )
             index.open()
             self._index = index
         return self._index
 
-    def _sync_index(self: Workspace) -> None:
-        if not self._index_enabled or self._hold:
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def _sync_index(self) -> None:
+        if not self._enabled:
             return
-        if self._index is None and self._item_change() == self._opened_change:
+        if self._index is None and self.core.change_marker() == self._opened_change:
             return  # no item changed (roster, settings): leave Whoosh unloaded
         try:
             self.index.catch_up()
@@ -75,27 +86,14 @@ class SearchMixin:
             except Exception:
                 self._index = None
 
-    def _item_change(self: Workspace) -> int:
-        return self.conn.execute("SELECT coalesce(max(change), 0) FROM items").fetchone()[0]
-
-    @contextmanager
-    def batch(self: Workspace) -> Iterator[None]:
-        """Hold index updates during bulk work; the index catches up once at the end."""
-        self._hold += 1
-        try:
-            yield
-        finally:
-            self._hold -= 1
-            self._sync_index()
-
-    def _resolver(self: Workspace) -> Callable[[str, str], list[str]]:
+    def _resolver(self) -> Callable[[str, str], list[str]]:
         """Filter values name people and communities loosely: 'author:martin' means
         everyone whose name has the word 'martin' (a unique full name or id first)."""
         from copdesk.model.text import fold
 
         def resolve(name: str, kind: str) -> list[str]:
             try:
-                return [self.resolve(name, kind)]
+                return [self.core.resolve(name, kind)]
             except BadInput:
                 pass
             wanted = fold(name).split()
@@ -106,7 +104,7 @@ class SearchMixin:
 
         return resolve
 
-    def _with_repair(self: Workspace, run: Callable[[], Any]) -> Any:
+    def _with_repair(self, run: Callable[[], Any]) -> Any:
         """Run a query; if the index turns out damaged, rebuild it and run again."""
         from copdesk.search.index import closing_leaked_files
 
@@ -120,8 +118,8 @@ class SearchMixin:
         self.index.rebuild()
         return run()
 
-    def search(
-        self: Workspace, query: str, limit: int = 20, offset: int = 0, **filters: str | None
+    def query(
+        self, query: str, limit: int = 20, offset: int = 0, **filters: str | None
     ) -> dict[str, Any]:
         """Ranked full-text search: total, hits, facets, suggestion, took_ms (and warnings)."""
         from copdesk.search.engine import Engine
@@ -138,36 +136,41 @@ class SearchMixin:
             )
         )
 
-    def who_knows(self: Workspace, query: str, limit: int = 10) -> dict[str, Any]:
+    def who_knows(self, query: str, limit: int = 10) -> dict[str, Any]:
         """People ranked for a topic, each with the reasons (ratings, authored, validated)."""
         from copdesk.search.experts import who_knows
 
-        return self._with_repair(lambda: who_knows(self, query, limit=limit))
+        core = self.core
+        return self._with_repair(
+            lambda: who_knows(self.query, self.conn, core.today(), core.language, query, limit)
+        )
 
-    def reindex(self: Workspace, progress: Callable[[int, int], None] | None = None) -> dict:
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> dict:
         """Rebuild the search index from the database."""
         started = time.perf_counter()
         if self._index is None:
             from copdesk.search.index import SearchIndex
 
-            self._index = SearchIndex(self.path / "index", self.conn, self.site_id, self.language)
+            self._index = SearchIndex(
+                self.core.path / "index", self.conn, self.core.site_id, self.core.language
+            )
         count = self._index.rebuild(progress)
         return {"documents": count, "seconds": round(time.perf_counter() - started, 2)}
 
-    def glossary(self: Workspace) -> list[list[str]]:
+    def glossary(self) -> list[list[str]]:
         from copdesk.search import glossary
 
         return glossary.groups(self.conn)
 
-    def glossary_add(self: Workspace, terms: list[str]) -> list[str]:
+    def glossary_add(self, terms: list[str]) -> list[str]:
         """Make terms equivalent at query time (synonyms, acronyms, translations)."""
         from copdesk.search import glossary
 
-        with self.db.write() as conn:
+        with self.core.db.write() as conn:
             return glossary.add(conn, terms)
 
-    def glossary_remove(self: Workspace, term: str) -> list[str]:
+    def glossary_remove(self, term: str) -> list[str]:
         from copdesk.search import glossary
 
-        with self.db.write() as conn:
+        with self.core.db.write() as conn:
             return glossary.remove(conn, term)

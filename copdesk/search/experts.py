@@ -17,11 +17,14 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from copdesk.model.kinds import LEVELS
+from copdesk.model.rating import validity
 from copdesk.store import items as q
 from copdesk.store import revisions as revs
 
 if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
+    import datetime as dt
+    import sqlite3
+    from collections.abc import Callable
 
 LEVEL_POINTS = {0: 0.0, 1: 1.0, 2: 3.0, 3: 7.0, 4: 10.0}
 EXPIRED_FACTOR = 1 / 3
@@ -34,9 +37,9 @@ def _relevance(hits: list[dict[str, Any]]) -> list[tuple[dict[str, Any], float]]
     return [(h, h["score"] / top) for h in hits]
 
 
-def _validator(ws: Workspace, item_id: str) -> str | None:
+def _validator(conn: sqlite3.Connection, item_id: str) -> str | None:
     before = None
-    for rev, _ in revs.revisions_of(ws.conn, item_id):
+    for rev, _ in revs.revisions_of(conn, item_id):
         status = (rev.content or {}).get("status")
         if status == "validated" and before != "validated" and rev.author:
             return rev.author
@@ -44,7 +47,15 @@ def _validator(ws: Workspace, item_id: str) -> str | None:
     return None
 
 
-def who_knows(ws: Workspace, query: str, limit: int = 10) -> dict[str, Any]:
+def who_knows(
+    find: Callable[..., dict[str, Any]],
+    conn: sqlite3.Connection,
+    today: dt.date,
+    language: str,
+    query: str,
+    limit: int = 10,
+) -> dict[str, Any]:
+    """People ranked for ``query``; ``find(query, limit=, kind=)`` is the search."""
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)
 
@@ -53,37 +64,37 @@ def who_knows(ws: Workspace, query: str, limit: int = 10) -> dict[str, Any]:
             scores[person] += points
             reasons[person].append((points, why))
 
-    skills = ws.search(query, limit=CANDIDATES, kind="skill")
+    skills = find(query, limit=CANDIDATES, kind="skill")
     for hit, rel in _relevance(skills["hits"]):
-        for rating in q.referrers(ws.conn, hit["id"], "rating", "skill"):
+        for rating in q.referrers(conn, hit["id"], "rating", "skill"):
             data = rating["data"]
             level = int(data["level"])
-            validity = ws._validity(data.get("valid_until"))
-            factor = EXPIRED_FACTOR if validity["expired"] else 1.0
-            label = LEVELS[level][2 if ws.language == "fr" else 1]
-            note = f", expired {data['valid_until']}" if validity["expired"] else ""
+            valid = validity(data.get("valid_until"), today)
+            factor = EXPIRED_FACTOR if valid["expired"] else 1.0
+            label = LEVELS[level][2 if language == "fr" else 1]
+            note = f", expired {data['valid_until']}" if valid["expired"] else ""
             credit(
                 data["person"],
                 rel * LEVEL_POINTS[level] * factor,
                 f"{hit['title']}: level {level} {LEVELS[level][0]} ({label}{note})",
             )
 
-    knowledge = ws.search(query, limit=CANDIDATES)
+    knowledge = find(query, limit=CANDIDATES)
     for hit, rel in _relevance([h for h in knowledge["hits"] if h["kind"] in ("rex", "howto")]):
-        row = q.row_dict(ws.conn, hit["id"])
+        row = q.row_dict(conn, hit["id"])
         if row is None:
             continue
         title = hit["title"]
         credit(row["created_by"], rel * AUTHOR, f"wrote «{title}»")
         for holder in row["data"].get("holders", []):
             credit(holder, rel * HOLDER, f"holds the know-how «{title}»")
-        validator = _validator(ws, hit["id"])
+        validator = _validator(conn, hit["id"])
         if validator and validator != row["created_by"]:
             credit(validator, rel * VALIDATOR, f"validated «{title}»")
 
     live = {
         r[0]: r
-        for r in ws.conn.execute(
+        for r in conn.execute(
             "SELECT id, title, data FROM items WHERE kind = 'person' AND deleted = 0"
         )
     }

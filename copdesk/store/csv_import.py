@@ -14,21 +14,16 @@ import csv
 import datetime as dt
 import io
 import re
-import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from copdesk.errors import BadInput
 from copdesk.model.kinds import DATE, LIST, MARKDOWN, REF, REFS, Kind
 from copdesk.model.markdown_form import field_lookup
 from copdesk.model.text import key
 from copdesk.model.validate import validate
-from copdesk.store import revisions as revs
-
-if TYPE_CHECKING:
-    from copdesk.workspace import Workspace
 
 MAX_CSV = 256 * 1024 * 1024
 TITLE_CUT = 100  # characters of a title derived from the text
@@ -206,10 +201,19 @@ def derive_title(kind: Kind, values: dict[str, Any]) -> str | None:
     return None
 
 
-def import_rows(ws: Workspace, kind: Kind, table: Table, *, skip_bad: bool) -> dict[str, Any]:
-    """Validate every row, then write the good ones in one transaction."""
+def validate_rows(
+    table: Table,
+    kind: Kind,
+    defaults: dict[str, Any],
+    live_ref: Callable[[str, str | None], str],
+    *,
+    skip_bad: bool,
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Validate every row: the contents to write, and the report (``imported`` still 0).
+
+    Names in reference fields become ids through ``live_ref``; any bad row refuses
+    the whole file unless ``skip_bad``."""
     cache: dict[tuple[str, str], str] = {}
-    defaults = ws._defaults(kind.name)
     contents: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     derived: list[int] = []
@@ -229,7 +233,7 @@ def import_rows(ws: Workspace, kind: Kind, table: Table, *, skip_bad: bool) -> d
                     for n in names:
                         ck = (f.ref_kind or "", n.strip())
                         if ck not in cache:
-                            cache[ck] = ws._live_ref(n, f.ref_kind)
+                            cache[ck] = live_ref(n, f.ref_kind)
                         ids.append(cache[ck])
                     values[f.name] = ids[0] if f.type == REF else ids
             contents.append(validate(kind.name, values, defaults=defaults))
@@ -240,26 +244,8 @@ def import_rows(ws: Workspace, kind: Kind, table: Table, *, skip_bad: bool) -> d
         raise BadInput(
             f"{len(rejected)} bad row(s), nothing imported (--skip-bad imports the rest): {first}"
         )
-    at, author = ws._now(), ws.actor
-    with ws.db.write() as conn:
-        seq = revs.next_seq(conn, ws.site_id)
-        batch = [
-            revs.Revision.build(
-                item=str(uuid.uuid4()),
-                kind=kind.name,
-                parents=(),
-                site=ws.site_id,
-                seq=seq + i,
-                author=author,
-                at=at,
-                op="create",
-                content=content,
-            )
-            for i, content in enumerate(contents)
-        ]
-        revs.create_many(conn, batch)
-    return {
-        "imported": len(batch),
+    return contents, {
+        "imported": 0,
         "rejected": rejected,
         "derived_titles": derived,
         "columns": table.columns,

@@ -1,0 +1,454 @@
+"""Multi-site simulation of bundle exchange.
+
+Every site makes random creates, edits, deletes, restores, attachments, comments,
+ratings and memberships, on its own items and on items it received, so the same
+items are changed concurrently on several sites; some conflicts are resolved along
+the way so resolutions travel too. Bundles go to random peers and are delivered in
+random order, some late, 10% lost, 10% twice and 5% damaged (a damaged bundle must
+be refused and leave the site exactly as it was). Sites hear of each other's work
+through third sites. Some items are private or site-only: none of their revisions,
+nor the files attached to them, may ever leave their site.
+
+After the random phase, neighbours on a ring exchange until no bundle brings
+anything new (non-neighbours are only reached through relays). Then every site
+holds every shareable revision made anywhere, the same shown version, heads,
+deletion and conflict flags for every shareable item, the same attachments, and
+passes ``check``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import random
+import struct
+import uuid
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from copdesk import Workspace
+from copdesk.errors import BadInput
+from copdesk.store.revisions import COLUMNS
+from copdesk.sync import exchange as ex
+
+LOST, TWICE, DAMAGED = 0.10, 0.10, 0.05
+FULL = 0.05  # share of bundles sent in full rather than only what the peer lacks
+LATE = 0.3  # share of bundles left in the pool for a later round
+ROUNDS = 3
+VISIBILITY = ["shared"] * 6 + ["private", "site"]
+# The field an edit changes, per kind edited directly.
+EDITED = {"rex": "summary", "person": "job_title", "skill": "description", "community": "charter"}
+LINKABLE = ("rex", "person", "skill", "community")
+ROLES = ("member", "expert", "contributor")
+STATE_COLUMNS = [c for c in COLUMNS if c != "change"]  # change is a local counter
+
+
+@dataclass
+class Site:
+    name: str
+    ws: Workspace
+    id: str
+    key: str
+
+
+class World:
+    """Sites, the bundles in transit, and what the test knows may leave a site."""
+
+    def __init__(self, root: Path, n_sites: int, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.root = root
+        (root / "pool").mkdir()
+        (root / "files").mkdir()
+        self.sites: list[Site] = []
+        for i in range(n_sites):
+            Workspace.create(root / f"site{i}", site=f"Site {i}").close()
+            ws = Workspace.open(root / f"site{i}", index=False)
+            me = ws.sites.identity()
+            self.sites.append(Site(f"Site {i}", ws, me["site_id"], me["key"]))
+        for s in self.sites:
+            for other in self.sites:
+                if other is not s:
+                    s.ws.sites.trust(other.id, other.key, other.name)
+        # What may leave a site: items by their visibility (only ever made wider),
+        # relations when everything they point to may.
+        self.visible: dict[str, bool] = {}
+        self.targets: dict[str, tuple[str, ...]] = {}
+        self.home: dict[str, str] = {}  # item id -> the site that made it first
+        self.blobs: dict[str, str] = {}  # sha256 -> its attachment item
+        self.pool: list[tuple[Path, Site]] = []
+        self.counter = 0
+        self.stats: Counter[str] = Counter()
+
+    def close(self) -> None:
+        for s in self.sites:
+            s.ws.close()
+
+    def next(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    def new_id(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    # -- operations ------------------------------------------------------------
+
+    def live(self, site: Site, kinds: tuple[str, ...], with_deleted: bool = False) -> list[str]:
+        marks = ",".join("?" * len(kinds))
+        where = "" if with_deleted else " AND deleted = 0"
+        return [
+            i
+            for (i,) in site.ws.conn.execute(
+                f"SELECT id FROM items WHERE kind IN ({marks}){where} ORDER BY id", kinds
+            )
+        ]
+
+    def shareable(self, item_id: str) -> bool:
+        if item_id in self.visible:
+            return self.visible[item_id]
+        return all(self.shareable(t) for t in self.targets[item_id])
+
+    def note(self, item_id: str, site: Site, *targets: str) -> None:
+        """Record a new relation (the same relation id made on two sites connects the
+        same items)."""
+        assert self.targets.setdefault(item_id, targets) == targets
+        self.home.setdefault(item_id, site.id)
+
+    def private_blobs(self) -> dict[str, str]:
+        """sha256 -> the one site that may hold the file."""
+        return {b: self.home[a] for b, a in self.blobs.items() if not self.shareable(a)}
+
+    def create(self, site: Site, kind: str | None = None, visibility: str | None = None) -> str:
+        kind = kind or self.rng.choice(["rex", "rex", "rex", "person", "skill", "community"])
+        visibility = visibility or self.rng.choice(VISIBILITY)
+        n = self.next()
+        data = {
+            "rex": {"title": f"REX {n}", "summary": "first"},
+            "person": {"name": f"Person {n}"},
+            "skill": {"name": f"Skill {n}", "domain": "Hydraulics"},
+            "community": {"name": f"Community {n}", "form": "trade"},
+        }[kind]
+        item = site.ws.items.add(kind, {**data, "visibility": visibility}, item_id=self.new_id())
+        self.visible[item["id"]] = visibility == "shared"
+        self.home[item["id"]] = site.id
+        return item["id"]
+
+    def share(self, site: Site) -> None:
+        """Make a private or site-only item shared: its history and relations may leave."""
+        choices = [i for i in self.live(site, LINKABLE) if not self.visible[i]]
+        if choices:
+            item_id = self.rng.choice(choices)
+            site.ws.items.edit(item_id, {"visibility": "shared"})
+            self.visible[item_id] = True
+            self.stats["shared"] += 1
+
+    def edit(self, site: Site) -> None:
+        choices = self.live(site, tuple(EDITED))
+        if choices:
+            item_id = self.rng.choice(choices)
+            kind = site.ws.conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,))
+            field = EDITED[kind.fetchone()[0]]
+            site.ws.items.edit(item_id, {field: f"{site.name} change {self.next()}"})
+
+    def delete(self, site: Site) -> None:
+        choices = self.live(site, (*LINKABLE, "rating", "membership"))
+        if choices:
+            site.ws.items.delete(self.rng.choice(choices))
+
+    def restore(self, site: Site) -> None:
+        choices = self.live(site, (*LINKABLE, "rating"), with_deleted=True)
+        if choices:
+            item_id = self.rng.choice(choices)
+            rows = site.ws.conn.execute(
+                "SELECT rev_id, body FROM revisions WHERE item_id = ? AND deleted = 0"
+                " ORDER BY rev_id",
+                (item_id,),
+            )
+            # Not a version from before the item was shared: that would make it private
+            # again here (by design), which this model of visibility does not follow.
+            shared = self.shareable(item_id)
+            versions = [
+                rev_id
+                for rev_id, body in rows
+                if not shared or json.loads(body)["content"].get("visibility", "shared") == "shared"
+            ]
+            site.ws.items.restore(item_id, self.rng.choice(versions))
+
+    def attach(self, site: Site, target: str | None = None) -> None:
+        choices = [target] if target else self.live(site, LINKABLE)
+        if not choices:
+            return
+        target = self.rng.choice(choices)
+        n = self.next()
+        path = self.root / "files" / f"note-{n}.txt"
+        path.write_bytes(f"{site.name}, file {n}, {self.rng.random()}\n".encode())
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        made = site.ws.items.attach(target, path)
+        assert made["created"] and made["sha256"] == sha
+        self.note(made["id"], site, target)
+        self.blobs[sha] = made["id"]
+
+    def comment(self, site: Site, target: str | None = None) -> None:
+        choices = [target] if target else self.live(site, LINKABLE)
+        if choices:
+            target = self.rng.choice(choices)
+            made = site.ws.items.comment(target, f"{site.name} says {self.next()}")
+            self.note(made["id"], site, target)
+
+    def rate(self, site: Site, person: str | None = None, skill: str | None = None) -> None:
+        people = [person] if person else self.live(site, ("person",))
+        skills = [skill] if skill else self.live(site, ("skill",))
+        if people and skills:
+            person, skill = self.rng.choice(people), self.rng.choice(skills)
+            made = site.ws.people.rate(person, skill, self.rng.randrange(5))
+            self.note(made["id"], site, person, skill)
+
+    def member(self, site: Site, person: str | None = None, group: str | None = None) -> None:
+        people = [person] if person else self.live(site, ("person",))
+        groups = [group] if group else self.live(site, ("community",))
+        if people and groups:
+            person, group = self.rng.choice(people), self.rng.choice(groups)
+            made = site.ws.people.member(group, person, self.rng.choice(ROLES))
+            self.note(made["id"], site, person, group)
+
+    def resolve(self, site: Site) -> None:
+        choices = [
+            i
+            for (i,) in site.ws.conn.execute("SELECT id FROM items WHERE conflict = 1 ORDER BY id")
+        ]
+        if choices:
+            item_id = self.rng.choice(choices)
+            versions = sorted(v["rev_id"] for v in site.ws.conflicts.get(item_id)["versions"])
+            assert len(versions) >= 2
+            site.ws.conflicts.resolve(item_id, keep=self.rng.choice(versions))
+            assert not site.ws.conn.execute(
+                "SELECT conflict FROM items WHERE id = ?", (item_id,)
+            ).fetchone()[0]
+            self.stats["resolved"] += 1
+
+    def work(self, site: Site, count: int) -> None:
+        ops = [
+            (self.create, 3),
+            (self.edit, 5),
+            (self.delete, 1),
+            (self.restore, 1),
+            (self.attach, 1),
+            (self.comment, 1),
+            (self.rate, 2),
+            (self.member, 1),
+            (self.resolve, 2),
+            (self.share, 1),
+        ]
+        for op in self.rng.choices([o for o, _ in ops], [w for _, w in ops], k=count):
+            op(site)
+
+    # -- bundles ---------------------------------------------------------------
+
+    def export(self, source: Site, dest: Site | None) -> Path:
+        path = self.root / "pool" / f"b{self.next()}.copdesk"
+        # now and then a full bundle: what the peer already holds, again
+        full = self.rng.random() < FULL
+        source.ws.sync.export(path, peer=dest.id if dest else None, full=full)
+        self.inspect(path, source)
+        return path
+
+    def inspect(self, path: Path, producer: Site) -> None:
+        """Nothing private is in the bundle; count revisions relayed for another site."""
+        with zipfile.ZipFile(path) as zf:
+            for raw in zf.read("revisions.jsonl").splitlines():
+                rev = json.loads(raw)["revision"]
+                assert self.shareable(rev["item"]), f"{rev['kind']} {rev['item']} left its site"
+                self.stats["relayed"] += rev["site"] != producer.id
+            private = self.private_blobs()
+            for name in zf.namelist():
+                assert name.removeprefix("blobs/") not in private, name
+
+    def deliver(self, path: Path, dest: Site) -> int:
+        """Import a bundle (or a damaged copy of it); returns the new revisions it brought."""
+        if self.rng.random() < DAMAGED:
+            bad = damage(path, self.rng)
+            before = digest(dest.ws)
+            with pytest.raises(BadInput):
+                dest.ws.sync.import_bundle(bad)
+            assert digest(dest.ws) == before, "a refused bundle changed the workspace"
+            self.stats["damaged"] += 1
+            return 0
+        return dest.ws.sync.import_bundle(path)["revisions_new"]
+
+    def round(self) -> None:
+        for site in self.sites:
+            self.work(site, self.rng.randint(2, 4))
+        for site in self.sites:
+            others = [s for s in self.sites if s is not site]
+            for dest in self.rng.sample(others, self.rng.randint(1, 2)):
+                path = self.export(site, dest)
+                roll = self.rng.random()
+                if roll < LOST:
+                    self.stats["lost"] += 1
+                    continue
+                self.pool.append((path, dest))
+                if roll < LOST + TWICE:
+                    self.pool.append((path, dest))
+        self.rng.shuffle(self.pool)
+        kept = []
+        for path, dest in self.pool:
+            if self.rng.random() < LATE:
+                kept.append((path, dest))
+            else:
+                self.deliver(path, dest)
+        self.pool = kept
+
+    def flush(self) -> None:
+        self.rng.shuffle(self.pool)
+        for path, dest in self.pool:
+            self.deliver(path, dest)
+        self.pool = []
+
+    def until_quiet(self) -> int:
+        """Neighbours on a ring exchange both ways, without loss, until nothing is new."""
+        n = len(self.sites)
+        for passes in range(1, 2 * n + 2):
+            new = 0
+            for i in range(n):
+                a, b = self.sites[i], self.sites[(i + 1) % n]
+                new += b.ws.sync.import_bundle(self.export(a, b))["revisions_new"]
+                new += a.ws.sync.import_bundle(self.export(b, a))["revisions_new"]
+            if new == 0:
+                return passes
+        raise AssertionError("the exchange did not become quiet")
+
+
+def damage(path: Path, rng: random.Random) -> Path:
+    """A copy cut short, or with one bit flipped anywhere or in one entry's data, such
+    that the zip no longer holds the same entries with the same bytes.
+
+    Some flips change nothing that is read (copies of sizes, times and methods in the
+    local headers, the final-block flag and padding of a deflate stream): the bundle
+    is still whole, so they are drawn again.
+    """
+    data = path.read_bytes()
+    original = contents(data)
+    while True:
+        bad = bytearray(data)
+        roll = rng.random()
+        if roll < 0.2:
+            bad = bad[: rng.randrange(len(bad))]
+        elif roll < 0.6:
+            bad[rng.randrange(len(bad))] ^= 1 << rng.randrange(8)
+        else:
+            with zipfile.ZipFile(path) as zf:
+                info = rng.choice([i for i in zf.infolist() if i.compress_size > 0])
+            name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
+            start = info.header_offset + 30 + name_len + extra_len
+            bad[start + rng.randrange(info.compress_size)] ^= 1 << rng.randrange(8)
+        if contents(bytes(bad)) != original:
+            break
+    target = path.with_name(f"damaged-{path.name}")
+    target.write_bytes(bytes(bad))
+    return target
+
+
+def contents(data: bytes) -> dict[str, bytes] | None:
+    """What each entry of a zip holds, or None when it cannot be read whole."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return {i.filename: zf.read(i) for i in zf.infolist()}
+    except Exception:
+        return None
+
+
+def digest(ws: Workspace) -> str:
+    """Everything import could change: tables and attachment files."""
+    h = hashlib.sha256()
+    for table in ("sites", "revisions", "rev_parents", "items", "refs", "feed", "blobs"):
+        for row in ws.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
+            h.update(repr(row).encode())
+    for f in sorted((ws.path / "blobs").rglob("*")):
+        h.update(str(f.relative_to(ws.path)).encode())
+    return h.hexdigest()
+
+
+def simulate(world: World) -> None:
+    # A common start so that sites soon change the same items (and rate the same skills).
+    first = world.sites[0]
+    for kind in ("rex", "rex", "person", "person", "skill", "skill", "community"):
+        world.create(first, kind, "shared")
+    start = world.export(first, None)
+    for site in world.sites[1:]:
+        assert site.ws.sync.import_bundle(start)["revisions_new"] == 7
+    # Every site has something that must stay home: a private report with a file and a
+    # comment, a site-only person rated on a shared skill and member of a shared community.
+    skill, group = world.live(first, ("skill",))[0], world.live(first, ("community",))[0]
+    for site in world.sites:
+        report = world.create(site, "rex", "private")
+        world.attach(site, report)
+        world.comment(site, report)
+        person = world.create(site, "person", "site")
+        world.rate(site, person, skill)
+        world.member(site, person, group)
+    for _ in range(ROUNDS):
+        world.round()
+    world.flush()
+    world.until_quiet()
+
+
+def verify(world: World) -> None:
+    sites = world.sites
+    made_shareable: set[str] = set()
+    made_private: dict[str, set[str]] = {s.id: set() for s in sites}
+    for s in sites:
+        own = s.ws.conn.execute("SELECT rev_id, item_id FROM revisions WHERE site = ?", (s.id,))
+        for rev_id, item_id in own:
+            if world.shareable(item_id):
+                made_shareable.add(rev_id)
+            else:
+                assert world.home[item_id] == s.id
+                made_private[s.id].add(rev_id)
+    everything = set(world.visible) | set(world.targets)
+    shared_items = {i for i in everything if world.shareable(i)}
+    private_blobs = world.private_blobs()
+    shared_blobs = set(world.blobs) - set(private_blobs)
+    reference: dict[str, tuple] | None = None
+    for s in sites:
+        conn = s.ws.conn
+        held = {r for (r,) in conn.execute("SELECT rev_id FROM revisions")}
+        assert not made_shareable - held, f"{s.name} lacks shareable revisions"
+        assert held - made_shareable == made_private[s.id], f"{s.name} holds another's private"
+        own_private = {i for i in everything - shared_items if world.home[i] == s.id}
+        rows = {
+            r[0]: r
+            for r in conn.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM items ORDER BY id")
+        }
+        assert set(rows) == shared_items | own_private
+        state = {i: r for i, r in rows.items() if i in shared_items}
+        if reference is None:
+            reference = state
+        else:
+            differ = sorted(i for i in state if state[i] != reference[i])
+            assert not differ, f"{s.name} shows other versions of {differ[:3]}"
+        blobs = {b for (b,) in conn.execute("SELECT sha256 FROM blobs")}
+        mine = {b for b, home in private_blobs.items() if home == s.id}
+        assert blobs == shared_blobs | mine
+        assert all(s.ws.blobs.exists(b) for b in blobs)
+        assert not any(s.ws.blobs.exists(b) for b in set(private_blobs) - mine)
+        assert ex.vector(conn) == ex.vector(sites[0].ws.conn)
+        assert s.ws.check() == []
+    assert world.stats["relayed"] > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("n_sites", "seed"),
+    [(5, seed) for seed in range(50)] + [(20, seed) for seed in range(5)],
+)
+def test_sites_converge(tmp_path: Path, n_sites: int, seed: int) -> None:
+    world = World(tmp_path, n_sites, seed)
+    try:
+        simulate(world)
+        verify(world)
+    finally:
+        world.close()

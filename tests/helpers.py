@@ -1,0 +1,187 @@
+"""Helpers shared by tests (imported as ``helpers``; tests/ is on pytest's pythonpath):
+CLI results, a digest that proves a workspace unchanged, the real window and its
+worker, and workspaces of known structure for the analytics tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from copdesk import Workspace
+
+LYON, SHEFFIELD = "Usine de Lyon", "Sheffield Works"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+def state_digest(path: Path) -> str:
+    """Everything a user could see of a workspace, as one hash (to prove 'unchanged')."""
+    h = hashlib.sha256()
+    conn = sqlite3.connect(path / "copdesk.db")
+    try:
+        for table in (
+            "meta",
+            "sites",
+            "revisions",
+            "rev_parents",
+            "items",
+            "refs",
+            "blobs",
+            "feed",
+        ):
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
+                h.update(repr(row).encode())
+    finally:
+        conn.close()
+    blobs = path / "blobs"
+    for f in sorted(blobs.rglob("*")) if blobs.exists() else []:
+        h.update(str(f.relative_to(path)).encode())
+    return h.hexdigest()
+
+
+# -- the desktop window ------------------------------------------------------------
+
+
+def open_window(qtbot, runner, path: Path, view: str = "home", *, remember: bool = True):
+    """The real window on ``path``, showing ``view`` once it has loaded."""
+    from copdesk.gui.mainwindow import MainWindow
+
+    window = MainWindow(runner, remember=remember)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
+        window.open_workspace(path)
+        window.show_view(view)
+    return window
+
+
+def on_worker(qtbot, runner, fn, timeout: int = 10_000):
+    """Run ``fn(ws)`` on the worker and wait for its result (tests never open the db)."""
+    got: list = []
+    runner.submit(fn, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=timeout)
+    return got[0]
+
+
+# -- workspaces of known structure ---------------------------------------------------
+
+
+def _person(ws: Workspace, name: str, site: str) -> str:
+    return ws.items.add("person", {"name": name, "site": site})["id"]
+
+
+def _coauthor(ws: Workspace, first: str, second: str, title: str, tags: list[str]) -> str:
+    with ws.acting_as(first):
+        item = ws.items.add("rex", {"title": title, "tags": tags})
+    with ws.acting_as(second):
+        ws.items.edit(item["id"], {"lessons": f"Ce que {second[:4]} en retient."})
+    return item["id"]
+
+
+def network_known(ws: Workspace) -> dict[str, str]:
+    """Lyon: l1 l2 l3 co-write; Nantes: n1 n2 n3 co-write; b co-writes with l1 and n1;
+    s1 (Lyon) and s2 (Nantes) share a skill and never met; i works with nobody;
+    c1 c2 c3 (Grenoble) co-write about a theme no community covers."""
+    with ws.batch():  # one search-index update at the end
+        return _network_known(ws)
+
+
+def _network_known(ws: Workspace) -> dict[str, str]:
+    ids = {}
+    for key, site in [
+        ("l1", "Usine de Lyon"),
+        ("l2", "Usine de Lyon"),
+        ("l3", "Usine de Lyon"),
+        ("n1", "Usine de Nantes"),
+        ("n2", "Usine de Nantes"),
+        ("n3", "Usine de Nantes"),
+        ("b", "Usine de Lyon"),
+        ("s1", "Usine de Lyon"),
+        ("s2", "Usine de Nantes"),
+        ("i", "Usine de Nantes"),
+        ("c1", "Usine de Grenoble"),
+        ("c2", "Usine de Grenoble"),
+        ("c3", "Usine de Grenoble"),
+    ]:
+        ids[key] = _person(ws, f"Personne {key.upper()}", site)
+    presses = ws.items.add(
+        "community",
+        {"name": "Maintenance des presses", "form": "trade", "charter": "Hydraulique des presses."},
+    )["id"]
+    ids["presses"] = presses
+    for key in ("l1", "l2", "l3", "n1", "n2", "n3", "b", "i"):
+        ws.people.member(presses, ids[key], "member")
+    for x, y in itertools.combinations(("l1", "l2", "l3"), 2):
+        _coauthor(ws, ids[x], ids[y], f"Fuite {x}{y}", ["hydraulique"])
+    for x, y in itertools.combinations(("n1", "n2", "n3"), 2):
+        _coauthor(ws, ids[x], ids[y], f"Joint {x}{y}", ["hydraulique"])
+    _coauthor(ws, ids["b"], ids["l1"], "Raccord Lyon", ["hydraulique"])
+    _coauthor(ws, ids["b"], ids["n1"], "Raccord Nantes", ["hydraulique"])
+    for x, y in itertools.combinations(("c1", "c2", "c3"), 2):
+        _coauthor(ws, ids[x], ids[y], f"Cobot {x}{y}", ["cobotique", "vision industrielle"])
+    skill = ws.items.add("skill", {"name": "Thermographie infrarouge", "domain": "Contrôle"})["id"]
+    ids["skill"] = skill
+    ws.people.rate(ids["s1"], skill, 4, interest="teach")
+    ws.people.rate(ids["s2"], skill, 2, interest="learn")
+    ws.people.rate(ids["i"], skill, 1)  # below L: no shared skill
+    ids["item"] = _coauthor(ws, ids["l2"], ids["l3"], "Purge circuit", ["hydraulique"])
+    return ids
+
+
+def risks_known(ws: Workspace) -> dict[str, Any]:
+    """3 people on 2 sites, 4 skills, each skill with one known weakness (see
+    tests/core/test_risks.py)."""
+    with ws.batch():  # one index update at the end
+        return _risks_known(ws)
+
+
+def _risks_known(ws: Workspace) -> dict[str, Any]:
+    alice = ws.items.add("person", {"name": "Alice Arnaud", "site": LYON})["id"]
+    bob = ws.items.add("person", {"name": "Bob Blanc", "site": LYON})["id"]
+    carol = ws.items.add("person", {"name": "Carol Carter", "site": SHEFFIELD})["id"]
+    skill = {
+        key: ws.items.add("skill", {"name": name, "domain": "Maintenance"})["id"]
+        for key, name in [
+            ("mag", "Soudage MAG"),
+            ("press", "Réglage presse"),
+            ("oil", "Analyse huile"),
+            ("loto", "Consignation (LOTO)"),
+        ]
+    }
+    today = ws.today()
+    expires = (today + dt.timedelta(days=30)).isoformat()
+    ws.people.rate(bob, skill["mag"], 2)
+    ws.people.rate(carol, skill["mag"], 3, valid_until=(today - dt.timedelta(days=1)).isoformat())
+    ws.people.rate(alice, skill["press"], 4)
+    ws.people.rate(carol, skill["press"], 1)
+    ws.people.rate(alice, skill["oil"], 4)
+    ws.people.rate(bob, skill["oil"], 3)
+    ws.people.rate(carol, skill["oil"], 2)
+    ws.people.rate(bob, skill["loto"], 3)
+    ws.people.rate(carol, skill["loto"], 4, valid_until=expires)
+    with ws.acting_as(alice):
+        ws.items.add(
+            "howto", {"title": "Prélever un échantillon d'huile pour analyse", "holders": [bob]}
+        )
+        ws.items.add("rex", {"title": "Fuite hydraulique sur la P12", "tags": ["fuite"]})
+    with ws.acting_as(bob):
+        ws.items.add("howto", {"title": "Six étapes avant d'intervenir", "tags": ["LOTO"]})
+        ws.items.add("howto", {"title": "Soudage MAG : réglages", "status": "obsolete"})
+    with ws.acting_as(carol):
+        ws.items.add("rex", {"title": "Consignation oubliée sur la presse P7"})
+    return {"alice": alice, "bob": bob, "carol": carol, "skill": skill, "expires": expires}
