@@ -49,3 +49,22 @@ class Cancelled(CopdeskError):
     """The user stopped a long operation (exit 1); an all-or-nothing one wrote nothing."""
 
     exit_code = 1
+
+
+class NotAllowed(CopdeskError):
+    """The person writing may not do this (exit 1): the message says who may."""
+
+    exit_code = 1
+
+
+class PinRequired(CopdeskError):
+    """A privileged action by a person who set a PIN, not yet proven (exit 1).
+
+    ``person`` lets the CLI prompt and the window ask for that person's PIN, then retry.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, person: str) -> None:
+        super().__init__(message)
+        self.person = person

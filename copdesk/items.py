@@ -20,20 +20,23 @@ from copdesk.core import Core
 from copdesk.errors import BadInput
 from copdesk.model.kinds import KINDS, REF, REFS, USER_KINDS
 from copdesk.model.validate import READ_ONLY, kind_of, validate, with_defaults
+from copdesk.permissions import Permissions
 from copdesk.store import items as q
 from copdesk.store import relations as rel
 from copdesk.store import revisions as revs
 from copdesk.store.revisions import Revision
 
 EDITABLE = (*USER_KINDS, "comment", "answer")  # ratings, memberships, links: own commands
+SIGNED = ("rex", "howto")  # validation records who validated which version
 LINKABLE = ("community", "rex", "howto", "question", "person", "skill")
 
 
 class Items:
     """Item operations of a workspace (``ws.items``)."""
 
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: Core, permissions: Permissions) -> None:
         self.core = core
+        self.permissions = permissions
         self.conn = core.conn
 
     # -- writing ---------------------------------------------------------------------
@@ -80,44 +83,98 @@ class Items:
         if item_id is not None and q.row_dict(self.conn, item_id) is not None:
             raise BadInput(f"an item with id {item_id} already exists")
         content = validate(kind, self.resolve_refs(kind, data), defaults=self.defaults(kind))
-        rev = self.core.write(item_id or str(uuid.uuid4()), kind, content, [], "create")
+        actor = self.core.actor
+        with self.core.db.write():
+            self.permissions.check_create(kind, content)
+            rev = self.core.write(item_id or str(uuid.uuid4()), kind, content, [], "create")
+            if kind == "community" and actor:  # who creates a community animates it
+                self._join(actor, rev.item, "animator")
+            elif kind == "person" and self.permissions.checked:
+                self.permissions.adopt_first_admin(rev.item)  # the first: nobody locked out
+            self._sign(rev.item, kind, content, rev.rev_id)
         return self.get(rev.item)
 
+    def _join(self, person: str, community: str, role: str) -> None:
+        data = {
+            "person": person,
+            "community": community,
+            "role": role,
+            "since": self.core.today().isoformat(),
+        }
+        self.core.upsert_relation(
+            rel.relation_id("membership", person, community), "membership", data
+        )
+
+    def _sign(self, item_id: str, kind: str, content: dict[str, Any] | None, rev_id: str) -> None:
+        """Record who validated which version, when a report or sheet becomes validated."""
+        if kind not in SIGNED or not content or content.get("status") != "validated":
+            return
+        data = {
+            "target": item_id,
+            "rev": rev_id,
+            "person": self.core.actor,
+            "on": self.core.today().isoformat(),
+        }
+        self.core.upsert_relation(rel.relation_id("signoff", item_id, rev_id), "signoff", data)
+
+    def validate(self, ref: str) -> dict:
+        """Validate the current version (again, after a change since the last validation)."""
+        with self.core.db.write():
+            row = self.core.row(ref)
+            if row["kind"] not in SIGNED:
+                raise BadInput(f"{row['kind']} items are not validated")
+            if row["data"].get("status") != "validated":
+                return self.edit(row["id"], {"status": "validated"})
+            self.permissions.require("validate", community=row["community"])
+            self._sign(row["id"], row["kind"], row["data"], row["head"])
+        return self.get(row["id"])
+
     def edit(self, ref: str, changes: Mapping[str, Any]) -> dict:
-        """Change only the given fields; a new revision unless nothing changed."""
-        row = self.core.row(ref)
+        """Change only the given fields; a new revision unless nothing changed.
+
+        The current version is read inside the write transaction, so two processes
+        editing one item one after the other never fork it into a false conflict."""
         if not isinstance(changes, Mapping):
             raise BadInput("expected a JSON object with the fields to change")
-        if changes.get("id", row["id"]) != row["id"]:
-            raise BadInput(f"the JSON is for item {changes['id']}, not {row['id']}")
-        kind = row["kind"]
-        if kind not in EDITABLE:
-            raise BadInput(f"{kind} items change with their own command (rate, member, link…)")
-        resolved = self.resolve_refs(kind, changes, base=row["data"])
-        content = validate(kind, resolved, base=row["data"])
-        if content != row["data"]:
-            self.core.write(row["id"], kind, content, [row["head"]], "edit")
+        with self.core.db.write():
+            row = self.core.row(ref)
+            if changes.get("id", row["id"]) != row["id"]:
+                raise BadInput(f"the JSON is for item {changes['id']}, not {row['id']}")
+            kind = row["kind"]
+            if kind not in EDITABLE:
+                raise BadInput(f"{kind} items change with their own command (rate, member, link…)")
+            resolved = self.resolve_refs(kind, changes, base=row["data"])
+            content = validate(kind, resolved, base=row["data"])
+            if content != row["data"]:
+                self.permissions.check_change(row, content)
+                rev = self.core.write(row["id"], kind, content, [row["head"]], "edit")
+                if row["data"].get("status") != "validated":
+                    self._sign(row["id"], kind, content, rev.rev_id)
         return self.get(row["id"])
 
     def delete(self, ref: str) -> dict:
         """Write a tombstone: the item leaves lists, its history stays."""
-        row = self.core.row(ref)
-        rev = self.core.write(row["id"], row["kind"], None, [row["head"]], "delete")
+        with self.core.db.write():
+            row = self.core.row(ref)
+            self.permissions.check_change(row, None)
+            rev = self.core.write(row["id"], row["kind"], None, [row["head"]], "delete")
         return {"id": row["id"], "kind": row["kind"], "title": row["title"], "rev": rev.rev_id}
 
     def restore(self, ref: str, rev_id: str) -> dict:
         """Make an old revision's content current again (also undeletes); the item keeps
         its current visibility, so restoring a draft never un-shares a shared item."""
-        row = self.core.row(ref, live=False)
-        old = self.revision_of(row["id"], rev_id)
-        if old.content is None:
-            raise BadInput(f"revision {old.rev_id[:12]} is a deletion; choose an earlier one")
-        content = dict(old.content)
-        if "visibility" in row["data"]:  # restore the text, not an old sharing decision
-            content["visibility"] = row["data"]["visibility"]
-        if not row["deleted"] and content == row["data"]:
-            return self.get(row["id"])
-        self.core.write(row["id"], row["kind"], content, [row["head"]], "restore")
+        with self.core.db.write():
+            row = self.core.row(ref, live=False)
+            old = self.revision_of(row["id"], rev_id)
+            if old.content is None:
+                raise BadInput(f"revision {old.rev_id[:12]} is a deletion; choose an earlier one")
+            content = dict(old.content)
+            if "visibility" in row["data"]:  # restore the text, not an old sharing decision
+                content["visibility"] = row["data"]["visibility"]
+            if row["deleted"] or content != row["data"]:
+                current = {**row, "data": {} if row["deleted"] else row["data"]}
+                self.permissions.check_change(current, content)
+                self.core.write(row["id"], row["kind"], content, [row["head"]], "restore")
         return self.get(row["id"])
 
     def revision_of(self, item_id: str, rev_ref: str) -> Revision:
@@ -219,12 +276,44 @@ class Items:
             item["holder_names"] = [holders.get(h) for h in item["holders"]]
         if KINDS[kind].user:
             item.update(rel.relations_of(self.conn, row["id"]))
+        if kind in SIGNED:
+            item["signoff"] = self.signoff(row)
         if kind == "question":
             item["answers"] = rel.answers_of(self.conn, row)
         if kind == "community":
             item["stage_history"] = self.stage_history(row["id"])
             item["members"] = rel.members(self.conn, row["id"])
         return item
+
+    def signoff(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """Who validated which version of a validated item, and whether it changed since
+        (None: not validated, or validated before validations were recorded).
+
+        ``recognised`` is False for a validation made at another site by someone who is
+        not an animator or expert of the community in the data this site holds."""
+        if row["kind"] not in SIGNED or row["data"].get("status") != "validated":
+            return None
+        offs = q.referrers(self.conn, row["id"], "signoff")
+        if not offs:
+            return None
+        last = max(offs, key=lambda r: (r["data"].get("on") or "", r["created_at"]))
+        signed_id, by = last["data"]["rev"], last["data"].get("person")
+        signed = revs.get(self.conn, signed_id)
+        generation = self.conn.execute(
+            "SELECT generation FROM revisions WHERE rev_id = ?", (signed_id,)
+        ).fetchone()
+        here = last["origin_site"] == self.core.site_id
+        return {
+            "rev": signed_id,
+            "version": generation[0] if generation else None,
+            "by": by,
+            "by_name": self.core.name(by),
+            "on": last["data"].get("on"),
+            "site": last["origin_site"],
+            "site_name": self.core.site_name_of(last["origin_site"]),
+            "changed_since": signed is None or _unsigned(signed.content) != _unsigned(row["data"]),
+            "recognised": here or self.permissions.recognised(by, "validate", row["community"]),
+        }
 
     def list(
         self,
@@ -317,6 +406,11 @@ class Items:
                 out.append({"stage": stage, "at": r.at, "by": r.author, "rev_id": r.rev_id})
                 last = stage
         return out
+
+
+def _unsigned(content: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What a validator vouches for: the content without its status."""
+    return {k: v for k, v in (content or {}).items() if k != "status"}
 
 
 def changed_fields(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list:

@@ -13,11 +13,12 @@ import json
 from typing import Any
 
 from copdesk.core import Core
-from copdesk.errors import BadInput
+from copdesk.errors import BadInput, NotAllowed
 from copdesk.items import Items
 from copdesk.model.kinds import AUTONOMOUS, LEVELS
 from copdesk.model.rating import validity
-from copdesk.model.validate import parse_date, with_defaults
+from copdesk.model.validate import parse_date, validate, with_defaults
+from copdesk.permissions import Permissions
 from copdesk.store import items as q
 from copdesk.store import relations as rel
 from copdesk.store import revisions as revs
@@ -26,9 +27,10 @@ from copdesk.store import revisions as revs
 class People:
     """Membership and skill operations of a workspace (``ws.people``)."""
 
-    def __init__(self, core: Core, items: Items) -> None:
+    def __init__(self, core: Core, items: Items, permissions: Permissions) -> None:
         self.core = core
         self.items = items
+        self.permissions = permissions
         self.conn = core.conn
 
     # -- memberships -------------------------------------------------------------
@@ -42,22 +44,42 @@ class People:
         since: str | None = None,
         remove: bool = False,
     ) -> dict[str, Any]:
-        """Give a person a role in a community (or remove them from it)."""
-        cid = self.core.live_ref(community, "community")
-        pid = self.core.live_ref(person, "person")
-        item_id = rel.relation_id("membership", pid, cid)
-        if remove:
-            row = q.row_dict(self.conn, item_id)
-            if row is None or row["deleted"]:
-                raise BadInput(f"{self.core.name(pid)} is not a member of {self.core.name(cid)}")
-            self.items.delete(item_id)
-            return {"id": item_id, "person": pid, "community": cid, "removed": True}
-        data = {"person": pid, "community": cid, "role": role, "since": since}
-        if since is None:
+        """Give a person a role in a community (or remove them from it).
+
+        Animators (and site administrators) manage members; anyone may join as a
+        member or leave. A community always keeps one animator."""
+        with self.core.db.write():
+            cid = self.core.live_ref(community, "community")
+            pid = self.core.live_ref(person, "person")
+            item_id = rel.relation_id("membership", pid, cid)
             old = q.row_dict(self.conn, item_id)
-            keep = old["data"].get("since") if old and not old["deleted"] else None
-            data["since"] = keep or self.core.today().isoformat()
-        row, _ = self.core.upsert_relation(item_id, "membership", data)
+            current = old["data"]["role"] if old and not old["deleted"] else None
+            if remove and current is None:
+                raise BadInput(f"{self.core.name(pid)} is not a member of {self.core.name(cid)}")
+            asked = {"person": pid, "community": cid, "role": role, "since": since}
+            role = validate("membership", asked)["role"]
+            own = pid == self.core.actor and (remove or (role == "member" and current is None))
+            if not own:
+                self.permissions.require("manage_members", community=cid)
+            if (
+                current == "animator"
+                and (remove or role != "animator")
+                and self.permissions.checked
+            ):
+                animators = [m for m in rel.members(self.conn, cid) if m["role"] == "animator"]
+                if len(animators) == 1:
+                    raise NotAllowed(
+                        f"{self.core.name(cid)} always keeps one animator: "
+                        "name another animator first"
+                    )
+            if remove:
+                assert old is not None
+                self.core.write(item_id, "membership", None, [old["head"]], "delete")
+                return {"id": item_id, "person": pid, "community": cid, "removed": True}
+            keep = old["data"].get("since") if current else None
+            data = {"person": pid, "community": cid, "role": role}
+            data["since"] = since or keep or self.core.today().isoformat()
+            row, _ = self.core.upsert_relation(item_id, "membership", data)
         return {"id": item_id, **with_defaults("membership", row["data"])}
 
     def members(self, community_id: str) -> list[dict[str, Any]]:
@@ -84,6 +106,10 @@ class People:
         """
         pid = self.core.live_ref(person, "person")
         sid = self.core.live_ref(skill, "skill")
+        level = validate("rating", {"person": pid, "skill": sid, "level": level})["level"]
+        skill_row = q.row_dict(self.conn, sid)
+        assert skill_row is not None
+        self.permissions.check_rating(pid, skill_row, level)
         item_id = rel.relation_id("rating", pid, sid)
         old = q.row_dict(self.conn, item_id)
         if interest is None and old is not None and not old["deleted"]:
@@ -120,6 +146,7 @@ class People:
             "assessor_name": names.get(data["assessor"] or ""),
             "conflict": bool(row["conflict"]),
             **validity(data["valid_until"], self.core.today()),
+            **self._assessed(row, data, skill),
         }
         if with_history:
             history = [r for r, _ in revs.revisions_of(self.conn, item_id) if r.content]
@@ -141,6 +168,25 @@ class People:
             ]
         return out
 
+    def _assessed(
+        self, row: dict[str, Any], data: dict[str, Any], skill: dict[str, Any] | None
+    ) -> dict[str, bool]:
+        """``self_assessed``: the person rated themselves; ``recognised``: False for a
+        U or O rating made at another site by someone who may not rate so here."""
+        level, assessor = data["level"], data.get("assessor")
+        recognised = (
+            level < AUTONOMOUS
+            or row["origin_site"] == self.core.site_id
+            or assessor == data["person"]
+            or self.permissions.recognised(
+                assessor, "rate_high", (skill or {}).get("data", {}).get("community")
+            )
+        )
+        return {
+            "self_assessed": bool(assessor) and assessor == data["person"],
+            "recognised": recognised,
+        }
+
     def ratings(self) -> list[dict[str, Any]]:
         """Every current rating, without history: one query for a whole skills matrix."""
         rows = self.conn.execute(
@@ -160,6 +206,7 @@ class People:
                     "assessed_on": data["assessed_on"],
                     "valid_until": data["valid_until"],
                     "conflict": bool(conflict),
+                    "self_assessed": bool(data["assessor"]) and data["assessor"] == data["person"],
                     **validity(data["valid_until"], today),
                 }
             )

@@ -8,8 +8,10 @@ The Workspace composes its parts, each built with what it needs and none reachin
 into another (as Anki's collection holds its decks, models and scheduler):
 
 - ``ws.core``: connection, blobs, site, clock, who is writing, the one write path;
-- ``ws.items``: add, edit, delete, restore, get, list, history, links, attachments,
-  comments;
+- ``ws.permissions``: who may do what (the table in copdesk.model.permissions),
+  site administrators, PINs that prove who is writing on a shared PC;
+- ``ws.items``: add, edit, delete, restore, validate, get, list, history, links,
+  attachments, comments;
 - ``ws.people``: memberships and roles, skill ratings, profiles;
 - ``ws.qa``: questions, answers, "helped / applied" marks;
 - ``ws.search``: full-text search, who knows, the glossary, the index;
@@ -39,6 +41,7 @@ from copdesk.items import Items
 from copdesk.model.kinds import KINDS
 from copdesk.model.validate import kind_of
 from copdesk.people import People
+from copdesk.permissions import Permissions
 from copdesk.questions import QA
 from copdesk.search.api import Search
 from copdesk.store import items as q
@@ -57,8 +60,9 @@ class Workspace:
 
     def __init__(self, path: Path, database: Database, *, index: bool = True) -> None:
         self.core = core = Core(path, database)
-        self.items = Items(core)
-        self.people = People(core, self.items)
+        self.permissions = Permissions(core)
+        self.items = Items(core, self.permissions)
+        self.people = People(core, self.items, self.permissions)
         self.qa = QA(core, self.items)
         self.search = Search(core, index=index)
         self.sites = Sites(core)
@@ -177,6 +181,8 @@ class Workspace:
     def use(self, person: str | None) -> dict[str, Any] | None:
         """Set who is writing on this (possibly shared) computer; None clears it."""
         pid = self.core.use(person)
+        if pid:
+            self.permissions.adopt_first_admin(pid)  # a site without one: nobody locked out
         return self.items.get(pid) if pid else None
 
     def acting_as(self, person: str | None) -> AbstractContextManager[None]:
@@ -246,7 +252,11 @@ class Workspace:
         """Load the built-in bilingual demo content; loading twice adds nothing."""
         from copdesk.demo import load
 
-        return load(self.core, self.items, self.people, self.qa)
+        with self.permissions.bypass():  # history that already happened, as an import
+            counts = load(self.core, self.items, self.people, self.qa)
+        if self.current_person:  # the demo's animator looks after the site too
+            self.permissions.adopt_first_admin(self.current_person)
+        return counts
 
 
 __all__ = ["Workspace"]

@@ -97,7 +97,8 @@ def network_known(ws: Workspace) -> dict[str, str]:
     """Lyon: l1 l2 l3 co-write; Nantes: n1 n2 n3 co-write; b co-writes with l1 and n1;
     s1 (Lyon) and s2 (Nantes) share a skill and never met; i works with nobody;
     c1 c2 c3 (Grenoble) co-write about a theme no community covers."""
-    with ws.batch():  # one search-index update at the end
+    # a history that happened (who may do what is tested in test_permissions.py)
+    with ws.batch(), ws.permissions.bypass():  # one search-index update at the end
         return _network_known(ws)
 
 
@@ -146,7 +147,8 @@ def _network_known(ws: Workspace) -> dict[str, str]:
 def risks_known(ws: Workspace) -> dict[str, Any]:
     """3 people on 2 sites, 4 skills, each skill with one known weakness (see
     tests/core/test_risks.py)."""
-    with ws.batch():  # one index update at the end
+    # a history that happened (who may do what is tested in test_permissions.py)
+    with ws.batch(), ws.permissions.bypass():  # one index update at the end
         return _risks_known(ws)
 
 

@@ -144,7 +144,10 @@ def stats(
         if item in in_scope and author
     ]
     kinds = dict(conn.execute("SELECT id, kind FROM items WHERE deleted = 0"))
-    contribs = [r for r in revs if kinds.get(r[0]) not in ("community", "person", "skill")]
+    # a validation record goes with the edit that validated: not a second contribution
+    contribs = [
+        r for r in revs if kinds.get(r[0]) not in ("community", "person", "skill", "signoff")
+    ]
 
     if cid:
         members = people.members(cid)

@@ -31,6 +31,7 @@ OUTCOMES = ("positive", "negative", "near_miss")
 PRIORITIES = ("red", "yellow", "blue", "green")
 LINK_TYPES = ("related", "supersedes", "applies")
 MARK_TYPES = ("helped", "applied")  # "this helped me", "applied here"
+YES = ("yes",)
 
 # Choices are data with both languages, like the field labels of the model.
 CHOICE_LABELS: dict[str, tuple[str, str]] = {
@@ -73,6 +74,7 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "applied": ("Applied here", "Appliqué ici"),
     "supersedes": ("Supersedes", "Remplace"),
     "applies": ("Applies", "Applique"),
+    "yes": ("Yes", "Oui"),
 }
 
 
@@ -186,6 +188,8 @@ PERSON = Kind(
         Field("department", TEXT, "Department", "Service", aliases=("service", "departement")),
         Field("email", TEXT, "E-mail", "Courriel", aliases=("courriel", "mail")),
         Field("languages", LIST, "Languages", "Langues", aliases=("langues",)),
+        # may rate others at U and O (copdesk.model.permissions)
+        Field("assessor", ENUM, "Assessor", "Évaluateur", choices=YES, aliases=("evaluateur",)),
         *_meta(False),
     ),
     title_field="name",
@@ -198,6 +202,8 @@ SKILL = Kind(
     (
         Field("name", TEXT, "Name", "Nom", required=True, aliases=("nom", "competence", "skill")),
         Field("domain", TEXT, "Domain", "Domaine", required=True, aliases=("domaine",)),
+        # whose experts may rate it at U and O (copdesk.model.permissions)
+        Field("community", REF, "Community", "Communauté", ref_kind="community"),
         _md("description", "Description", "Description"),
         *_meta(False),
     ),
@@ -440,6 +446,22 @@ MARK = Kind(
     user=False,
 )
 
+# A validation: who validated which version of a report or sheet (the version is the
+# revision the validator saw). One per item and version, so validating twice is one.
+SIGNOFF = Kind(
+    "signoff",
+    "Validation",
+    "Validation",
+    (
+        Field("target", REF, "Item", "Élément", required=True),
+        Field("rev", TEXT, "Version", "Version", required=True),
+        Field("person", REF, "Validated by", "Validé par", ref_kind="person"),
+        Field("on", DATE, "On", "Le"),
+    ),
+    title_field="on",
+    user=False,
+)
+
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
@@ -456,6 +478,7 @@ KINDS: dict[str, Kind] = {
         ATTACHMENT,
         ANSWER,
         MARK,
+        SIGNOFF,
     )
 }
 USER_KINDS = tuple(k.name for k in KINDS.values() if k.user)

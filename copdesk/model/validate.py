@@ -45,6 +45,7 @@ READ_ONLY = frozenset(
         "members",
         "marks",
         "answers",
+        "signoff",
     }
 )
 MAX_TEXT = 1_000_000  # characters in one field

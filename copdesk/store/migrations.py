@@ -133,4 +133,39 @@ V4 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
+# Who may do what (copdesk.model.permissions): site administrators are a role of the
+# site, kept here and never exchanged; PINs (salted scrypt hashes) and the computer
+# logins tied to a person prove who is writing on a shared PC. An upgraded workspace
+# makes its current person (else its first local person) the administrator, so
+# nobody is locked out.
+V5 = [
+    """CREATE TABLE site_roles (
+        person TEXT NOT NULL,
+        role TEXT NOT NULL,
+        granted_by TEXT,
+        granted_at TEXT NOT NULL,
+        PRIMARY KEY (person, role)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE pins (
+        person TEXT PRIMARY KEY,
+        salt TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        params TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        failed_at TEXT
+    )""",
+    """CREATE TABLE logins (
+        login TEXT PRIMARY KEY,
+        person TEXT NOT NULL
+    )""",
+    """INSERT INTO site_roles (person, role, granted_at)
+        SELECT id, 'admin', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM items
+        WHERE kind = 'person' AND deleted = 0 AND id = coalesce(
+            (SELECT value FROM meta WHERE key = 'current_person'),
+            (SELECT i.id FROM items i WHERE i.kind = 'person' AND i.deleted = 0
+             AND i.origin_site = (SELECT value FROM meta WHERE key = 'site_id')
+             ORDER BY i.created_at, i.id LIMIT 1))""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5]

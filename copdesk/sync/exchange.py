@@ -31,7 +31,7 @@ from copdesk.store import revisions as revs
 from copdesk.store.revisions import OPS, Revision
 from copdesk.sync.bundle import MAX_SEQ, _refuse, is_uuid
 
-RELATION_KINDS = ("membership", "rating", "link", "comment", "attachment", "answer", "mark")
+RELATION_KINDS = tuple(name for name, kind in KINDS.items() if not kind.user)
 _SHA = re.compile(r"[0-9a-f]{64}")
 _AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 _BODY_KEYS = {"at", "author", "content", "item", "kind", "op", "parents", "site", "seq", "v"}

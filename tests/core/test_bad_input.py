@@ -29,8 +29,10 @@ def add(cli: Cli, kind: str, data: dict[str, Any]) -> str:
 def seed(cli: Cli) -> dict[str, str]:
     """A workspace with a person, a community, a skill and a report."""
     assert cli("init", "--site", "Usine de Lyon").code == 0
+    person = add(cli, "person", {"name": "Élodie Durand"})  # the site's administrator
+    assert cli("use", person).code == 0
     return {
-        "person": add(cli, "person", {"name": "Élodie Durand"}),
+        "person": person,
         "community": add(cli, "community", {"name": "Presses", "form": "trade"}),
         "skill": add(cli, "skill", {"name": "Soudure", "domain": "Mécanique"}),
         "rex": add(cli, "rex", {"title": "Fuite", "priority": "red"}),

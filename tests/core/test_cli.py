@@ -53,10 +53,10 @@ def c(cli: Cli) -> Cli:
 
 @pytest.fixture
 def people(c: Cli) -> dict[str, str]:
-    return {
-        "alice": add(c, "person", {"name": "Élodie Durand"})["id"],
-        "bob": add(c, "person", {"name": "Bob Martin"})["id"],
-    }
+    """Élodie, the first person (so the site's administrator), writes and adds Bob."""
+    alice = add(c, "person", {"name": "Élodie Durand"})["id"]
+    ok(c("use", alice))
+    return {"alice": alice, "bob": add(c, "person", {"name": "Bob Martin"})["id"]}
 
 
 def test_init_and_status(cli: Cli, ws_path: Path) -> None:
@@ -74,6 +74,7 @@ def test_init_and_status(cli: Cli, ws_path: Path) -> None:
 
 
 def test_use_and_as_choose_the_author(c: Cli, people: dict[str, str]) -> None:
+    ok(c("use", "--clear"))
     assert ok(c("use")).out.strip() == "no current person"
     r = ok(c("use", "elodie DURAND"))  # case and accents ignored
     assert people["alice"] in r.out and "Élodie Durand" in r.out
@@ -196,8 +197,10 @@ def test_list_and_filters(c: Cli) -> None:
 
 
 def test_show_deleted_item_exits_1_saying_when_and_by_whom(c: Cli, people: dict[str, str]) -> None:
-    rex = add(c, "rex", {"title": "Vieux"})
-    r = ok(c("--as", "Bob Martin", "delete", rex["id"]))
+    rex = ok(
+        c("--as", "Bob Martin", "add", "rex", "--json", "-", input='{"title": "Vieux"}')
+    ).json()
+    r = ok(c("--as", "Bob Martin", "delete", rex["id"]))  # his own draft
     assert rex["id"] in r.out
     at = history(c, rex["id"])[-1]["at"]
     for args in (("show", rex["id"]), ("show", rex["id"], "--json")):
@@ -261,6 +264,8 @@ def test_round_trip_with_a_deleted_reference(c: Cli, people: dict[str, str]) -> 
 
 def test_history_lists_every_revision(c: Cli, people: dict[str, str]) -> None:
     ok(c("use", people["alice"]))
+    add(c, "community", {"name": "Presses", "form": "trade"})  # Élodie animates it
+    ok(c("member", "Presses", "Bob Martin", "--role", "animator"))  # Bob may edit others' items
     rex = add(c, "rex", {"title": "T"})
     ok(c("--as", people["bob"], "edit", rex["id"], "--json", "-", input='{"summary": "S"}'))
     ok(c("delete", rex["id"]))
@@ -311,18 +316,22 @@ def test_member_roles_since_and_remove(c: Cli, people: dict[str, str]) -> None:
     revisions = ok(c("status", "--json")).json()["revisions"]
     ok(c("member", cid, "Bob Martin", "--role", "member"))  # the same again: no revision
     assert ok(c("status", "--json")).json()["revisions"] == revisions
+    alone = c("member", cid, people["alice"], "--role", "expert")
+    assert alone.code == 1 and "always keeps one animator" in alone.err
+    ok(c("member", cid, "Bob Martin", "--role", "animator"))
     ok(c("member", cid, people["alice"], "--role", "expert"))  # a new role keeps the date
     p = ok(c("profile", people["alice"], "--json")).json()
     assert p["memberships"] == [
         {"community": cid, "community_name": "Électricité", "role": "expert", "since": "2024-01-15"}
     ]
-    ok(c("member", cid, "Bob Martin", "--remove"))
-    assert [m["name"] for m in show(c, cid)["members"]] == ["Élodie Durand"]
-    assert ok(c("profile", "Bob Martin", "--json")).json()["memberships"] == []
+    ok(c("member", cid, "Élodie Durand", "--remove"))
+    assert [m["name"] for m in show(c, cid)["members"]] == ["Bob Martin"]
+    assert ok(c("profile", "Élodie Durand", "--json")).json()["memberships"] == []
 
 
 def test_rate_and_profile_keep_history(c: Cli, people: dict[str, str]) -> None:
     sid = add(c, "skill", {"name": "Soudure TIG", "domain": "Mécanique"})["id"]
+    ok(c("edit", people["bob"], "--json", "-", input='{"assessor": "yes"}'))  # may rate U and O
     ok(c("use", people["bob"]))
     r = ok(c("rate", "Élodie Durand", "soudure tig", "1", "--interest", "learn"))
     assert r.out.strip() == "Élodie Durand: Soudure TIG level 1 (I)"

@@ -22,6 +22,11 @@ def _send(src: Workspace, dst: Workspace, path: Path) -> None:
 @pytest.fixture
 def two_sites(ws: Workspace, tmp_path: Path) -> dict:
     """Alice and Bob at Lyon, Carol at Sheffield, who marks a report there."""
+    with ws.permissions.bypass():  # a history that happened (rules: test_permissions.py)
+        return _two_sites(ws, tmp_path)
+
+
+def _two_sites(ws: Workspace, tmp_path: Path) -> dict:
     sheffield = Workspace.create(tmp_path / "sheffield", site="Sheffield Works", language="en")
     for a, b in ((ws, sheffield), (sheffield, ws)):
         i = a.sites.identity()

@@ -318,7 +318,8 @@ def test_answers_and_cross_site_marks_are_work_ties(ws: Workspace, known: dict[s
 def test_a_mark_from_another_site_is_reuse(tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "nantes", site="Usine de Nantes") as ws:
         author = ws.items.add("person", {"name": "Auteur", "site": "Usine de Lyon"})["id"]
-        reader = ws.items.add("person", {"name": "Lecteur", "site": "Usine de Nantes"})["id"]
+        with ws.acting_as(author):  # the first person: the administrator
+            reader = ws.items.add("person", {"name": "Lecteur", "site": "Usine de Nantes"})["id"]
         with ws.acting_as(author):
             item = ws.items.add("howto", {"title": "Purge"})["id"]
         with ws.acting_as(reader):

@@ -348,11 +348,13 @@ def test_edit_beats_concurrent_delete(tmp_path: Path) -> None:
 def test_concurrent_ratings_conflict(tmp_path: Path) -> None:
     a, b = make(tmp_path, "Lyon"), make(tmp_path, "Nantes")
     pair(a, b)
-    person = a.items.add("person", {"name": "Marie Dupont"})
+    person = a.items.add("person", {"name": "Marie Dupont", "assessor": "yes"})
+    a.use(person["id"])  # the administrator, an assessor: ratings at U and O
     skill = a.items.add("skill", {"name": "Soudage TIG", "domain": "Soudage"})
     a.people.rate(person["id"], skill["id"], 2)
     send(a, b, tmp_path)
     a.people.rate(person["id"], skill["id"], 3)
+    b.use(person["id"])  # the assessor, known at Nantes from the bundle
     b.people.rate(person["id"], skill["id"], 4)
     send(a, b, tmp_path)
     send(b, a, tmp_path)

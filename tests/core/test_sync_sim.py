@@ -18,6 +18,7 @@ passes ``check``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -62,12 +63,17 @@ class World:
     def __init__(self, root: Path, n_sites: int, seed: int) -> None:
         self.rng = random.Random(seed)
         self.root = root
+        self.stack = contextlib.ExitStack()
         (root / "pool").mkdir()
         (root / "files").mkdir()
         self.sites: list[Site] = []
         for i in range(n_sites):
             Workspace.create(root / f"site{i}", site=f"Site {i}").close()
             ws = Workspace.open(root / f"site{i}", index=False)
+            # any history may happen here, written by nobody in particular (who may
+            # do what, and authorship, are tested elsewhere)
+            self.stack.enter_context(ws.permissions.bypass())
+            ws.core.act_as(None)
             me = ws.sites.identity()
             self.sites.append(Site(f"Site {i}", ws, me["site_id"], me["key"]))
         for s in self.sites:
@@ -85,6 +91,7 @@ class World:
         self.stats: Counter[str] = Counter()
 
     def close(self) -> None:
+        self.stack.close()
         for s in self.sites:
             s.ws.close()
 
@@ -135,6 +142,8 @@ class World:
         item = site.ws.items.add(kind, {**data, "visibility": visibility}, item_id=self.new_id())
         self.visible[item["id"]] = visibility == "shared"
         self.home[item["id"]] = site.id
+        for m in item.get("members", []):  # whoever creates a community animates it
+            self.note(m["id"], site, m["person"], item["id"])
         return item["id"]
 
     def share(self, site: Site) -> None:

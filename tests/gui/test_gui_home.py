@@ -137,8 +137,9 @@ def test_search_marks_hits_of_a_dissolved_community_archived(qtbot, runner, demo
 
 def test_quick_switch_of_who_is_writing(qtbot, runner, tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "ws", site="Usine de Lyon") as ws:
-        ana = ws.items.add("person", {"name": "Ana"})["id"]
-        ws.items.add("person", {"name": "Bruno"})
+        ana = ws.items.add("person", {"name": "Ana"})["id"]  # the administrator
+        with ws.acting_as(ana):
+            ws.items.add("person", {"name": "Bruno"})
     window = open_home(qtbot, runner, tmp_path / "ws")
     switch = window.person_switch
     qtbot.waitUntil(lambda: switch.count() == 3, timeout=10_000)  # nobody, Ana, Bruno
