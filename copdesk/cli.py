@@ -370,24 +370,20 @@ def cmd_who_knows(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_risks(args: argparse.Namespace, ws: Workspace) -> int:
-    from copdesk.analytics.risks import text
-
     lines = ws.analytics.risks(site=args.site, limit=args.limit)
     if args.json:
         _print_json(lines)
     else:
-        sys.stdout.write(text(lines))
+        textout.risks(lines)
     return 0
 
 
 def cmd_network(args: argparse.Namespace, ws: Workspace) -> int:
-    from copdesk.analytics.network import text_report
-
     result = ws.analytics.network(args.community)
     if args.json:
         _print_json(result)
     else:
-        sys.stdout.write(text_report(result))
+        textout.network(result)
     return 0
 
 

@@ -359,3 +359,76 @@ def stats(s: dict[str, Any]) -> None:
         print(f"  diagnosis: {s['diagnosis']['reason']}")
         for action in s["guidance"]:
             print(f"    - {action}")
+
+
+RISK_TAGS = {
+    "single_holder": "single holder",
+    "no_holder": "no holder",
+    "expiring": "expiring",
+    "unwritten_expert": "unwritten expert",
+    "uncovered_skill": "no sheet",
+}
+
+
+def risks(lines: list[dict[str, Any]]) -> None:
+    """The ranked list: rank, what, where, score, then the reason (worded by the API)."""
+    if not lines:
+        print("no knowledge at risk found")
+        return
+    for line in lines:
+        where = line["site"] or "all sites"
+        print(
+            f"{line['rank']:>3}. [{RISK_TAGS[line['kind']]}] {line['skill_name']} "
+            f"— {where}, score {line['score']}"
+        )
+        print(f"     {line['reason']}")
+
+
+def _n(count: int, word: str) -> str:
+    plural = "people" if word == "person" else word + "s"
+    return f"{count} {word if count == 1 else plural}"
+
+
+def network(result: dict[str, Any], limit: int = 10) -> None:
+    """The readable summary printed by ``copdesk network``."""
+    print(
+        f"{_n(result['people'], 'person')}, {_n(result['work_ties'], 'work tie')}, "
+        f"{_n(result['affinity_ties'], 'affinity tie')} (shared skills or communities), "
+        f"{_n(len(result['clusters']), 'working group')}"
+    )
+
+    def section(title: str, rows: list[dict[str, Any]], render: Callable) -> None:
+        print()
+        print(f"{title} ({len(rows)})")
+        if not rows:
+            print("  none")
+        for row in rows[:limit]:
+            for line in render(row):
+                print("  " + line)
+        if len(rows) > limit:
+            print(f"  … {len(rows) - limit} more (--json)")
+
+    section(
+        "Bridges",
+        result["bridges"],
+        lambda b: [
+            f"{b['name']} ({b['site'] or 'no site'}), betweenness {b['betweenness']:.3f}",
+            *(f"  - {w}" for w in b["why"]),
+        ],
+    )
+    section(
+        "Isolated people",
+        result["isolated_people"],
+        lambda i: [f"{i['name']} ({i['site'] or 'no site'}): {i['why']}"],
+    )
+    section("Isolated sites", result["isolated_sites"], lambda s: [f"{s['site']}: {s['why']}"])
+    section(
+        "Who should meet whom",
+        result["suggestions"],
+        lambda s: [f"{s['a_name']} ↔ {s['b_name']} on {s['topic']}", f"  - {s['why']}"],
+    )
+    section(
+        "Candidate communities",
+        result["candidate_communities"],
+        lambda c: [f"{', '.join(c['theme'])}: {', '.join(c['names'])}", f"  - {c['why']}"],
+    )
