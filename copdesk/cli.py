@@ -56,6 +56,27 @@ class _QueryParser(_Parser):
         return super()._parse_optional(arg_string)
 
 
+class _Version(argparse.Action):
+    """``--version``: the package, the database schema and the bundle format, one line.
+    Computed when asked, so that parsing other commands imports nothing more."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        sys.stdout.write(version() + "\n")
+        parser.exit(0)
+
+
+def version() -> str:
+    """'copdesk 0.1.0 (database schema 7, bundle format 1)'."""
+    from copdesk import __version__
+    from copdesk.store.database import SCHEMA_VERSION
+    from copdesk.sync.bundle import FORMAT
+
+    return f"copdesk {__version__} (database schema {SCHEMA_VERSION}, bundle format {FORMAT})"
+
+
 def _add(p: argparse.ArgumentParser | Any, declared: Arg | OneOf) -> None:
     if isinstance(declared, OneOf):
         group = p.add_mutually_exclusive_group(required=declared.required)
@@ -79,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="long commands (import, export, reindex, demo, sync-folder) write one JSON line"
         ' per progress event on stderr: {"step": ..., "done": N, "total": M or null}',
+    )
+    parser.add_argument(
+        "--version", action=_Version, help="the version, database schema and bundle format"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_QueryParser)
     for cmd in commands():
