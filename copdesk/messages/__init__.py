@@ -56,6 +56,7 @@ def _catalogue() -> dict[str, Entry]:
 
 
 CATALOGUE: dict[str, Entry] = _catalogue()
+_AND = {language: str(CATALOGUE["list.and"][language]) for language in LANGUAGES}
 
 
 def text(code: str, language: str = "en", /, **facts: Any) -> str | list[str]:
@@ -65,21 +66,25 @@ def text(code: str, language: str = "en", /, **facts: Any) -> str | list[str]:
     A label code the catalogue does not know (a choice from a newer version) shows as
     its last part; any other unknown code is a bug and raises ``KeyError``.
     """
+    return _render(code, language, facts)
+
+
+def say(message: Message, language: str = "en") -> str | list[str]:
+    """A message of the core in words."""
+    return _render(message.code, language, message.facts)
+
+
+def _render(code: str, language: str, facts: Mapping[str, Any]) -> str | list[str]:
     entry = CATALOGUE.get(code)
     if entry is None:
         if code.startswith(LABEL_SPACES):
             return code.rsplit(".", 1)[-1]
         raise KeyError(f"no message {code!r} in the catalogue")
-    template = entry[language if language in entry else LANGUAGES[0]]
-    conjunction = CATALOGUE["list.and"].get(language, "and")
+    template = entry.get(language) or entry[LANGUAGES[0]]
+    conjunction = _AND.get(language, _AND[LANGUAGES[0]])
     if isinstance(template, tuple):
-        return [_format.fill(t, language, facts, say, str(conjunction)) for t in template]
-    return _format.fill(template, language, facts, say, str(conjunction))
-
-
-def say(message: Message, language: str = "en") -> str | list[str]:
-    """A message of the core in words."""
-    return text(message.code, language, **message.facts)
+        return [_format.fill(t, language, facts, say, conjunction) for t in template]
+    return _format.fill(template, language, facts, say, conjunction)
 
 
 def label(value: str, language: str = "en") -> str:

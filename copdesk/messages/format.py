@@ -34,12 +34,7 @@ PLURAL: dict[str, Callable[[int], str]] = {
 Word = Callable[[Message, str], "str | list[str]"]
 
 
-@functools.lru_cache(maxsize=4096)
-def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
-    return tuple(
-        (literal, field, spec or "")
-        for literal, field, spec, _ in string.Formatter().parse(template)
-    )
+Format = Callable[[Any, str, Word, str], str]  # (value, language, word, conjunction)
 
 
 def fill(
@@ -48,7 +43,7 @@ def fill(
     """The template with its facts (``word`` words nested messages, ``conjunction`` is
     the language's "and")."""
     out = []
-    for literal, name, spec in _parsed(template):
+    for literal, name, form in _compiled(template):
         out.append(literal)
         if name is None:
             continue
@@ -56,23 +51,41 @@ def fill(
             value = facts[name]
         except KeyError:
             raise KeyError(f"the template {template!r} needs the fact {name!r}") from None
-        out.append(_field(value, spec, language, word, conjunction))
+        out.append(form(value, language, word, conjunction))
     return "".join(out)
 
 
-def _field(value: Any, spec: str, language: str, word: Word, conjunction: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def _compiled(template: str) -> tuple[tuple[str, str | None, Format], ...]:
+    """A template read once: its literal parts, fields and the format of each field
+    (an analysis words thousands of ties with the same few templates)."""
+    return tuple(
+        (literal, field, _format(spec or ""))
+        for literal, field, spec, _ in string.Formatter().parse(template)
+    )
+
+
+def _format(spec: str) -> Format:
     if spec.startswith("plural(") and spec.endswith(")"):
-        n = len(value) if isinstance(value, list | tuple) else int(value)
-        return plural(n, spec[len("plural(") : -1].split("|"), language)
+        forms = spec[len("plural(") : -1].split("|")
+        if len(forms) not in (2, 3):
+            raise ValueError(f"plural needs 2 or 3 forms, got {forms!r}")
+
+        def counted(value: Any, language: str, word: Word, conjunction: str) -> str:
+            n = len(value) if isinstance(value, list | tuple) else int(value)
+            return plural(n, forms, language)
+
+        return counted
     if spec == "list":
-        return and_list(_words(value, language, word), conjunction)
+        return lambda v, language, word, conj: and_list(_words(v, language, word), conj)
     if spec.startswith("join(") and spec.endswith(")"):
-        return spec[len("join(") : -1].join(_words(value, language, word))
+        sep = spec[len("join(") : -1]
+        return lambda v, language, word, conj: sep.join(_words(v, language, word))
     if spec == "lower":
-        return _word(value, language, word).lower()
+        return lambda v, language, word, conj: _word(v, language, word).lower()
     if spec:
-        return format(value, spec)
-    return _word(value, language, word)
+        return lambda v, language, word, conj: format(v, spec)
+    return lambda v, language, word, conj: _word(v, language, word)
 
 
 def plural(n: int, forms: Sequence[str], language: str) -> str:
@@ -81,8 +94,6 @@ def plural(n: int, forms: Sequence[str], language: str) -> str:
         if n <= 0:
             return forms[0].replace("#", str(n))
         forms = forms[1:]
-    if len(forms) != 2:
-        raise ValueError(f"plural needs 2 or 3 forms, got {list(forms)!r}")
     chosen = forms[0] if PLURAL[language](n) == "one" else forms[1]
     return chosen.replace("#", str(n))
 
@@ -100,6 +111,8 @@ def _words(values: Any, language: str, word: Word) -> list[str]:
 
 
 def _word(value: Any, language: str, word: Word) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, Message):
         worded = word(value, language)
         if not isinstance(worded, str):
