@@ -7,5 +7,20 @@ over it. Nothing outside ``copdesk.gui`` imports Qt.
 from copdesk.errors import BadInput, CopdeskError, ItemDeleted, WorkspaceError
 from copdesk.workspace import Workspace
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    """``__version__``: written once, in pyproject.toml, and read from the installed
+    package's metadata when first asked (importlib.metadata is slow to import)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'copdesk' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("copdesk")
+    except PackageNotFoundError:  # a source tree that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
+
+
 __all__ = ["BadInput", "CopdeskError", "ItemDeleted", "Workspace", "WorkspaceError", "__version__"]

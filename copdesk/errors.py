@@ -13,6 +13,12 @@ class CopdeskError(Exception):
 
     exit_code = 1
 
+    @property
+    def details(self) -> dict[str, object] | None:
+        """What a program needs besides the sentence (``--json`` prints it with the
+        error); None for most errors."""
+        return None
+
 
 class BadInput(CopdeskError):
     """The input is wrong (exit 2): bad usage, invalid value, unknown name or id."""
@@ -43,6 +49,10 @@ class UntrustedSite(CopdeskError):
     def __init__(self, message: str, producer: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.producer = dict(producer or {})
+
+    @property
+    def details(self) -> dict[str, object]:
+        return {"untrusted": self.producer}
 
 
 class Cancelled(CopdeskError):

@@ -16,7 +16,8 @@ from typing import Any
 import markdown as _markdown
 import nh3
 
-from copdesk.model.kinds import CHOICE_LABELS, DATE, ENUM, INT, KINDS, LIST, MARKDOWN, TEXT
+from copdesk import messages
+from copdesk.model.kinds import DATE, ENUM, INT, KINDS, LIST, MARKDOWN, TEXT
 
 TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
@@ -70,18 +71,15 @@ section.safety { border: 3px solid #c00; padding: .3em 1em; }
 """
 
 
-def _label(kind: str, name: str, language: str) -> str:
-    f = KINDS[kind].by_name.get(name)
-    if f is None:
-        return name
-    return f.fr if language == "fr" else f.en
-
-
 def item_html(item: Mapping[str, Any], language: str = "en") -> str:
     """A standalone, printable HTML page for one item (no external resources)."""
     kind = item["kind"]
     spec = KINDS[kind]
     esc = html.escape
+
+    def word(code: str) -> str:
+        return str(messages.text(code, language))
+
     title = str(item.get(spec.title_field) or "")
     rows = []
     for f in spec.fields:
@@ -96,19 +94,17 @@ def item_html(item: Mapping[str, Any], language: str = "en") -> str:
             value = ", ".join(value)
         text = str(value)
         if f.type == ENUM and f.name != "language":  # the words, not the stored code
-            en, fr = CHOICE_LABELS.get(text, (text, text))
-            text = fr if language == "fr" else en
+            text = messages.label(text, language)
         if f.type in (TEXT, ENUM, DATE, INT, LIST) or f.name in ("community", "holders"):
             css = f' class="priority-{esc(str(value))}"' if f.name == "priority" else ""
             rows.append(
-                f"<tr><th>{esc(_label(kind, f.name, language))}</th><td{css}>{esc(text)}</td></tr>"
+                f"<tr><th>{esc(messages.field_label(kind, f.name, language))}</th>"
+                f"<td{css}>{esc(text)}</td></tr>"
             )
     who = item.get("author_name") or ""
+    rows.append(f"<tr><th>{esc(word('item.author'))}</th><td>{esc(who)}</td></tr>")
     rows.append(
-        f"<tr><th>{'Auteur' if language == 'fr' else 'Author'}</th><td>{esc(who)}</td></tr>"
-    )
-    rows.append(
-        f"<tr><th>{'Mis à jour' if language == 'fr' else 'Updated'}</th>"
+        f"<tr><th>{esc(word('item.updated'))}</th>"
         f"<td>{esc(str(item.get('updated_at') or ''))}</td></tr>"
     )
     sections = []
@@ -116,7 +112,7 @@ def item_html(item: Mapping[str, Any], language: str = "en") -> str:
         if f.type == MARKDOWN and item.get(f.name):
             css = ' class="safety"' if f.name == "safety" else ""
             sections.append(
-                f"<section{css}><h2>{esc(_label(kind, f.name, language))}</h2>"
+                f"<section{css}><h2>{esc(messages.field_label(kind, f.name, language))}</h2>"
                 f"{markdown(item[f.name])}</section>"
             )
     for comment in item.get("comments") or []:
@@ -124,7 +120,7 @@ def item_html(item: Mapping[str, Any], language: str = "en") -> str:
             f'<section class="comment"><p><em>{esc(comment.get("author_name") or "")}, '
             f"{esc(comment['at'][:10])}</em></p>{markdown(comment['body'])}</section>"
         )
-    kind_label = spec.fr if language == "fr" else spec.en
+    kind_label = messages.kind_label(kind, language)
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(language)}"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title><style>{_STYLE}</style></head><body>"

@@ -5,6 +5,11 @@ Each analysis reads plain facts through the item and people operations
 (``collect``) and computes over them in pure functions, so the rules are testable on
 hand-made data; the modules are imported on first use so opening a workspace stays
 fast.
+
+The analyses explain their findings with messages (codes and facts); this part is
+where results leave the API, so it words them here, once, from the catalogue
+(:func:`copdesk.messages.worded`): every explanation in English under its key and in
+French under ``KEY_fr``, the form ``--json`` prints and scripts read.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 from copdesk.core import Core
 from copdesk.errors import BadInput
 from copdesk.items import Items
+from copdesk.messages import worded
 from copdesk.people import People
 from copdesk.questions import QA
 
@@ -33,14 +39,14 @@ class Analytics:
         from copdesk.analytics import risks
 
         data = risks.collect(self.items, self.people, self.core.today())
-        return risks.rank(data, site=site, limit=limit)
+        return worded(risks.rank(data, site=site, limit=limit))
 
     def stats(self, community: str | None = None) -> dict[str, Any]:
         """Health figures of a community (or of the whole site) and, for a community,
         its stage diagnosis and guidance (rules in :mod:`copdesk.analytics.stats`)."""
         from copdesk.analytics.stats import stats
 
-        return stats(self.core, self.items, self.people, self.qa, community)
+        return worded(stats(self.core, self.items, self.people, self.qa, community))
 
     def network(self, community: str | None = None) -> dict[str, Any]:
         """People linked by work and affinity, with bridges, isolated people and sites,
@@ -49,7 +55,7 @@ class Analytics:
 
         cid = self.core.resolve(community, "community") if community else None
         facts = network.collect(self.core.conn, self.items, self.people)
-        return network.network(facts, cid)
+        return worded(network.network(facts, cid))
 
     def contributions(self, person: str | None = None) -> dict[str, Any]:
         """What ``person`` (None: the current person) authored, validated, answered,

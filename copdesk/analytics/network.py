@@ -44,8 +44,8 @@ Rules of the findings:
   accents and a final s/x ignored, as words in a community's name or charter, nor
   among the 5 most used tags of its items.
 
-Every explanation (``why``) has a French twin (``why_fr``) with the same facts, for
-the French window, as :func:`copdesk.analytics.stats.diagnose` does.
+Every explanation (``why``) is a message (codes and facts, no words); the API words
+it in English and French (``why``, ``why_fr``) from :mod:`copdesk.messages.network`.
 
 The facts are those ``ws.items.history`` (revision authors), ``ws.items.get``
 (comments, answers, marks), ``ws.items.list``, ``ws.people.ratings`` and ``members`` give,
@@ -65,7 +65,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from copdesk.analytics import graph as gr
-from copdesk.model.kinds import KINDS
+from copdesk.model.kinds import INTERESTS, KINDS
+from copdesk.model.message import Message, msg
 from copdesk.model.text import fold
 
 if TYPE_CHECKING:
@@ -330,7 +331,6 @@ def analyse(facts: Facts, scope: set[str] | None = None) -> dict[str, Any]:
             **({"skills": ctx.snames(t.skills)} if t.skills else {}),
             **({"communities": ctx.cnames(t.communities)} if t.communities else {}),
             "why": ctx.describe(t),
-            "why_fr": ctx.describe_fr(t),
         }
         for (a, b), t in sorted(ties.items())
     ]
@@ -384,41 +384,19 @@ class _Context:
     def tie(self, a: str, b: str) -> _Tie:
         return self.ties[(a, b) if a < b else (b, a)]
 
-    def describe(self, t: _Tie) -> str:
+    def describe(self, t: _Tie) -> Message:
         parts = []
         c = t.counts
         if c["coauthor"]:
-            parts.append(f"co-wrote {_n(c['coauthor'], 'item')}")
-        if c["comment"]:
-            parts.append(_n(c["comment"], "comment"))
-        if c["answer"]:
-            parts.append(_n(c["answer"], "answer"))
-        if c["reuse"]:
-            parts.append(f"reused at another site {_n(c['reuse'], 'time')}")
+            parts.append(msg("network.tie.coauthor", n=c["coauthor"]))
+        for kind in ("comment", "answer", "reuse"):
+            if c[kind]:
+                parts.append(msg(f"network.tie.{kind}", n=c[kind]))
         if t.skills:
-            parts.append("shared skills: " + ", ".join(self.snames(t.skills)))
+            parts.append(msg("network.tie.skills", skills=self.snames(t.skills)))
         if t.communities:
-            parts.append("both in " + ", ".join(self.cnames(t.communities)))
-        return "; ".join(parts)
-
-    def describe_fr(self, t: _Tie) -> str:
-        """:meth:`describe` in French."""
-        parts = []
-        c = t.counts
-        if c["coauthor"]:
-            parts.append(f"ont co-écrit {_nf(c['coauthor'], 'élément')}")
-        if c["comment"]:
-            parts.append(_nf(c["comment"], "commentaire"))
-        if c["answer"]:
-            parts.append(_nf(c["answer"], "réponse"))
-        if c["reuse"]:
-            parts.append(f"réutilisé sur un autre site {_nf(c['reuse'], 'fois', 'fois')}")
-        if t.skills:
-            label = "compétence partagée" if len(t.skills) == 1 else "compétences partagées"
-            parts.append(f"{label} : " + ", ".join(self.snames(t.skills)))
-        if t.communities:
-            parts.append("tous deux dans " + ", ".join(self.cnames(t.communities)))
-        return " ; ".join(parts)
+            parts.append(msg("network.tie.communities", communities=self.cnames(t.communities)))
+        return msg("network.tie", parts=parts)
 
     @cached_property
     def tags_of(self) -> dict[str, Counter[str]]:
@@ -446,16 +424,6 @@ class _Context:
         }
 
 
-def _n(count: int, word: str) -> str:
-    plural = "people" if word == "person" else word + "s"
-    return f"{count} {word if count == 1 else plural}"
-
-
-def _nf(count: int, word: str, plural: str | None = None) -> str:
-    """A French count: singular for 0 and 1, as French says it."""
-    return f"{count} {word if count <= 1 else plural or word + 's'}"
-
-
 # -- findings ------------------------------------------------------------------------
 
 
@@ -479,24 +447,19 @@ def _bridges(ctx: _Context, between: dict[str, float], cut: set[str]) -> list[di
         by_site = {_site_key(s) for s in sites}
         if len(by_site) < 2 and len(communities) < 2 and len(clusters) < 2:
             continue
-        why, why_fr = [], []
+        why = []
         if len(by_site) >= 2:
-            at = ", ".join(f"{s} ({sites[s]})" for s in sorted(sites, key=fold))
-            why.append("works with people at " + at)
-            why_fr.append(f"travaille avec des personnes de {len(sites)} sites : {at}")
+            at = [msg("network.site_count", site=s, n=sites[s]) for s in sorted(sites, key=fold)]
+            why.append(msg("network.bridge.sites", n=len(sites), sites=at))
         if len(communities) >= 2:
-            why.append("links communities " + ", ".join(ctx.cnames(communities)))
-            why_fr.append("relie les communautés " + ", ".join(ctx.cnames(communities)))
+            why.append(msg("network.bridge.communities", communities=ctx.cnames(communities)))
         if len(clusters) >= 2:
-            why.append(f"ties {len(clusters)} working groups")
-            why_fr.append(f"relie {len(clusters)} groupes de travail")
+            why.append(msg("network.bridge.clusters", n=len(clusters)))
         splits = None
         if p in cut:
             rest = ctx.work.subgraph(_component(ctx.work, p) - {p})
             splits = [len(c) for c in gr.components(rest)]
-            parts = " + ".join(str(s) for s in splits)
-            why.append("without them their group splits into " + parts)
-            why_fr.append("sans elle/lui, son groupe se scinde en " + parts)
+            why.append(msg("network.bridge.splits", sizes=splits))
         out.append(
             {
                 "person": p,
@@ -513,7 +476,6 @@ def _bridges(ctx: _Context, between: dict[str, float], cut: set[str]) -> list[di
                 ],
                 "clusters": sorted(clusters),
                 "why": why,
-                "why_fr": why_fr,
             }
         )
     return sorted(out, key=lambda b: (-b["betweenness"], -b["ties"], fold(b["name"]), b["person"]))
@@ -534,12 +496,13 @@ def _isolated_people(ctx: _Context) -> list[dict[str, Any]]:
     out = []
     for p in gr.isolated(ctx.work):
         communities = ctx.cnames(ctx.memberships[p])
-        context = ("member of " + ", ".join(communities) if communities else "in no community") + (
-            f", rated L or more on {_n(skills[p], 'skill')}" if skills[p] else ""
-        )
-        context_fr = (
-            "membre de " + ", ".join(communities) if communities else "dans aucune communauté"
-        ) + (f", niveau L ou plus sur {_nf(skills[p], 'compétence')}" if skills[p] else "")
+        context = [
+            msg("network.member_of", communities=communities)
+            if communities
+            else msg("network.in_no_community")
+        ]
+        if skills[p]:
+            context.append(msg("network.rated_on", n=skills[p]))
         out.append(
             {
                 "person": p,
@@ -547,9 +510,7 @@ def _isolated_people(ctx: _Context) -> list[dict[str, Any]]:
                 "site": ctx.site(p) or None,
                 "communities": communities,
                 "skills": skills[p],
-                "why": "no co-written item, comment, answer or reuse with anyone; " + context,
-                "why_fr": "aucun élément co-écrit, commentaire, réponse ni réutilisation "
-                "avec qui que ce soit ; " + context_fr,
+                "why": msg("network.isolated_person", context=context),
             }
         )
     return sorted(out, key=lambda i: (fold(i["name"]), i["person"]))
@@ -578,10 +539,7 @@ def _isolated_sites(ctx: _Context, sites: list[str]) -> list[dict[str, Any]]:
             "site": keys[k],
             "people": people[k],
             "internal_ties": inside[k],
-            "why": f"no work tie with another site ({_n(people[k], 'person')}, "
-            f"{_n(inside[k], 'tie')} inside)",
-            "why_fr": f"aucun lien de travail avec un autre site ({_nf(people[k], 'personne')}, "
-            f"{_nf(inside[k], 'lien')} sur place)",
+            "why": msg("network.isolated_site", people=people[k], ties=inside[k]),
         }
         for k in sorted(keys)
         if not across[k]
@@ -631,18 +589,19 @@ def _suggestions(ctx: _Context) -> list[dict[str, Any]]:
         _, best_kind, best = shared[0]
         if best_kind == "skill":
             ra, rb = ctx.holders[best][a], ctx.holders[best][b]
-            detail = (
-                f"both hold {names[0]} ({ctx.name(a)} {_level(ra)}, {ctx.name(b)} {_level(rb)})"
-            )
-            detail_fr = (
-                f"tous deux maîtrisent {names[0]} ({ctx.name(a)} : {_level_fr(ra)} ; "
-                f"{ctx.name(b)} : {_level_fr(rb)})"
+            detail = msg(
+                "network.both_hold",
+                topic=names[0],
+                a=ctx.name(a),
+                a_level=_level(ra),
+                b=ctx.name(b),
+                b_level=_level(rb),
             )
         else:
-            detail = f"both wrote about {names[0]}"
-            detail_fr = f"tous deux ont écrit sur {names[0]}"
-        others = f"; also {', '.join(names[1:4])}" if len(names) > 1 else ""
-        others_fr = f" ; aussi {', '.join(names[1:4])}" if len(names) > 1 else ""
+            detail = msg("network.both_wrote", topic=names[0])
+        parts = [detail]
+        if len(names) > 1:
+            parts.append(msg("network.also", topics=names[1:4]))
         out.append(
             {
                 "a": a,
@@ -655,9 +614,9 @@ def _suggestions(ctx: _Context) -> list[dict[str, Any]]:
                 "topic_kind": best_kind,
                 "topics": names,
                 "score": round(sum(s for s, _, _ in shared), 2),
-                "why": f"{detail}{others}; {ctx.site(a)} and {ctx.site(b)}, never worked together",
-                "why_fr": f"{detail_fr}{others_fr} ; sites {ctx.site(a)} et {ctx.site(b)}, "
-                "n'ont jamais travaillé ensemble",
+                "why": msg(
+                    "network.suggestion", parts=parts, a_site=ctx.site(a), b_site=ctx.site(b)
+                ),
             }
         )
     return out
@@ -673,19 +632,15 @@ def _mentor(ra: dict[str, Any], rb: dict[str, Any]) -> bool:
     return (teaches(ra) and learns(rb)) or (teaches(rb) and learns(ra))
 
 
-def _level(r: dict[str, Any]) -> str:
-    text = f"level {r['level']}"
-    return text + (f", wants to {r['interest']}" if r["interest"] else "")
-
-
-_INTEREST_FR = {"teach": "souhaite transmettre", "learn": "souhaite apprendre"}
-
-
-def _level_fr(r: dict[str, Any]) -> str:
-    text = f"niveau {r['level']}"
+def _level(r: dict[str, Any]) -> Message:
+    """ "level 4", "level 4, wants to teach"."""
     if not r["interest"]:
-        return text
-    return f"{text}, {_INTEREST_FR.get(r['interest'], 'souhaite ' + r['interest'])}"
+        return msg("network.level", level=r["level"])
+    if r["interest"] in INTERESTS:
+        wish = msg(f"network.wants.{r['interest']}")
+    else:
+        wish = msg("network.wants", interest=r["interest"])
+    return msg("network.level_and_wish", level=r["level"], wish=wish)
 
 
 def _candidates(ctx: _Context, groups: list[list[str]]) -> list[dict[str, Any]]:
@@ -737,12 +692,11 @@ def _candidates(ctx: _Context, groups: list[list[str]]) -> list[dict[str, Any]]:
                     {"id": c, "name": ctx.cname(c), "members": k}
                     for c, k in sorted(member_of.items(), key=lambda ck: (-ck[1], ck[0]))
                 ],
-                "why": f"{len(group)} people who work together on "
-                + ", ".join(label for _, _, _, label in theme)
-                + ": no community's name, charter or usual tags mention it",
-                "why_fr": f"{_nf(len(group), 'personne')} qui travaillent ensemble sur "
-                + ", ".join(label for _, _, _, label in theme)
-                + " : aucune communauté n'en parle dans son nom, sa charte ou ses tags habituels",
+                "why": msg(
+                    "network.candidate",
+                    n=len(group),
+                    theme=[label for _, _, _, label in theme],
+                ),
             }
         )
     return out
@@ -771,51 +725,3 @@ class _Coverage:
         found = set(self.tags.get(term, ()))
         found |= {cid for cid, text in self.texts if f" {term} " in text}
         return sorted(found)
-
-
-# -- text --------------------------------------------------------------------------------
-
-
-def text_report(result: dict[str, Any], limit: int = 10) -> str:
-    """The readable summary printed by ``copdesk network``."""
-    lines = [
-        f"{_n(result['people'], 'person')}, {_n(result['work_ties'], 'work tie')}, "
-        f"{_n(result['affinity_ties'], 'affinity tie')} (shared skills or communities), "
-        f"{_n(len(result['clusters']), 'working group')}"
-    ]
-
-    def section(title: str, rows: list[dict[str, Any]], render) -> None:
-        lines.append("")
-        lines.append(f"{title} ({len(rows)})")
-        if not rows:
-            lines.append("  none")
-        for row in rows[:limit]:
-            lines.extend("  " + line for line in render(row))
-        if len(rows) > limit:
-            lines.append(f"  … {len(rows) - limit} more (--json)")
-
-    section(
-        "Bridges",
-        result["bridges"],
-        lambda b: [
-            f"{b['name']} ({b['site'] or 'no site'}), betweenness {b['betweenness']:.3f}",
-            *(f"  - {w}" for w in b["why"]),
-        ],
-    )
-    section(
-        "Isolated people",
-        result["isolated_people"],
-        lambda i: [f"{i['name']} ({i['site'] or 'no site'}): {i['why']}"],
-    )
-    section("Isolated sites", result["isolated_sites"], lambda s: [f"{s['site']}: {s['why']}"])
-    section(
-        "Who should meet whom",
-        result["suggestions"],
-        lambda s: [f"{s['a_name']} ↔ {s['b_name']} on {s['topic']}", f"  - {s['why']}"],
-    )
-    section(
-        "Candidate communities",
-        result["candidate_communities"],
-        lambda c: [f"{', '.join(c['theme'])}: {', '.join(c['names'])}", f"  - {c['why']}"],
-    )
-    return "\n".join(lines) + "\n"

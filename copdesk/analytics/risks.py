@@ -44,8 +44,9 @@ exists elsewhere. So a lone holder of a skill no sheet covers comes first (80 an
 more): that is the knowledge one departure would lose.
 Ties: the kind in the order above, across sites first, then skill name, then site.
 
-**Reasons.** Each line carries ``reason`` (English) and ``reason_fr`` (the same facts
-in French), like :func:`copdesk.analytics.stats.diagnose`; the GUI picks by language.
+**Reasons.** Each line carries its ``reason`` as a message (``risk.reason``: the fact,
+what aggravates it, what to do; codes and facts, no words); the API words it in
+English and French (``reason``, ``reason_fr``) from :mod:`copdesk.messages.risks`.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from typing import TYPE_CHECKING, Any
 
 from copdesk.errors import BadInput
 from copdesk.model.kinds import AUTONOMOUS
+from copdesk.model.message import Message, msg
 from copdesk.model.text import fold
 
 if TYPE_CHECKING:
@@ -202,20 +204,11 @@ def collect(items: Items, people: People, today: dt.date) -> Data:
 # -- ranking ------------------------------------------------------------------------
 
 
-def _count(n: int, noun: str) -> str:
-    """'1 day', '3 days', '2 people'."""
-    if noun == "person":
-        return f"{n} {'person' if n == 1 else 'people'}"
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _count_fr(n: int, singular: str, plural: str) -> str:
-    """'1 jour', '3 jours', '0 jour' (French: 0 and 1 take the singular)."""
-    return f"{n} {singular if n <= 1 else plural}"
-
-
-def _where(person: Mapping[str, Any]) -> str:
-    return f"{person['name']} ({person['site']})" if person.get("site") else person["name"]
+def _where(person: Mapping[str, Any]) -> str | Message:
+    """A person and their site ("Marie Dupont (Usine de Lyon)"), or only the name."""
+    if person.get("site"):
+        return msg("risk.person_at", name=person["name"], site=person["site"])
+    return person["name"]
 
 
 def sites_of(data: Data) -> list[str]:
@@ -224,8 +217,8 @@ def sites_of(data: Data) -> list[str]:
 
 
 def rank(data: Data, *, site: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Risk lines, highest score first, each with ``rank`` and a one-sentence reason
-    (``reason`` in English, ``reason_fr`` in French).
+    """Risk lines, highest score first, each with ``rank`` and its reason as a message
+    (``reason``; ``ws.analytics.risks`` words it in English and French).
 
     ``site`` keeps the lines of that site and the lines naming one of its people;
     a site no person belongs to is bad input.
@@ -347,23 +340,17 @@ def _skill_lines(
         "lapsed_holders": len(lapsed),
         "covered_by": [{"id": s["id"], "title": s["title"]} for s in covering],
     }
-    no_sheet = "no know-how sheet covers it" if uncovered else ""
-    n = len(learners)
-    learning = f"{_count(n, 'person')} {'is' if n == 1 else 'are'} learning it" if n else ""
-    learning_fr = f"{_count_fr(n, 'personne est', 'personnes sont')} en formation" if n else ""
-    n = len(lapsed)
-    lapsed_text = f"{_count(n, 'former holder')}'s rating expired" if n == 1 else ""
-    lapsed_text = lapsed_text or (f"{n} former holders' ratings expired" if n else "")
-    lapsed_fr = "l'évaluation d'un ancien détenteur a expiré" if n == 1 else ""
-    lapsed_fr = lapsed_fr or (f"les évaluations de {n} anciens détenteurs ont expiré" if n else "")
-    no_sheet_fr = "aucune fiche savoir-faire ne couvre cette compétence" if uncovered else ""
+    no_sheet = msg("risk.no_sheet") if uncovered else None
+    learning = msg("risk.learning", n=len(learners)) if learners else None
+    lapsed_clause = msg("risk.lapsed", n=len(lapsed)) if lapsed else None
 
     def line(
         kind: str,
         site: str | None,
         who: list[dict[str, Any]],
-        reason: str,
-        reason_fr: str,
+        head: Message,
+        clauses: Sequence[Message | None],
+        action: Message,
         **more: Any,
     ):
         if site is None:
@@ -371,6 +358,7 @@ def _skill_lines(
         else:  # the lines across sites already carry the skill-wide bonuses
             here = sum(1 for p in learners if p.get("site") == site)
             score = BASE[(kind, True)] + min(here, LEARNER_BONUS_MAX)
+        parts = [head, *(c for c in clauses if c is not None)]
         return {
             "kind": kind,
             "skill": skill["id"],
@@ -378,42 +366,18 @@ def _skill_lines(
             "site": site,
             "people": who,
             "score": score,
-            "reason": reason,
-            "reason_fr": reason_fr,
+            "reason": msg("risk.reason", parts=parts, action=action),
             "details": {**details, **more},
         }
-
-    def sentence(head: str, *facts: str, action: str) -> str:
-        """'head and a: action.', 'head, a and b: action.' (facts are clauses)."""
-        facts = tuple(f for f in facts if f)
-        sep = " and " if len(facts) == 1 else ", "
-        return f"{head}{sep if facts else ''}{_join(facts)}: {action}."
-
-    def phrase(head: str, *facts: str, action: str) -> str:
-        """The French sentence: 'head et a : action.', 'head, a et b : action.'."""
-        facts = tuple(f for f in facts if f)
-        sep = " et " if len(facts) == 1 else ", "
-        return f"{head}{sep if facts else ''}{_join_fr(facts)} : {action}."
 
     if not holders:
         yield line(
             "no_holder",
             None,
             [],
-            sentence(
-                f"Nobody is autonomous on {name}",
-                learning,
-                lapsed_text,
-                no_sheet,
-                action="train a holder or bring the know-how in",
-            ),
-            phrase(
-                f"Personne n'est autonome sur {name}",
-                learning_fr,
-                lapsed_fr,
-                no_sheet_fr,
-                action="former un détenteur ou faire venir le savoir-faire",
-            ),
+            msg("risk.no_holder", skill=name),
+            [learning, lapsed_clause, no_sheet],
+            msg("risk.action.no_holder"),
         )
     elif len(holders) == 1:
         h = holders[0]
@@ -421,18 +385,9 @@ def _skill_lines(
             "single_holder",
             None,
             holders,
-            sentence(
-                f"Only {_where(h)} is autonomous on {name} (level {h['level']})",
-                learning,
-                no_sheet,
-                action=f"have {h['name']} write it down and train a second holder",
-            ),
-            phrase(
-                f"{_where(h)} est la seule personne autonome sur {name} (niveau {h['level']})",
-                learning_fr,
-                no_sheet_fr,
-                action=f"faire écrire ce savoir-faire à {h['name']} et former un second détenteur",
-            ),
+            msg("risk.single_holder", holder=_where(h), skill=name, level=h["level"]),
+            [learning, no_sheet],
+            msg("risk.action.single_holder", name=h["name"]),
         )
     else:
         # Per site: only worth a line when the skill is held in two places or more.
@@ -442,30 +397,25 @@ def _skill_lines(
         )
         for place in rated_sites:
             here = [h for h in holders if h.get("site") == place]
-            elsewhere = sorted({h["site"] or "no site" for h in holders if h not in here}, key=fold)
+            # a holder without a site sorts where "no site" does, as it always has
+            elsewhere = sorted(
+                {h["site"] or None for h in holders if h not in here}, key=_site_order
+            )
             if not here:
                 rated_here = sum(1 for r in ratings if people[r["person"]].get("site") == place)
                 yield line(
                     "no_holder",
                     place,
                     [],
-                    sentence(
-                        f"Nobody at {place} is autonomous on {name} "
-                        f"({_count(rated_here, 'person')} rated there)",
-                        f"it is held at {_join(tuple(elsewhere))}",
+                    msg("risk.no_holder_at_site", site=place, skill=name, rated=rated_here),
+                    [
+                        msg(
+                            "risk.held_elsewhere",
+                            sites=[s or msg("risk.no_site") for s in elsewhere],
+                        ),
                         no_sheet,
-                        action="train someone there or pair them with a holder elsewhere",
-                    ),
-                    phrase(
-                        f"À {place}, personne n'est autonome sur {name} "
-                        f"({_count_fr(rated_here, 'personne évaluée', 'personnes évaluées')}"
-                        " sur ce site)",
-                        "la compétence est détenue ailleurs "
-                        f"({_join_fr([SITE_FR.get(e, e) for e in elsewhere])})",
-                        no_sheet_fr,
-                        action="former quelqu'un sur place ou l'associer à un détenteur "
-                        "d'un autre site",
-                    ),
+                    ],
+                    msg("risk.action.no_holder_at_site"),
                     site_holders=0,
                 )
             elif len(here) == 1:
@@ -473,20 +423,14 @@ def _skill_lines(
                     "single_holder",
                     place,
                     here,
-                    sentence(
-                        f"Only {here[0]['name']} is autonomous on {name} at {place}",
-                        f"{_count(len(holders) - 1, 'other person')} hold"
-                        f"{'s' if len(holders) == 2 else ''} it elsewhere",
-                        no_sheet,
-                        action=f"train a second holder at {place}",
+                    msg(
+                        "risk.single_holder_at_site",
+                        holder=here[0]["name"],
+                        skill=name,
+                        site=place,
                     ),
-                    phrase(
-                        f"À {place}, {here[0]['name']} est la seule personne autonome sur {name}",
-                        _count_fr(len(holders) - 1, "autre personne est", "autres personnes sont")
-                        + (" autonome ailleurs" if len(holders) == 2 else " autonomes ailleurs"),
-                        no_sheet_fr,
-                        action=f"former un second détenteur à {place}",
-                    ),
+                    [msg("risk.others_elsewhere", n=len(holders) - 1), no_sheet],
+                    msg("risk.action.single_holder_at_site", site=place),
                     site_holders=1,
                 )
 
@@ -498,20 +442,17 @@ def _skill_lines(
             "expiring",
             None,
             [_person(p, r["level"])],
-            sentence(
-                f"The level {r['level']} rating of {_where(p)} on {name} expires on "
-                f"{end.isoformat()} (in {_count(left, 'day')}), which would leave "
-                f"{_count(len(holders) - 1, 'autonomous holder')}",
-                no_sheet,
-                action="reassess or renew it before then",
+            msg(
+                "risk.expiring",
+                level=r["level"],
+                holder=_where(p),
+                skill=name,
+                date=end.isoformat(),
+                days=left,
+                left=len(holders) - 1,
             ),
-            phrase(
-                f"L'évaluation de niveau {r['level']} de {_where(p)} sur {name} expire le "
-                f"{end.isoformat()} ({_in_days_fr(left)}), ce qui laisserait "
-                f"{_holders_fr(len(holders) - 1)}",
-                no_sheet_fr,
-                action="la réévaluer ou la renouveler d'ici là",
-            ),
+            [no_sheet],
+            msg("risk.action.expiring"),
             valid_until=end.isoformat(),
             days_left=left,
         )
@@ -523,24 +464,17 @@ def _skill_lines(
         if any(terms.touched_by(text) for text in own_texts.get(pid, ())):
             continue
         p = people[pid]
-        alone = " and its only autonomous holder" if len(holders) == 1 else ""
-        alone_fr = ", seule personne autonome dessus," if len(holders) == 1 else ","
         yield line(
             "unwritten_expert",
             None,
             [_person(p, r["level"])],
-            sentence(
-                f"{_where(p)} is an expert (level 4) on {name}{alone}, yet no report or sheet "
-                "of theirs is about it",
-                no_sheet,
-                action=f"ask {p['name']} to write a know-how sheet",
+            msg(
+                "risk.unwritten_only_expert" if len(holders) == 1 else "risk.unwritten_expert",
+                holder=_where(p),
+                skill=name,
             ),
-            phrase(
-                f"{_where(p)} est au niveau expert (4) sur {name}{alone_fr} mais aucun de ses "
-                "retours d'expérience ni aucune de ses fiches ne porte dessus",
-                no_sheet_fr,
-                action=f"demander à {p['name']} d'écrire une fiche savoir-faire",
-            ),
+            [no_sheet],
+            msg("risk.action.unwritten_expert", name=p["name"]),
         )
 
     if uncovered:
@@ -548,88 +482,18 @@ def _skill_lines(
             "uncovered_skill",
             None,
             holders,
-            sentence(
-                f"No know-how sheet covers {name}",
-                f"{_count(len(holders), 'person')} {'is' if len(holders) == 1 else 'are'} "
-                f"autonomous on it ({_join([h['name'] for h in holders])})"
+            msg("risk.uncovered_skill", skill=name),
+            [
+                msg("risk.autonomous_on_it", n=len(holders), names=[h["name"] for h in holders])
                 if holders
-                else "nobody is autonomous on it",
+                else msg("risk.nobody_autonomous_on_it"),
                 learning,
-                action=(
-                    f"write one with {holders[0]['name']}"
-                    if holders
-                    else "find someone to write one"
-                ),
-            ),
-            phrase(
-                f"Aucune fiche savoir-faire ne couvre {name}",
-                f"{_count_fr(len(holders), 'personne est', 'personnes sont')} "
-                f"{'autonome' if len(holders) == 1 else 'autonomes'} dessus "
-                f"({_join_fr([h['name'] for h in holders])})"
-                if holders
-                else "personne n'est autonome dessus",
-                learning_fr,
-                action=(
-                    f"en écrire une avec {holders[0]['name']}"
-                    if holders
-                    else "trouver quelqu'un pour en écrire une"
-                ),
-            ),
+            ],
+            msg("risk.action.write_with", name=holders[0]["name"])
+            if holders
+            else msg("risk.action.find_writer"),
         )
 
 
-def _join(parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-SITE_FR = {"no site": "sans site"}
-
-
-def _join_fr(parts: Sequence[str]) -> str:
-    """'a', 'a et b', 'a, b et c'."""
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " et " + parts[-1]
-
-
-def _in_days_fr(days: int) -> str:
-    """'aujourd'hui', 'dans 1 jour', 'dans 30 jours'."""
-    return "aujourd'hui" if days <= 0 else f"dans {_count_fr(days, 'jour', 'jours')}"
-
-
-def _holders_fr(n: int) -> str:
-    """'aucun détenteur autonome', '1 détenteur autonome', '2 détenteurs autonomes'."""
-    if n <= 0:
-        return "aucun détenteur autonome"
-    return _count_fr(n, "détenteur autonome", "détenteurs autonomes")
-
-
-# -- readable output ----------------------------------------------------------------
-
-LABELS = {
-    "single_holder": "single holder",
-    "no_holder": "no holder",
-    "expiring": "expiring",
-    "unwritten_expert": "unwritten expert",
-    "uncovered_skill": "no sheet",
-}
-
-
-def text(lines: Sequence[Mapping[str, Any]]) -> str:
-    """The ranked list for a terminal: rank, what, where, score, then the reason."""
-    if not lines:
-        return "no knowledge at risk found\n"
-    out = []
-    for line in lines:
-        where = line["site"] or "all sites"
-        out.append(
-            f"{line['rank']:>3}. [{LABELS[line['kind']]}] {line['skill_name']} "
-            f"— {where}, score {line['score']}"
-        )
-        out.append(f"     {line['reason']}")
-    return "\n".join(out) + "\n"
+def _site_order(site: str | None) -> str:
+    return fold(site or "no site")

@@ -17,6 +17,10 @@ Diagnosis rules (checked in this order, the first that applies is reported):
 5. initiation declared for more than 180 days without any contribution: "never took
    off: relaunch it or dissolve it".
 Otherwise the declared stage matches the activity.
+
+The diagnosis reason and the guidance (the animation actions typical of the stage) are
+messages; ``ws.analytics.stats`` words them in English and French from
+:mod:`copdesk.messages.health`.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
+
+from copdesk.model.message import Message, msg
 
 if TYPE_CHECKING:
     import sqlite3
@@ -38,68 +44,6 @@ if TYPE_CHECKING:
 WINDOWS = (30, 90)
 CORE = 3  # contributions in 90 days that make a core contributor
 MONTHS = 12
-
-GUIDANCE = {
-    "initiation": [
-        "Find the sponsor and write the charter: why this community, for whom.",
-        "Identify the first members and the experts of the trade.",
-        "Hold a kick-off meeting and agree on a first shared problem.",
-    ],
-    "coalition": [
-        "Bring members to meet regularly (monthly), across sites.",
-        "Collect the first experience reports and questions.",
-        "Agree on the rules: visibility, validation, who animates.",
-    ],
-    "action": [
-        "Keep the rhythm: answer questions quickly, validate proposed items.",
-        "Turn good answers into know-how sheets; review old sheets.",
-        "Show the impact: items applied at other sites, people helped.",
-    ],
-    "dispersion": [
-        "Ask members what they need now; refresh the charter or the themes.",
-        "Hand the animation to a new animator, or merge with a close community.",
-        "Capture the knowledge of the experts before they leave.",
-    ],
-    "dissolution": [
-        "Archive the content (it stays searchable) and say where the topic lives now.",
-        "Thank the members; point them to related communities.",
-    ],
-}
-
-
-GUIDANCE_FR = {
-    "initiation": [
-        "Trouver le sponsor et écrire la charte : pourquoi cette communauté, pour qui.",
-        "Repérer les premiers membres et les experts du métier.",
-        "Tenir une réunion de lancement et choisir un premier problème commun.",
-    ],
-    "coalition": [
-        "Faire se rencontrer les membres régulièrement (chaque mois), entre sites.",
-        "Recueillir les premiers retours d'expérience et les premières questions.",
-        "S'accorder sur les règles : visibilité, validation, qui anime.",
-    ],
-    "action": [
-        "Garder le rythme : répondre vite aux questions, valider les éléments proposés.",
-        "Transformer les bonnes réponses en fiches savoir-faire ; revoir les fiches anciennes.",
-        "Montrer l'impact : éléments appliqués sur d'autres sites, personnes aidées.",
-    ],
-    "dispersion": [
-        "Demander aux membres ce dont ils ont besoin ; rafraîchir la charte ou les thèmes.",
-        "Confier l'animation à un nouvel animateur, ou fusionner avec une communauté proche.",
-        "Capitaliser le savoir des experts avant leur départ.",
-    ],
-    "dissolution": [
-        "Archiver le contenu (il reste consultable) et dire où le sujet vit désormais.",
-        "Remercier les membres ; les orienter vers des communautés voisines.",
-    ],
-}
-STAGES_FR = {
-    "initiation": "initialisation",
-    "coalition": "coalition",
-    "action": "action",
-    "dispersion": "dispersion",
-    "dissolution": "disparition",
-}
 
 
 def _day(at: str) -> dt.date:
@@ -237,65 +181,30 @@ def stats(
         community_row = items.get(cid)
         out["stage"] = community_row.get("stage") or "initiation"
         out["archived"] = out["stage"] == "dissolution"
-        out["guidance"] = GUIDANCE[out["stage"]]
-        out["guidance_fr"] = GUIDANCE_FR[out["stage"]]
+        out["guidance"] = msg(f"guidance.{out['stage']}")
         out["diagnosis"] = diagnose(out, community_row.get("created_at", "")[:10])
     return out
 
 
-def diagnose(s: dict[str, Any], created_on: str) -> dict[str, str]:
-    """Compare the declared stage with the measured activity (rules in the module doc).
-
-    The reason is given in English and French (``reason_fr``), like the model's labels.
-    """
+def diagnose(s: dict[str, Any], created_on: str) -> dict[str, Any]:
+    """Compare the declared stage with the measured activity (rules in the module doc):
+    the stage it looks like and the reason, as a message."""
     stage, active, recent = s["stage"], s["active_90"], s["contributions_30"]
-    fr = STAGES_FR.get(stage, stage)
+    declared = msg(f"choice.{stage}")
     today = dt.date.fromisoformat(s["today"])
     age = (today - dt.date.fromisoformat(created_on)).days if created_on else 0
     if stage == "dissolution" and active:
-        return _said(
-            "action",
-            "declared dissolution, but members contributed in the last 90 days: still active",
-            "déclarée en disparition, mais des membres ont contribué ces 90 derniers jours : "
-            "encore active",
-        )
+        return _said("action", msg("stage.still_active"))
     if stage in ("action", "coalition") and not active:
-        return _said(
-            "dispersion",
-            f"declared {stage}, but no contribution for 90 days: looks like dispersion",
-            f"déclarée en {fr}, mais aucune contribution depuis 90 jours : "
-            "ressemble à une dispersion",
-        )
+        return _said("dispersion", msg("stage.no_contribution", stage=declared))
     if stage == "action" and active <= 2:
-        return _said(
-            "dispersion",
-            f"declared action, but only {active} active member(s) in 90 days: "
-            "looks like dispersion",
-            f"déclarée en action, mais seulement {active} membre(s) actif(s) en 90 jours : "
-            "ressemble à une dispersion",
-        )
+        return _said("dispersion", msg("stage.few_active", active=active))
     if stage == "dispersion" and active >= 3 and recent >= 5:
-        return _said(
-            "action",
-            f"declared dispersion, but {active} active members and {recent} contributions "
-            "in 30 days: looks active again",
-            f"déclarée en dispersion, mais {active} membres actifs et {recent} contributions "
-            "en 30 jours : semble de nouveau active",
-        )
+        return _said("action", msg("stage.active_again", active=active, recent=recent))
     if stage == "initiation" and age > 180 and not s["last_contribution"]:
-        return _said(
-            "dissolution",
-            "declared initiation for more than 180 days without any contribution: "
-            "never took off, relaunch it or dissolve it",
-            "en initialisation depuis plus de 180 jours sans aucune contribution : "
-            "n'a jamais démarré, la relancer ou la dissoudre",
-        )
-    return _said(
-        stage,
-        f"declared {stage}: the activity matches",
-        f"déclarée en {fr} : l'activité correspond",
-    )
+        return _said("dissolution", msg("stage.never_took_off"))
+    return _said(stage, msg("stage.matches", stage=declared))
 
 
-def _said(looks_like: str, en: str, fr: str) -> dict[str, str]:
-    return {"looks_like": looks_like, "reason": en, "reason_fr": fr}
+def _said(looks_like: str, reason: Message) -> dict[str, Any]:
+    return {"looks_like": looks_like, "reason": reason}

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import messages
 from copdesk.errors import BadInput, CopdeskError
 from copdesk.gui.exchange import short_date
 from copdesk.gui.views import kind_label
@@ -89,11 +90,8 @@ def conflict_list(ws: Workspace) -> list[dict[str, Any]]:
 
 
 def field_label(kind: str, name: str) -> str:
-    spec = KINDS.get(kind)
-    field = spec.by_name.get(name) if spec else None
-    if field is None:
-        return name
-    return field.fr if QLocale().language() == QLocale.Language.French else field.en
+    french = QLocale().language() == QLocale.Language.French
+    return messages.field_label(kind, name, "fr" if french else "en")
 
 
 def version_title(v: dict[str, Any]) -> str:

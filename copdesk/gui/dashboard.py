@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from copdesk.gui.forms import choice_label
 from copdesk.gui.printing import _print, a4_layout
 from copdesk.gui.theme import HIGHLIGHT_BG, HIGHLIGHT_FG, MUTED, is_dark
+from copdesk.messages import localized
 from copdesk.workspace import Workspace
 
 Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
@@ -498,18 +499,13 @@ class DashboardView(QWidget):
 
 
 def reason_text(diagnosis: dict[str, Any]) -> str:
-    """The diagnosis in the interface's language (the core gives English and French)."""
+    """The diagnosis in the interface's language."""
     from copdesk.gui.forms import ui_language
 
-    return (
-        diagnosis.get("reason_fr", diagnosis["reason"])
-        if ui_language() == "fr"
-        else diagnosis["reason"]
-    )
+    return localized(diagnosis, "reason", ui_language())
 
 
 def _guidance(stats: dict[str, Any]) -> list[str]:
     from copdesk.gui.forms import ui_language
 
-    french = ui_language() == "fr" and stats.get("guidance_fr")
-    return list(stats.get("guidance_fr") if french else stats.get("guidance") or [])
+    return list(localized(stats, "guidance", ui_language()) if "guidance" in stats else [])

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import messages
 from copdesk.errors import BadInput
 from copdesk.gui.models import priority_icon
 from copdesk.model.kinds import (
-    CHOICE_LABELS,
     DATE,
     ENUM,
     INT,
@@ -59,13 +59,12 @@ def ui_language() -> str:
     return "fr" if QLocale().language() == QLocale.Language.French else "en"
 
 
-def field_label(f: Field) -> str:
-    return f.fr if ui_language() == "fr" else f.en
+def field_label(kind: str, f: Field) -> str:
+    return messages.field_label(kind, f.name, ui_language())
 
 
 def choice_label(value: str) -> str:
-    en, fr = CHOICE_LABELS.get(value, (value, value))
-    return fr if ui_language() == "fr" else en
+    return messages.label(value, ui_language())
 
 
 def _split(text: str) -> list[str]:
@@ -128,8 +127,8 @@ class FieldInput(QObject):
             elif f.type == INT:
                 lo, hi = f.minimum or 0, f.maximum if f.maximum is not None else 10
                 for n in range(lo, hi + 1):
-                    glyph, en, fr = LEVELS.get(n, ("", str(n), str(n)))
-                    name = fr if ui_language() == "fr" else en
+                    glyph = LEVELS[n][0] if n in LEVELS else ""
+                    name = messages.level_label(n, ui_language())
                     combo.addItem(f"{n} {glyph} — {name}" if glyph else str(n), n)
             else:
                 combo.setEditable(True)
@@ -308,7 +307,7 @@ class ItemForm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(3)
         mark = ' <span style="color:#c0392b">*</span>' if f.required else ""
-        label = QLabel(f"<b>{field_label(f)}</b>{mark}", cell)
+        label = QLabel(f"<b>{field_label(self.kind.name, f)}</b>{mark}", cell)
         if f.required:
             label.setToolTip(translate("ItemForm", "Required"))
         field_input = FieldInput(f, refs.get(f.ref_kind or "", []), cell)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import messages
 from copdesk.errors import CopdeskError
 from copdesk.gui.jobs import title_of
 from copdesk.gui.views import SafeBrowser, kind_label
@@ -210,7 +211,7 @@ def diff_html(
         if va in (None, "", []) and vb in (None, "", []):
             continue
         changed += va != vb
-        label = f.fr if language == "fr" else f.en
+        label = messages.field_label(kind, f.name, language)
         rows.append(
             f'<tr><td colspan="2" style="background-color:{colours["head"]}"><b>'
             f"{html.escape(label)}</b></td></tr>"
@@ -356,7 +357,9 @@ class HistoryView(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         spec = KINDS[data["kind"]]
-        labels = {f.name: f.fr if data["language"] == "fr" else f.en for f in spec.fields}
+        labels = {
+            f.name: messages.field_label(spec.name, f.name, data["language"]) for f in spec.fields
+        }
         for rev in reversed(data["revisions"]):  # newest first
             op = ops.get(rev["op"], rev["op"])
             if rev["head"]:

@@ -6,8 +6,8 @@ The worker computes the network (``ws.analytics.network``, rules in
 :mod:`copdesk.analytics.network`) and the positions (:func:`layout`, a force-directed
 layout with a fixed seed and a fixed number of steps, so the same data always gives
 the same drawing); the GUI thread only draws. A click on a person opens them in the
-reading pane (``itemRequested``). The explanations are shown in French (their
-``why_fr`` twins) when the interface is French (:func:`explanation`).
+reading pane (``itemRequested``). The explanations are shown in the interface's
+language (:func:`explanation`, from the message catalogue's words).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import MUTED
 from copdesk.gui.views import framed
+from copdesk.messages import localized
 from copdesk.model.text import fold
 from copdesk.workspace import Workspace
 
@@ -71,10 +72,8 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 
 def explanation(row: Mapping[str, Any]) -> Any:
-    """A finding's or a tie's ``why`` in the interface's language (``why_fr`` in French)."""
-    if ui_language() == "fr":
-        return row.get("why_fr", row["why"])
-    return row["why"]
+    """A finding's or a tie's ``why`` in the interface's language."""
+    return localized(row, "why", ui_language())
 
 
 def cluster_colour(cluster: int, size: int) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from copdesk.model.kinds import KINDS
+from copdesk import messages
 from copdesk.workspace import Workspace
 
 PRINTABLE = ("rex", "howto")
@@ -105,10 +105,7 @@ def sheet_data(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
 
 
 def _label(kind: str, name: str, french: bool) -> str:
-    spec = KINDS[kind].by_name.get(name)
-    if spec is None:
-        return name
-    return spec.fr if french else spec.en
+    return messages.field_label(kind, name, "fr" if french else "en")
 
 
 def _value(item: Mapping[str, Any], name: str) -> str:
@@ -142,7 +139,7 @@ def sheet_html(data: Mapping[str, Any]) -> str:
     layout = LAYOUT[kind]
     french = QLocale().language() == QLocale.Language.French  # the interface language
     esc = html.escape
-    kind_name = KINDS[kind].fr if french else KINDS[kind].en
+    kind_name = messages.kind_label(kind, "fr" if french else "en")
     title = str(item.get("title") or "")
     rows = []
     for name in layout["meta"]:

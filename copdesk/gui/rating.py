@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import messages
 from copdesk.errors import BadInput
 from copdesk.gui.forms import ui_language
 from copdesk.model.kinds import LEVELS
@@ -46,10 +47,10 @@ class RatingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ratingDialog")
         self.setWindowTitle(self.tr("Rate a skill"))
-        french = ui_language() == "fr"
         self.level = QComboBox(self)
-        for level, (glyph, en, fr) in LEVELS.items():
-            self.level.addItem(f"{level} {glyph} — {fr if french else en}", level)
+        for level, (glyph, _, _) in LEVELS.items():
+            name = messages.level_label(level, ui_language())
+            self.level.addItem(f"{level} {glyph} — {name}", level)
         self.interest = QComboBox(self)
         self.interest.addItem(self.tr("No particular wish"), "none")
         self.interest.addItem(self.tr("Wants to learn"), "learn")

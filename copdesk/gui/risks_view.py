@@ -4,7 +4,7 @@ The worker computes the lines (``ws.analytics.risks``, rules in
 :mod:`copdesk.analytics.risks`) and the sites to filter by; this view only shows them.
 A click on a line opens the skill in the reading pane (``itemRequested``). CSV export
 is a plain function (:func:`export_csv`), testable without dialogs. Reasons are shown in
-the interface's language (:func:`reason`: ``reason_fr`` when it is French).
+the interface's language (:func:`reason`, from the message catalogue's words).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import PRIORITY
 from copdesk.gui.views import framed
+from copdesk.messages import localized
 from copdesk.model.text import fold
 from copdesk.workspace import Workspace
 
@@ -85,10 +86,8 @@ def headers() -> list[str]:
 
 
 def reason(line: Mapping[str, Any]) -> str:
-    """The reason in the interface's language (``reason_fr`` in French, else ``reason``)."""
-    if ui_language() == "fr" and line.get("reason_fr"):
-        return line["reason_fr"]
-    return line["reason"]
+    """The reason in the interface's language."""
+    return localized(line, "reason", ui_language())
 
 
 def cells(line: Mapping[str, Any]) -> list[str]:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QWidget
 
-from copdesk.model.kinds import KINDS
+from copdesk import messages
 
 EXTERNAL = ("http", "https", "mailto")
 
@@ -31,10 +31,8 @@ translate = QCoreApplication.translate
 
 def kind_label(kind: str) -> str:
     """The kind's name in the interface language (the model has both)."""
-    spec = KINDS.get(kind)
-    if spec is None:
-        return kind
-    return spec.fr if QLocale().language() == QLocale.Language.French else spec.en
+    french = QLocale().language() == QLocale.Language.French
+    return messages.kind_label(kind, "fr" if french else "en")
 
 
 class SafeBrowser(QTextBrowser):

@@ -1,8 +1,10 @@
 """What each kind of item holds: fields, types, choices and bilingual labels.
 
 This table is the single description of the model. Validation, the Markdown
-form, CSV column mapping, rendering and (later) the GUI forms all read it, so a
-field is added in one place.
+form, CSV column mapping, rendering and the GUI forms all read it, so a field is
+added in one place. Kind and field names are given in both languages here because
+they are also input (Markdown headings, CSV columns); to show them, and the words
+for choices, ask the message catalogue (:mod:`copdesk.messages`).
 """
 
 from __future__ import annotations
@@ -33,49 +35,7 @@ LINK_TYPES = ("related", "supersedes", "applies")
 MARK_TYPES = ("helped", "applied")  # "this helped me", "applied here"
 YES = ("yes",)
 
-# Choices are data with both languages, like the field labels of the model.
-CHOICE_LABELS: dict[str, tuple[str, str]] = {
-    "draft": ("Draft", "Brouillon"),
-    "proposed": ("Proposed", "Proposé"),
-    "validated": ("Validated", "Validé"),
-    "obsolete": ("Obsolete", "Obsolète"),
-    "private": ("Private (this computer)", "Privé (ce poste)"),
-    "site": ("This site only", "Ce site seulement"),
-    "shared": ("Shared with other sites", "Partagé avec les autres sites"),
-    "fr": ("Français", "Français"),
-    "en": ("English", "English"),
-    "trade": ("Trade / thematic", "Métier / thématique"),
-    "innovation": ("Innovation / improvement", "Innovation / progrès"),
-    "project": ("Project", "Projet"),
-    "strategic": ("Strategic objective", "Objectif stratégique"),
-    "process": ("Operational process", "Processus opérationnel"),
-    "risk": ("Risk control", "Maîtrise d'un risque"),
-    "initiation": ("Initiation", "Initialisation"),
-    "coalition": ("Coalition", "Coalition"),
-    "action": ("Action", "Action"),
-    "dispersion": ("Dispersion", "Dispersion"),
-    "dissolution": ("Dissolution", "Disparition"),
-    "positive": ("Positive", "Positif"),
-    "negative": ("Negative", "Négatif"),
-    "near_miss": ("Near miss", "Presqu'accident"),
-    "red": ("Red — urgent", "Rouge — urgent"),
-    "yellow": ("Yellow — caution", "Jaune — vigilance"),
-    "blue": ("Blue — information", "Bleu — information"),
-    "green": ("Green — good practice", "Vert — bonne pratique"),
-    "animator": ("Animator", "Animateur"),
-    "expert": ("Expert", "Expert"),
-    "contributor": ("Contributor", "Contributeur"),
-    "member": ("Member", "Membre"),
-    "sponsor": ("Sponsor", "Sponsor"),
-    "learn": ("Wants to learn", "Souhaite apprendre"),
-    "teach": ("Wants to teach", "Souhaite transmettre"),
-    "related": ("Related", "Lié"),
-    "helped": ("This helped me", "Cela m'a aidé"),
-    "applied": ("Applied here", "Appliqué ici"),
-    "supersedes": ("Supersedes", "Remplace"),
-    "applies": ("Applies", "Applique"),
-    "yes": ("Yes", "Oui"),
-}
+# The words for each choice are in the message catalogue (copdesk.messages.labels).
 
 
 # ILUO shop-floor scale: level -> (glyph, English, French)

@@ -8,7 +8,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "copdesk"
-FACES = ("copdesk.cli", "copdesk.gui", "copdesk.__init__", "copdesk.__main__")
+# the command line is copdesk.cli and its commands (copdesk.commands); the window copdesk.gui
+FACES = ("copdesk.cli", "copdesk.commands", "copdesk.gui", "copdesk.__init__", "copdesk.__main__")
 MAX_CLASS_LINES = 400
 
 

@@ -12,6 +12,7 @@ from helpers import network_known
 from copdesk import Workspace
 from copdesk.analytics import graph as gr
 from copdesk.analytics import network as net_module
+from copdesk.messages import worded
 from copdesk.model.kinds import KINDS
 
 
@@ -20,9 +21,9 @@ def collect(ws: Workspace) -> net_module.Facts:
 
 
 def network(ws: Workspace, community: str | None = None) -> dict:
-    """The pure pipeline: facts read through the parts, then analysed."""
+    """The pure pipeline: facts read through the parts, analysed, then worded."""
     cid = ws.resolve(community, "community") if community else None
-    return net_module.network(collect(ws), cid)
+    return worded(net_module.network(collect(ws), cid))
 
 
 # -- graph measures ---------------------------------------------------------------

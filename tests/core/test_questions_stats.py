@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from copdesk import Workspace
-from copdesk.analytics.stats import GUIDANCE, diagnose
+from copdesk.analytics.stats import diagnose
 from copdesk.errors import BadInput
+from copdesk.messages import text, worded
 
 TODAY = "2026-06-30T12:00:00.000Z"
 
@@ -124,7 +125,7 @@ def test_health_figures_computed_by_hand(site: Workspace) -> None:
     assert (s["validation_backlog"], s["past_review"]) == (1, 1)
     assert s["sites_taking_part"] == {"Lyon": 4}
     assert s["diagnosis"]["looks_like"] == "dispersion"  # action with 2 active members
-    assert s["guidance"] == GUIDANCE["action"]
+    assert s["guidance"] == text("guidance.action")
 
 
 def figures(stage: str, active: int, recent: int, last: str | None = "2026-06-01") -> dict:
@@ -154,7 +155,7 @@ def figures(stage: str, active: int, recent: int, last: str | None = "2026-06-01
     ],
 )
 def test_diagnosis_rules(stage, active, recent, last, created, looks_like) -> None:
-    result = diagnose(figures(stage, active, recent, last), created)
+    result = worded(diagnose(figures(stage, active, recent, last), created))
     assert result["looks_like"] == looks_like
     assert result["reason"].startswith(f"declared {stage}")
 

@@ -11,13 +11,14 @@ from helpers import LYON, SHEFFIELD, risks_known
 
 from copdesk import Workspace
 from copdesk.analytics.risks import SkillTerms, collect, rank, words
+from copdesk.messages import worded
 
 AnalyticsWorkspace = Workspace
 
 
 def compute(ws: Workspace, **kw: Any) -> list[dict[str, Any]]:
-    """The pure pipeline: facts read through the parts, then ranked."""
-    return rank(collect(ws.items, ws.people, ws.today()), **kw)
+    """The pure pipeline: facts read through the parts, ranked, then worded."""
+    return worded(rank(collect(ws.items, ws.people, ws.today()), **kw))
 
 
 @pytest.fixture

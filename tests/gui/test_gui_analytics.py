@@ -12,10 +12,11 @@ from PySide6.QtCore import QLocale
 from copdesk import Workspace
 from copdesk.analytics import network as net_module
 from copdesk.analytics.risks import collect, rank
+from copdesk.messages import worded
 
 
 def network(ws: Workspace) -> dict:
-    return net_module.network(net_module.collect(ws.conn, ws.items, ws.people))
+    return worded(net_module.network(net_module.collect(ws.conn, ws.items, ws.people)))
 
 
 def test_the_french_window_shows_the_french_explanations(qtbot, ws: Workspace) -> None:
@@ -67,7 +68,7 @@ def test_the_risks_view_shows_the_reason_in_the_interface_language(
     risks_known(ws)
     from copdesk.gui.risks_view import cells, export_csv
 
-    lines = rank(collect(ws.items, ws.people, ws.today()))
+    lines = worded(rank(collect(ws.items, ws.people, ws.today())))
     saved = QLocale()
     try:
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))

@@ -1,0 +1,80 @@
+"""Commands of search: full text, who knows a topic, the glossary, the index."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from typing import Any
+
+from copdesk.commands.inputs import positive
+from copdesk.commands.progress import counting
+from copdesk.commands.registry import Reply, arg, command, opt
+from copdesk.errors import BadInput
+from copdesk.textout import search as text
+from copdesk.workspace import Workspace
+
+QUERY = arg("query", metavar="QUERY")
+
+
+@command(
+    "search",
+    help="full-text search (see README for the query syntax)",
+    text=text.results,
+    args=[
+        QUERY,
+        opt("--limit", type=positive, default=20, metavar="N"),
+        opt("--kind", metavar="K"),
+        opt("--community", metavar="C"),
+        opt("--site", metavar="S"),
+        opt("--tag", metavar="T"),
+        opt("--status", metavar="S"),
+    ],
+)
+def search(ws: Workspace, a: Namespace) -> Reply:
+    result = ws.search.query(
+        a.query,
+        limit=a.limit,
+        kind=a.kind,
+        community=a.community,
+        site=a.site,
+        tag=a.tag,
+        status=a.status,
+    )
+    if not result.get("usable", True):
+        why = [w for w in result["warnings"] if w != "nothing to search for"]
+        raise BadInput(f"nothing to search for in {a.query!r}" + (f" ({why[0]})" if why else ""))
+    return Reply(result, color=sys.stdout.isatty())
+
+
+@command(
+    "who-knows",
+    help="people ranked for a topic, with the reasons",
+    text=text.experts,
+    args=[QUERY, opt("--limit", type=positive, default=10, metavar="N")],
+)
+def who_knows(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    return ws.search.who_knows(a.query, limit=a.limit)
+
+
+@command("reindex", help="rebuild the search index from the database", text=text.reindexed)
+def reindex(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    return ws.search.reindex(counting(a, "indexing"))
+
+
+@command(
+    "glossary",
+    help="synonyms and acronyms applied to searches",
+    # only the list has a JSON form; add and remove say what they did
+    as_json=lambda a: a.json and a.action == "list",
+    text=text.glossary,
+    args=[
+        arg("action", choices=("add", "list", "remove"), nargs="?", default="list"),
+        arg("terms", nargs="*", metavar="TERM"),
+    ],
+)
+def glossary(ws: Workspace, a: Namespace) -> Reply:
+    if a.action == "add":
+        return Reply(ws.search.glossary_add(a.terms), action="add")
+    if a.action == "remove":
+        return Reply([ws.search.glossary_remove(term) for term in a.terms], action="remove")
+    return Reply(ws.search.glossary(), action="list")

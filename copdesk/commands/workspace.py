@@ -1,0 +1,94 @@
+"""Commands about the workspace as a whole: create it, what it holds, who is writing,
+demo content, an integrity check, and the desktop window."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from typing import Any
+
+from copdesk.commands.progress import emitter
+from copdesk.commands.registry import Reply, arg, command, opt
+from copdesk.paths import workspace_dir
+from copdesk.textout import workspace as text
+from copdesk.workspace import Workspace
+
+
+@command(
+    "init",
+    help="create the workspace and its site identity",
+    json=False,
+    workspace=False,
+    text=text.created,
+    args=[
+        opt("--site", required=True, metavar="NAME", help="site name, e.g. 'Usine de Lyon'"),
+        opt("--language", choices=("fr", "en"), default="fr"),
+    ],
+)
+def init(a: Namespace) -> dict[str, Any]:
+    with Workspace.create(workspace_dir(a.workspace), a.site, language=a.language) as ws:
+        return {"path": str(ws.path), "site_name": ws.site_name, "site_id": ws.site_id}
+
+
+@command("status", help="what the workspace holds", text=text.summary)
+def status(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    return ws.summary()
+
+
+@command(
+    "use",
+    help="set who is writing on this computer",
+    json=False,
+    text=text.writer,
+    args=[
+        arg("person", nargs="?", metavar="PERSON"),
+        opt("--clear", action="store_true", help="no current person"),
+    ],
+)
+def use(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    if a.clear:
+        ws.use(None)
+        return {"changed": True, "person": None}
+    if a.person:
+        return {"changed": True, "person": ws.use(a.person)}
+    who = ws.current_person
+    return {"changed": False, "person": ws.items.get(who) if who else None}
+
+
+@command("demo", help="load the built-in demo content (idempotent)", text=text.demo)
+def demo(ws: Workspace, a: Namespace) -> dict[str, int]:
+    emit = emitter(a)
+    if emit:
+        emit("demo", 0, 1)
+    counts = ws.load_demo()
+    if emit:
+        emit("demo", 1, 1)
+    return counts
+
+
+@command("check", help="verify database, revisions and attachments", text=text.check)
+def check(ws: Workspace, a: Namespace) -> Reply:
+    problems = ws.check()
+    return Reply({"ok": not problems, "problems": problems}, exit_code=1 if problems else 0)
+
+
+@command(
+    "gui",
+    help="open the desktop window (the default)",
+    json=False,
+    workspace=False,
+    args=[
+        opt("--view", metavar="VIEW", help="home, rex, howto, search:QUERY, item:ID…"),
+        opt("--screenshot", metavar="FILE.png", help="save the window as a PNG and exit"),
+        opt("--size", default="1280x800", metavar="WxH", help="window size (screenshots)"),
+    ],
+)
+def gui(a: Namespace) -> Reply:
+    """Open the desktop window (the default command); Qt is imported only here."""
+    from copdesk.gui import app
+
+    path = workspace_dir(a.workspace)
+    if a.screenshot:
+        code = app.screenshot(path, a.screenshot, view=a.view, size=a.size, actor=a.as_person)
+    else:
+        code = app.run(path, actor=a.as_person, view=a.view)
+    return Reply(None, exit_code=code)
