@@ -24,13 +24,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from copdesk.commands import Command, commands
 from copdesk.commands.registry import Arg, OneOf, Reply
-from copdesk.errors import CopdeskError
+from copdesk.errors import BadInput, CopdeskError, PinRequired
 from copdesk.paths import workspace_dir
 from copdesk.workspace import Workspace
 
@@ -102,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
         ' per progress event on stderr: {"step": ..., "done": N, "total": M or null}',
     )
     parser.add_argument(
+        "--pin-file",
+        metavar="FILE",
+        help="the PIN of the person writing, for actions their role allows (a file only "
+        "they can read); without it, the PIN is asked when needed",
+    )
+    parser.add_argument(
         "--version", action=_Version, help="the version, database schema and bundle format"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_QueryParser)
@@ -146,13 +153,47 @@ def run(argv: Sequence[str] | None = None) -> int:
     if not cmd.workspace:
         return _show(cmd, cmd.run(args), as_json)
     with Workspace.open(workspace_dir(args.workspace), actor=args.as_person) as ws:
+        if args.pin_file and ws.actor:
+            ws.permissions.prove(ws.actor, read_pin_file(args.pin_file))
         try:
-            result = cmd.run(ws, args)
+            try:
+                result = cmd.run(ws, args)
+            except PinRequired as exc:
+                if args.pin_file or not sys.stdin.isatty():
+                    raise
+                ws.permissions.prove(exc.person, _ask_pin(ws, exc))
+                result = cmd.run(ws, args)  # nothing was written before the PIN was needed
         except CopdeskError as exc:
             if as_json and exc.details:  # for programs, e.g. the signer to trust
                 print_json({"error": str(exc), **exc.details})
             raise
         return _show(cmd, result, as_json)
+
+
+def read_pin_file(path: str) -> str:
+    """The PIN in ``path``, refused if others may read the file (like ssh's keys)."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise BadInput(f"{path} is not a file")
+        if os.name != "nt" and mode & 0o077:
+            raise BadInput(f"{path} can be read by others: chmod 600 {path}")
+        with open(path, encoding="utf-8") as f:
+            pin = f.read(1024).strip()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path}: not UTF-8 text") from None
+    if not pin:
+        raise BadInput(f"{path} is empty")
+    return pin
+
+
+def _ask_pin(ws: Workspace, exc: PinRequired) -> str:
+    import getpass
+
+    sys.stderr.write(f"copdesk: {exc}\n")
+    return getpass.getpass(f"PIN of {ws.core.name(exc.person)}: ")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -87,7 +87,8 @@ class Items:
         with self.core.db.write():
             self.permissions.check_create(kind, content)
             rev = self.core.write(item_id or str(uuid.uuid4()), kind, content, [], "create")
-            if kind == "community" and actor:  # who creates a community animates it
+            if kind == "community" and actor and self.permissions.checked:
+                # who creates a community animates it (a replayed history says itself)
                 self._join(actor, rev.item, "animator")
             elif kind == "person" and self.permissions.checked:
                 self.permissions.adopt_first_admin(rev.item)  # the first: nobody locked out
@@ -116,6 +117,24 @@ class Items:
             "on": self.core.today().isoformat(),
         }
         self.core.upsert_relation(rel.relation_id("signoff", item_id, rev_id), "signoff", data)
+
+    def set_status(self, ref: str, status: str, *, comment: str | None = None) -> dict:
+        """Propose, validate, send back or mark obsolete (with the reason as a comment,
+        in the same transaction); who may is in copdesk.model.permissions."""
+        if status == "validated":
+            with self.core.db.write():
+                item = self.validate(ref)
+                if comment and comment.strip():
+                    self.comment(item["id"], comment)
+            return self.get(item["id"])
+        with self.core.db.write():
+            row = self.core.row(ref)
+            if row["kind"] not in SIGNED:
+                raise BadInput(f"{row['kind']} items have no status to change")
+            item = self.edit(row["id"], {"status": status})
+            if comment and comment.strip():
+                self.comment(row["id"], comment)
+        return self.get(item["id"])
 
     def validate(self, ref: str) -> dict:
         """Validate the current version (again, after a change since the last validation)."""

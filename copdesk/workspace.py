@@ -239,7 +239,10 @@ class Workspace:
         contents, report = validate_rows(
             table, spec, defaults, self.core.live_ref, skip_bad=skip_bad
         )
-        report["imported"] = len(self.core.write_new(kind, contents))
+        with self.core.db.write():  # the rows' rules checked once per community and status
+            for community, status in {(c.get("community"), c.get("status")) for c in contents}:
+                self.permissions.check_create(kind, {"community": community, "status": status})
+            report["imported"] = len(self.core.write_new(kind, contents))
         return report
 
     def check(self) -> list[str]:

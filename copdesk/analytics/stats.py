@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from copdesk.model.message import Message, msg
+from copdesk.store import items as q
 
 if TYPE_CHECKING:
     import sqlite3
@@ -69,6 +70,26 @@ def community_of_items(conn: sqlite3.Connection) -> dict[str, str | None]:
         return None
 
     return {i: find(i) for i in own}
+
+
+def _unrecognised(core: Core, items: Items, in_scope: set[str]) -> int:
+    """Validated items whose validation came from another site, by someone who is not a
+    validator of the community here: counted apart, never silently trusted."""
+    foreign = {
+        target
+        for (target,) in core.conn.execute(
+            "SELECT json_extract(data, '$.target') FROM items"
+            " WHERE kind = 'signoff' AND deleted = 0 AND origin_site != ?",
+            (core.site_id,),
+        )
+        if target in in_scope
+    }
+    count = 0
+    for target in foreign:
+        row = q.row_dict(core.conn, target)
+        signed = items.signoff(row) if row and not row["deleted"] else None
+        count += bool(signed and not signed["recognised"])
+    return count
 
 
 def stats(
@@ -174,6 +195,7 @@ def stats(
         "open_questions": sum(1 for q in questions if not q["accepted"]),
         "median_hours_to_first_answer": round(statistics.median(delays), 1) if delays else None,
         "validation_backlog": backlog,
+        "validated_unrecognised": _unrecognised(core, items, in_scope),
         "past_review": overdue,
         "sites_taking_part": dict(sites.most_common()),
     }

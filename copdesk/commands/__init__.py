@@ -20,7 +20,8 @@ from copdesk.commands.registry import COMMANDS, Command
 ORDER = (
     "init", "status", "use", "demo",
     "add", "edit", "list", "show", "history", "restore", "delete",
-    "member", "rate", "profile",
+    "propose", "validate", "send-back", "obsolete",
+    "member", "rate", "profile", "pin", "admin", "login",
     "link", "attach", "comment", "import-csv", "check",
     "search", "who-knows", "risks", "network", "reindex", "glossary",
     "ask", "answer", "accept", "promote", "mark", "stats", "questions", "contributions",

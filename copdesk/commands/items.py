@@ -108,6 +108,29 @@ def delete(ws: Workspace, a: Namespace) -> dict[str, Any]:
     return ws.items.delete(a.id)
 
 
+STATUS_COMMANDS = {
+    "propose": ("proposed", "propose an item for validation (its author, or a contributor)"),
+    "validate": ("validated", "validate an item, or validate it again after a change"),
+    "send-back": ("draft", "send an item back to its author, saying why (--comment)"),
+    "obsolete": ("obsolete", "mark an item obsolete (its history stays)"),
+}
+
+
+def _status_command(name: str, status: str, help: str) -> None:
+    @command(
+        name,
+        help=help,
+        text=text.status_set,
+        args=[ITEM, opt("--comment", metavar="TEXT", help="why (kept as a comment)")],
+    )
+    def change(ws: Workspace, a: Namespace) -> dict[str, Any]:
+        return ws.items.set_status(a.id, status, comment=a.comment)
+
+
+for _name, (_status, _help) in STATUS_COMMANDS.items():
+    _status_command(_name, _status, _help)
+
+
 @command(
     "link",
     help="link two items",

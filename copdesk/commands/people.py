@@ -86,3 +86,82 @@ def profile(ws: Workspace, a: Namespace) -> Reply:
 )
 def contributions(ws: Workspace, a: Namespace) -> dict[str, Any]:
     return ws.analytics.contributions(a.person)
+
+
+@command(
+    "pin",
+    help="set or remove the PIN that proves who is writing (default: the current person)",
+    json=False,
+    text=text.pin,
+    args=[
+        arg("person", nargs="?", metavar="PERSON"),
+        opt("--from-file", metavar="FILE", help="the new PIN from a file only you can read"),
+        opt("--clear", action="store_true", help="remove the PIN"),
+    ],
+)
+def pin(ws: Workspace, a: Namespace) -> Reply:
+    person = a.person or ws.actor
+    if person is None:
+        raise BadInput("whose PIN? name a person or set one (copdesk use NAME)")
+    pid = ws.resolve(person, "person")
+    if a.clear:
+        ws.permissions.set_pin(pid, None)
+        return Reply({"person": pid}, name=ws.core.name(pid), cleared=True)
+    if a.from_file:
+        from copdesk.cli import read_pin_file
+
+        new = read_pin_file(a.from_file)
+    else:
+        new = _new_pin_typed(ws.core.name(pid) or pid)
+    ws.permissions.set_pin(pid, new)
+    return Reply({"person": pid}, name=ws.core.name(pid), cleared=False)
+
+
+def _new_pin_typed(name: str) -> str:
+    import getpass
+    import sys
+
+    if not sys.stdin.isatty():
+        raise BadInput("type the PIN at a terminal, or give --from-file FILE")
+    first = getpass.getpass(f"new PIN for {name}: ")
+    if getpass.getpass("the same PIN again: ") != first:
+        raise BadInput("the two PINs differ: nothing changed")
+    return first
+
+
+@command(
+    "admin",
+    help="the site's administrators: list, add or remove one",
+    text=text.admins,
+    args=[
+        arg("action", choices=("list", "add", "remove"), nargs="?", default="list"),
+        arg("person", nargs="?", metavar="PERSON"),
+    ],
+)
+def admin(ws: Workspace, a: Namespace) -> list[dict[str, Any]]:
+    if a.action != "list" and not a.person:
+        raise BadInput(f"admin {a.action} needs a PERSON")
+    if a.action == "add":
+        ws.permissions.grant_admin(a.person)
+    elif a.action == "remove":
+        ws.permissions.revoke_admin(a.person)
+    return [{"id": p, "name": ws.core.name(p)} for p in ws.permissions.admins()]
+
+
+@command(
+    "login",
+    help="tie this computer's login to a person (no PIN asked of them here)",
+    text=text.login,
+    args=[
+        arg("person", nargs="?", metavar="PERSON"),
+        opt("--untie", action="store_true", help="no person for this login"),
+    ],
+)
+def login(ws: Workspace, a: Namespace) -> Reply:
+    if a.untie:
+        tied = ws.permissions.tie_login(None)
+    elif a.person:
+        tied = ws.permissions.tie_login(a.person)
+    else:
+        tied = {"login": ws.permissions.os_login(), "person": ws.permissions.login_person()}
+    return Reply(tied, name=ws.core.name(tied["person"]))

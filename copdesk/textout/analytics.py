@@ -94,6 +94,12 @@ def stats(s: Mapping[str, Any]) -> str:
         f" {s['past_review']}",
         "  sites taking part: " + (", ".join(s["sites_taking_part"]) or "none in 90 days"),
     ]
+    if s.get("validated_unrecognised"):
+        out.insert(
+            -1,
+            f"  validated at another site by someone not a validator here"
+            f" {s['validated_unrecognised']}",
+        )
     if "stage" in s:
         out.append(f"  stage: {s['stage']}" + (" (archived)" if s["archived"] else ""))
         out.append(f"  diagnosis: {s['diagnosis']['reason']}")

@@ -17,12 +17,20 @@ LIST_COLUMNS = {
     "skill": ("domain",),
     "rex": ("priority", "status", "site"),
     "howto": ("status", "required_level"),
+    "question": (),
 }
 
 
 def ident(item: dict[str, Any]) -> str:
     """Only the id (add, comment, ask, answer, promote)."""
     return f"{item['id']}\n"
+
+
+def status_set(item: dict[str, Any]) -> str:
+    """What propose, validate, send-back and obsolete did."""
+    signed = item.get("signoff") if item.get("status") == "validated" else None
+    how = f"validated (version {signed['version']})" if signed else item.get("status")
+    return f"{item['id']} {how}: {item.get('title')}\n"
 
 
 def edited(item: dict[str, Any], changed: bool) -> str:

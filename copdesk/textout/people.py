@@ -70,3 +70,21 @@ def contributions(c: dict[str, Any]) -> str:
         " (validating, answering, reuse, marking what helped)"
     )
     return lines(out)
+
+
+def pin(data: dict[str, Any], name: str, cleared: bool) -> str:
+    if cleared:
+        return f"{name} has no PIN: actions their roles allow need no proof on this site\n"
+    return f"PIN set for {name}: asked before actions their roles allow\n"
+
+
+def admins(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "no administrator: the first person to act looks after the site\n"
+    return "".join(f"{r['name']} ({r['id'][:8]})\n" for r in rows)
+
+
+def login(data: dict[str, Any], name: str | None) -> str:
+    if not data["person"]:
+        return f"login {data['login']}: tied to nobody (PINs are asked)\n"
+    return f"login {data['login']}: {name} (no PIN asked of them on this computer)\n"

@@ -34,7 +34,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         ws.load_demo()
         question = ws.qa.questions()[0]["id"]
         answer = ws.qa.answer(question, "Une réponse à promouvoir")["id"]
+        mine = ws.items.add("rex", {"title": "Essai de validation", "community": COMMUNITY})
         known = {
+            "mine": mine["id"],  # by the demo's animator, in the community she animates
             "rex": ws.items.list("rex")[0]["id"],
             "howto": ws.items.list("howto")[0]["id"],
             "skill": ws.items.list("skill")[0]["name"],
@@ -130,6 +132,12 @@ SAMPLES: dict[str, tuple[list[list[str]], list[str], list[str]]] = {
         ["import", "{root}/nantes.copdesk"],
     ),
     "conflicts": ([], ["conflicts"], ["conflicts"]),
+    "propose": ([], ["propose", "{mine}"], ["propose", "{mine}"]),
+    "validate": ([], ["validate", "{mine}"], ["validate", "{mine}"]),
+    "send-back": ([], ["send-back", "{mine}", "--comment", "x"], ["send-back", "{mine}"]),
+    "obsolete": ([], ["obsolete", "{mine}"], ["obsolete", "{mine}"]),
+    "admin": ([], ["admin"], ["admin", "list"]),
+    "login": ([], ["login"], ["login"]),
     "sync-folder": ([], ["sync-folder", "{root}/shared"], ["sync-folder", "{root}/shared"]),
 }
 # Commands whose JSON form is chosen otherwise: JSON in, JSON out unless --id.
@@ -201,6 +209,7 @@ HANDLED = {
     **{name: argv for name, (argv, _) in JSON_INPUT.items()},
     "mark": ["mark", "{rex}", "helped"],  # the samples marked the sheet already
     "use": ["use"],
+    "pin": ["pin", "--clear"],
     "restore": ["restore", "{throwaway}", "REV"],
     "delete": ["delete", "{throwaway}"],
     "accept": ["accept", "{question}", "{answer}"],
