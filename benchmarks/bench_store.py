@@ -15,6 +15,10 @@ the same machine, with the same data, and their ratio:
    revisions vs a plain SELECT of the same 1,000 bodies plus ``json.loads``; also
    the cost of one ``Workspace.edit`` vs one plain INSERT per transaction.
 4. CLI start-up: ``copdesk list rex`` on 10 items vs ``python -c pass``.
+5. Who may do what: ``import_csv`` of proposed reports into a community and a loop of
+   edits of other people's reports, by an animator (every rule checked: her roles read
+   each time), vs the same work with the checks bypassed, runs interleaved; the target
+   is under 5 % apart.
 
 The rows come from the real NASA lessons-learned register (1,637 lessons): to
 get as many realistic rows as needed, sentences are shuffled across lessons with
@@ -539,6 +543,84 @@ def bench_startup(lessons: Sequence[Lesson], tmp: Path, sizes: Sizes) -> list[Fi
 # -- profiling -----------------------------------------------------------------------
 
 
+# -- 5. who may do what ---------------------------------------------------------------
+
+
+def bench_permissions(lessons: Sequence[Lesson], tmp: Path, sizes: Sizes) -> list[Figure]:
+    n, edits = sizes.import_rows, sizes.edits
+    rows = make_rows(lessons, n, seed=SEED + 5)
+    path = tmp / f"perm-{n}.csv"  # proposed reports of the community Presses
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(("title", "summary", "lessons", "community", "occurred_on", "status"))
+        out.writerows((*r[:3], "Presses", r[4], "proposed") for r in rows)
+    print(f"\n[5] the rules checked vs bypassed: import-csv of {n:,} rows, {edits:,} edits")
+    counter = iter(range(1_000_000))
+
+    def setup() -> tuple[Workspace, str]:
+        # without the search index, which would drown the cost measured in its own
+        where = tmp / f"perm-{next(counter)}"
+        new_workspace(where).close()
+        ws = Workspace.open(where, index=False)
+        admin = ws.items.add("person", {"name": "Ada Admin"})["id"]
+        with ws.acting_as(admin):
+            writer = ws.items.add("person", {"name": "Wes Writer"})["id"]
+            animator = ws.items.add("person", {"name": "Ann Animator"})["id"]
+            ws.items.add("community", {"name": "Presses", "form": "trade"})
+            ws.people.member("Presses", animator, "animator")
+            ws.people.member("Presses", writer, "contributor")
+        ws.use(animator)
+        return ws, writer
+
+    def run_import(checked: bool) -> float:
+        ws, _ = setup()
+        try:
+            with contextlib.ExitStack() as stack:
+                if not checked:
+                    stack.enter_context(ws.permissions.bypass())
+                elapsed, report = timed(lambda: ws.import_csv("rex", path))
+            if report["imported"] != n:
+                raise RuntimeError(f"imported {report['imported']} of {n}")
+        finally:
+            ws.close()
+        return elapsed
+
+    def run_edits(checked: bool) -> float:
+        ws, writer = setup()
+        try:
+            with ws.acting_as(writer), ws.batch():
+                made = [
+                    ws.items.add("rex", {"title": f"R{i}", "community": "Presses"})["id"]
+                    for i in range(50)
+                ]
+            with contextlib.ExitStack() as stack:
+                if not checked:
+                    stack.enter_context(ws.permissions.bypass())
+                start = time.perf_counter()
+                for i in range(edits):  # the animator edits the contributor's reports
+                    ws.items.edit(made[i % len(made)], {"summary": f"edit {i}"})
+                return time.perf_counter() - start
+        finally:
+            ws.close()
+
+    results: dict[tuple[str, bool], list[float]] = {}
+    for _ in range(sizes.runs):  # interleaved, so a busy moment hits both alike
+        for checked in (True, False):
+            results.setdefault(("import", checked), []).append(run_import(checked))
+            results.setdefault(("edits", checked), []).append(run_edits(checked))
+    med = {k: statistics.median(v) for k, v in results.items()}
+    for what in ("import", "edits"):
+        on, off = med[(what, True)], med[(what, False)]
+        print(f"    {what:6}  checked {fmt_time(on)}  bypassed {fmt_time(off)}"
+              f"  ({(on / off - 1) * 100:+.1f} %)")  # fmt: skip
+    return [
+        within_ratio(f"import-csv {n:,} rows, rules checked", med[("import", True)],
+                     med[("import", False)], 1.05),
+        within_ratio(f"{edits:,} edits of others' items, rules checked", med[("edits", True)],
+                     med[("edits", False)], 1.05),
+    ]  # fmt: skip
+
+
 def profile(label: str, fn: Callable[[], Any], top: int = 18) -> None:
     """Print where ``fn`` spends its time, by own time and by cumulative time."""
     profiler = cProfile.Profile()
@@ -599,6 +681,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="sizes divided by 10 (smoke run)")
     parser.add_argument("--profile", action="store_true", help="also cProfile the core")
+    parser.add_argument(
+        "--only",
+        choices=("import", "list", "history", "startup", "permissions"),
+        help="run one part only",
+    )
     parser.add_argument("--lessons", type=Path, default=DEFAULT_LESSONS, help="LLIS CSV (.gz)")
     args = parser.parse_args(argv)
     # a plain `kill` still removes the temporary folder (TemporaryDirectory cleanup)
@@ -616,10 +703,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         tmp = Path(name)
         print(f"working in {tmp}")
         started = time.perf_counter()
-        figures += bench_import(lessons, tmp, sizes)
-        figures += bench_list(lessons, tmp, sizes)
-        figures += bench_history(lessons, tmp, sizes)
-        figures += bench_startup(lessons, tmp, sizes)
+        parts = {
+            "import": bench_import,
+            "list": bench_list,
+            "history": bench_history,
+            "startup": bench_startup,
+            "permissions": bench_permissions,
+        }
+        for name, part in parts.items():
+            if args.only in (None, name):
+                figures += part(lessons, tmp, sizes)
         print(f"\n(all measurements took {fmt_time(time.perf_counter() - started)})")
         print_summary(figures)
         if args.profile:
