@@ -242,7 +242,7 @@ def choose(events: list[Event]) -> dict[int, str]:
     mark(idx(calls("backup", "backup")), "backing up the database")
     mark(idx(lambda e: e.function == "backup" and "shutil.move" in e.source), "backup done")
     begin = mark(
-        idx(calls("write", "execute", "BEGIN IMMEDIATE", "c_return"), start=max(chosen) - 1),
+        idx(calls("_begin", "execute", "BEGIN IMMEDIATE", "c_return"), start=max(chosen) - 1),
         "transaction begun, nothing written",
     )
     mark(
