@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.errors import BadInput
+from copdesk.gui.labels import choice_label, field_label, ui_language
 from copdesk.gui.models import priority_icon
 from copdesk.model.kinds import (
-    CHOICE_LABELS,
     DATE,
     ENUM,
     INT,
@@ -52,20 +52,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemForm", text)
-
-
-def ui_language() -> str:
-    """``fr`` when the interface is in French, else ``en`` (the model has both)."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
-
-
-def field_label(f: Field) -> str:
-    return f.fr if ui_language() == "fr" else f.en
-
-
-def choice_label(value: str) -> str:
-    en, fr = CHOICE_LABELS.get(value, (value, value))
-    return fr if ui_language() == "fr" else en
 
 
 def _split(text: str) -> list[str]:

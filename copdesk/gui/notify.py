@@ -1,0 +1,98 @@
+"""The change notification: announced Changes reload the views they concern.
+
+Views do not refresh each other. A view *watches*: it declares what it shows (an
+:class:`~copdesk.gui.change.Interest`, which may follow what it shows now) and how to
+reload itself. Every :class:`~copdesk.gui.change.Change` the worker announces is
+merged with the others of the same turn of the event loop; on the next turn each
+watching view the merged Change concerns reloads once, if it is on screen. A view
+off screen is only marked stale and reloads when it is shown again (:meth:`shown`;
+the router's navigation, which always loads, clears the mark with :meth:`fresh`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from copdesk.gui.change import Change, Interest
+
+
+@dataclass
+class _Watcher:
+    interest: Callable[[], Interest]
+    reload: Callable[[], None]
+    visible: Callable[[], bool]
+
+
+class ChangeHub(QObject):
+    """Coalesces Changes per turn of the event loop and reloads the views concerned.
+
+    ``pending(True)`` when a first Change of a turn arrives, ``flushed(change,
+    reloaded)`` once the views were asked to reload (the names of those that were),
+    so the window stays "loading" until their reloads are under way.
+    """
+
+    pending = Signal(bool)
+    flushed = Signal(object, list)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watchers: dict[str, _Watcher] = {}
+        self._change: Change | None = None
+        self.stale: set[str] = set()
+
+    def watch(
+        self,
+        name: str,
+        interest: Interest | Callable[[], Interest],
+        reload: Callable[[], None],
+        visible: Callable[[], bool] = lambda: True,
+    ) -> None:
+        """Reload the view ``name`` when a Change concerns what it shows."""
+        get = interest if callable(interest) else (lambda: interest)
+        self._watchers[name] = _Watcher(get, reload, visible)
+
+    def announce(self, change: Change) -> None:
+        """Take a Change; the views it concerns reload on the next turn, once."""
+        if not change:
+            return
+        first = self._change is None
+        self._change = change if self._change is None else self._change | change
+        if first:
+            self.pending.emit(True)
+            QTimer.singleShot(0, self, self.flush)
+
+    def flush(self) -> list[str]:
+        """Reload now the views the Changes received so far concern (the timer calls it)."""
+        if self._change is None:
+            return []
+        change, self._change = self._change, None
+        reloaded: list[str] = []
+        try:
+            for name, w in list(self._watchers.items()):
+                if not w.interest().concerns(change):
+                    continue
+                if w.visible():
+                    self.stale.discard(name)
+                    reloaded.append(name)
+                    w.reload()
+                else:
+                    self.stale.add(name)
+        finally:
+            self.pending.emit(False)
+            self.flushed.emit(change, reloaded)
+        return reloaded
+
+    def shown(self, name: str) -> bool:
+        """The view ``name`` is on screen again: reload it if a Change came meanwhile."""
+        if name not in self.stale:
+            return False
+        self.stale.discard(name)
+        self._watchers[name].reload()
+        return True
+
+    def fresh(self, name: str) -> None:
+        """The view ``name`` is loading anew (navigation): no reload is owed to it."""
+        self.stale.discard(name)
