@@ -5,8 +5,8 @@ Views do not refresh each other. A view *watches*: it declares what it shows (an
 reload itself. Every :class:`~copdesk.gui.change.Change` the worker announces is
 merged with the others of the same turn of the event loop; on the next turn each
 watching view the merged Change concerns reloads once, if it is on screen. A view
-off screen is only marked stale and reloads when it is shown again (:meth:`shown`;
-the router's navigation, which always loads, clears the mark with :meth:`fresh`).
+off screen is only marked :attr:`~ChangeHub.stale`: it reloads when it is shown again,
+since opening a view always loads it (the router then clears the mark, :meth:`fresh`).
 """
 
 from __future__ import annotations
@@ -84,14 +84,6 @@ class ChangeHub(QObject):
             self.pending.emit(False)
             self.flushed.emit(change, reloaded)
         return reloaded
-
-    def shown(self, name: str) -> bool:
-        """The view ``name`` is on screen again: reload it if a Change came meanwhile."""
-        if name not in self.stale:
-            return False
-        self.stale.discard(name)
-        self._watchers[name].reload()
-        return True
 
     def fresh(self, name: str) -> None:
         """The view ``name`` is loading anew (navigation): no reload is owed to it."""

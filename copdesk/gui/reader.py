@@ -60,7 +60,8 @@ class Reader(QObject):
         self.browser.setVisible(visible)
 
     def visible(self) -> bool:
-        return self.browser.isVisible() and (self._asked or self.current_item) is not None
+        """An item is in the pane (or on its way) and the pane is not hidden."""
+        return not self.browser.isHidden() and (self._asked or self.current_item) is not None
 
     def interest(self) -> Interest:
         item = self._asked[0] if self._asked else self.current_item
