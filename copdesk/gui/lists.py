@@ -101,8 +101,10 @@ class ListPage(QWidget):
         self.loads.load("list", read_jobs.list_items(kind), done)
 
     def reload(self) -> None:
-        """The same list again, fresh (a Change touched it)."""
-        kind, select = self._asked or (self.kind, None)
+        """The same list again, fresh (a Change touched it), the same row current."""
+        current = self.table.currentIndex()
+        shown = current.data(ID_ROLE) if current.isValid() else None
+        kind, select = self._asked or (self.kind, shown)
         if kind is not None:
             self.show_kind(kind, select)
 

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 from copdesk.gui.labels import ui_language
 from copdesk.model.kinds import LEVELS
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RatingDialog", text)

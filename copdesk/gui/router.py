@@ -40,12 +40,10 @@ class Route:
 class Router(QObject):
     """Opens views by name in ``center``, keeps the sidebar and the reading pane in step.
 
-    ``chosen(name)`` when the user picks a sidebar entry (the window opens it);
-    ``opened(view)`` after a view was asked to open (its data may still be on its way).
+    ``chosen(name)`` when the user picks a sidebar entry (the window opens it).
     """
 
     chosen = Signal(str)
-    opened = Signal(str)
 
     def __init__(
         self,
@@ -104,7 +102,6 @@ class Router(QObject):
             self.center.setCurrentWidget(route.widget)
         self.hub.fresh(route.name)
         route.open(arg or None)
-        self.opened.emit(view)
 
     def select_sidebar(self, name: str) -> None:
         """Highlight ``name``'s entry (none if it has none), without opening it again."""
