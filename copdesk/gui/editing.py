@@ -110,7 +110,7 @@ class Editing(QObject):
             if self.shell.current_item == state["id"]:
                 self.set_state(state)
 
-        self.runner.submit(read_jobs.item_state(item_id), done, lambda _: None, key="editing:state")
+        self.loads.load("editing:state", read_jobs.item_state(item_id), done, lambda _: None)
 
     def view_loaded(self, _: str = "") -> None:
         if self.shell.current_item is None:
