@@ -213,7 +213,6 @@ class MainWindow(QMainWindow):
         self.router.chosen.connect(self.go)
         for route in self._routes():
             self.router.add(route)
-        self.hub.watch("reader", self.reader.interest, self.reader.reload, self.reader.visible)
         self.hub.watch(
             "lists",
             self.lists.interest,
@@ -231,7 +230,10 @@ class MainWindow(QMainWindow):
             return Route(name, title, v.open, on or v, sidebar, shows=v.interest, reload=v.reload)
 
         def listing(name: str, title: str, kind: str) -> Route:
-            return Route(name, title, lambda _: self.lists.show_kind(kind), self.lists, True, True)
+            def open(_: str | None) -> None:
+                self.lists.show_kind(kind)
+
+            return Route(name, title, open, self.lists, True, True, watcher="lists")
 
         def item(item_id: str | None) -> None:
             self.show_item(item_id or "", show_list=True)

@@ -41,6 +41,7 @@ class ChangeHub(QObject):
         super().__init__(parent)
         self._watchers: dict[str, _Watcher] = {}
         self._change: Change | None = None
+        self._fresh: set[str] = set()  # opened since this turn's Changes: nothing owed
         self.stale: set[str] = set()
 
     def watch(
@@ -69,10 +70,11 @@ class ChangeHub(QObject):
         if self._change is None:
             return []
         change, self._change = self._change, None
+        fresh, self._fresh = self._fresh, set()
         reloaded: list[str] = []
         try:
             for name, w in list(self._watchers.items()):
-                if not w.interest().concerns(change):
+                if name in fresh or not w.interest().concerns(change):
                     continue
                 if w.visible():
                     self.stale.discard(name)
@@ -86,5 +88,8 @@ class ChangeHub(QObject):
         return reloaded
 
     def fresh(self, name: str) -> None:
-        """The view ``name`` is loading anew (navigation): no reload is owed to it."""
+        """The view ``name`` is loading anew (navigation): no reload is owed to it, not
+        even for the Changes of this turn, which its new data already holds."""
         self.stale.discard(name)
+        if self._change is not None:
+            self._fresh.add(name)

@@ -52,6 +52,9 @@ class Reader(QObject):
         self.clear()
 
     def clear(self) -> None:
+        """Nothing in the pane; an item still on its way will not come."""
+        if self._asked is not None:
+            self.loads.cancel("detail")
         self.current_item = self.kind = self._asked = None
         self.browser.set_page(placeholder_html("", self.tr("Select an item to read it here.")))
 

@@ -22,6 +22,8 @@ from copdesk.gui.icons import icon
 from copdesk.gui.notify import ChangeHub
 from copdesk.gui.reader import Reader
 
+READER = "reader"  # the reading pane's name for the change notification
+
 
 @dataclass(frozen=True)
 class Route:
@@ -34,7 +36,8 @@ class Route:
     sidebar: bool = False  # an entry in the sidebar, with the icon of the same name
     detail: bool = False  # the reading pane stays beside it
     shows: Callable[[], Interest] = field(default=lambda: NONE)
-    reload: Callable[[], None] | None = None  # None: the view is never stale
+    reload: Callable[[], None] | None = None  # None: another watcher reloads it (``watcher``)
+    watcher: str | None = None  # the name it is watched by, if not its own
 
 
 class Router(QObject):
@@ -61,6 +64,7 @@ class Router(QObject):
         sidebar.setIconSize(QSize(20, 20))
         sidebar.setMinimumWidth(190)
         sidebar.currentItemChanged.connect(self._sidebar_changed)
+        hub.watch(READER, reader.interest, reader.reload, reader.visible)
 
     def add(self, route: Route) -> None:
         """Register a view; its sidebar entry comes after those added before."""
@@ -100,7 +104,8 @@ class Router(QObject):
         self.reader.set_visible(route.detail)
         if route.widget is not None:
             self.center.setCurrentWidget(route.widget)
-        self.hub.fresh(route.name)
+        self.hub.fresh(route.watcher or route.name)  # loaded anew: no reload is owed
+        self.hub.fresh(READER)  # cleared, or showing the item asked for
         route.open(arg or None)
 
     def select_sidebar(self, name: str) -> None:

@@ -114,6 +114,17 @@ def test_a_hidden_view_is_marked_stale_and_reloads_when_opened(qtbot, hub) -> No
     assert risks.reloads == 1
 
 
+def test_a_view_opened_after_a_change_is_not_reloaded_for_it(qtbot, hub) -> None:
+    rex = FakeView(hub, "rex", Interest.of(["rex"]))
+    with qtbot.waitSignal(hub.flushed) as flushed:
+        hub.announce(Change.of(["rex"]))
+        hub.fresh("rex")  # opened in the same turn: what it reads already holds the change
+    assert flushed.args[1] == [] and rex.reloads == 0
+    with qtbot.waitSignal(hub.flushed):
+        hub.announce(Change.of(["rex"]))
+    assert rex.reloads == 1  # that turn only
+
+
 # -- in the window -------------------------------------------------------------------
 
 
@@ -137,7 +148,7 @@ def test_a_rating_reloads_the_matrix_and_the_profile_only(
     window.runner.changed.connect(announced.append)
     with qtbot.waitSignal(window.hub.flushed, timeout=10_000) as flushed:
         view.rate(JULIEN, m.skills[column]["id"], {"level": 2, "interest": None})
-    assert flushed.args[1] == ["skills", "reader"]  # on screen, and showing ratings
+    assert sorted(flushed.args[1]) == ["reader", "skills"]  # on screen, and showing ratings
     assert {"risks", "dashboard", "exchange", "search"} <= window.hub.stale  # off screen
     assert not {"home", "network", "conflicts", "people"} & window.hub.stale  # unconcerned
     (change,) = announced
