@@ -290,7 +290,7 @@ def in_process(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from copdesk.gui import jobs
+    from copdesk.gui import read_jobs
     from copdesk.gui.app import application
     from copdesk.gui.mainwindow import MainWindow
     from copdesk.gui.models import PreparedRows
@@ -367,8 +367,9 @@ def in_process(
         started = time.perf_counter()
         with probe:
             got: list[Any] = []
-            for step in (lambda: view.preview_import(bundle), view.apply_import):
-                wait_signal(view.finished, step, lambda _name, result: not got.append(result))
+            imports, finished = view.imports, window.commands.finished
+            for step in (lambda: imports.preview_import(bundle), imports.apply_import):
+                wait_signal(finished, step, lambda _name, result: not got.append(result))
         took = time.perf_counter() - started
         report = got[-1]
         if isinstance(report, BaseException):
@@ -387,7 +388,7 @@ def in_process(
         figures.append(Figure(f"open the list of {window.model.total:,} reports", took))
         blocked("opening that list", probe, took)
 
-        rows = wait_job(runner, jobs.list_rows("rex"))
+        rows = wait_job(runner, read_jobs.list_rows("rex"))
         base = list(rows)
         n = 0
         while len(rows) < LIST_ROWS:

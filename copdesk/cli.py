@@ -24,14 +24,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import stat
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from copdesk.commands import Command, commands
+from copdesk.commands.inputs import read_pin_file
 from copdesk.commands.registry import Arg, OneOf, Reply
-from copdesk.errors import BadInput, CopdeskError, PinRequired
+from copdesk.errors import CopdeskError, PinRequired
 from copdesk.paths import workspace_dir
 from copdesk.workspace import Workspace
 
@@ -168,25 +168,6 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print_json({"error": str(exc), **exc.details})
             raise
         return _show(cmd, result, as_json)
-
-
-def read_pin_file(path: str) -> str:
-    """The PIN in ``path``, refused if others may read the file (like ssh's keys)."""
-    try:
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):
-            raise BadInput(f"{path} is not a file")
-        if os.name != "nt" and mode & 0o077:
-            raise BadInput(f"{path} can be read by others: chmod 600 {path}")
-        with open(path, encoding="utf-8") as f:
-            pin = f.read(1024).strip()
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"{path}: not UTF-8 text") from None
-    if not pin:
-        raise BadInput(f"{path} is empty")
-    return pin
 
 
 def _ask_pin(ws: Workspace, exc: PinRequired) -> str:

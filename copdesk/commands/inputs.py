@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -85,3 +87,22 @@ def positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
     return number
+
+
+def read_pin_file(path: str) -> str:
+    """The PIN in ``path``, refused if others may read the file (like ssh's keys)."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise BadInput(f"{path} is not a file")
+        if os.name != "nt" and mode & 0o077:
+            raise BadInput(f"{path} can be read by others: chmod 600 {path}")
+        with open(path, encoding="utf-8") as f:
+            pin = f.read(1024).strip()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path}: not UTF-8 text") from None
+    if not pin:
+        raise BadInput(f"{path} is empty")
+    return pin

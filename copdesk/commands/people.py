@@ -6,6 +6,7 @@ from __future__ import annotations
 from argparse import Namespace
 from typing import Any
 
+from copdesk.commands.inputs import read_pin_file
 from copdesk.commands.registry import Reply, arg, command, opt
 from copdesk.errors import BadInput
 from copdesk.model.kinds import KINDS
@@ -107,12 +108,8 @@ def pin(ws: Workspace, a: Namespace) -> Reply:
     if a.clear:
         ws.permissions.set_pin(pid, None)
         return Reply({"person": pid}, name=ws.core.name(pid), cleared=True)
-    if a.from_file:
-        from copdesk.cli import read_pin_file
-
-        new = read_pin_file(a.from_file)
-    else:
-        new = _new_pin_typed(ws.core.name(pid) or pid)
+    name = ws.core.name(pid) or pid
+    new = read_pin_file(a.from_file) if a.from_file else _new_pin_typed(name)
     ws.permissions.set_pin(pid, new)
     return Reply({"person": pid}, name=ws.core.name(pid), cleared=False)
 

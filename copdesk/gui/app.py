@@ -99,6 +99,7 @@ def screenshot(
     window = MainWindow(runner, remember=False)
     loop = QEventLoop()
     try:
+        window.router.check(view)  # an unknown view: said before anything is opened
         window.resize(width, height)
         window.show()
         window.open_workspace(path, actor)

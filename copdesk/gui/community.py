@@ -10,7 +10,6 @@ know-how sheet.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -25,14 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.gui import write_jobs
 from copdesk.gui.dashboard import month_label, reason_text
-from copdesk.gui.forms import choice_label
 from copdesk.gui.itempane import item_page
-from copdesk.gui.jobs import PANE_CSS
+from copdesk.gui.labels import choice_label
+from copdesk.gui.markup import esc as _esc
+from copdesk.gui.read_jobs import PANE_CSS
 from copdesk.model.kinds import ROLES
 from copdesk.workspace import Workspace
 
-Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
+Perform = Callable[[write_jobs.Write, Callable[[Any], None]], Any]
 ACTIONS = ("ask", "answer", "accept", "promote")
 ACTIVITY_MONTHS = 6
 _CHARTER_HEADING = re.compile(r"<(/?)h([1-4])\b")  # under the page's own headings
@@ -48,10 +49,6 @@ h4, h5, h6 { font-size: 10pt; font-weight: 600; margin: 8px 0 2px 0; }
 """
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value if value is not None else ""))
 
 
 def _h2(text: str) -> str:
@@ -233,37 +230,6 @@ def community_html(data: Mapping[str, Any]) -> str:
 # -- actions --------------------------------------------------------------------------
 
 
-def ask_job(community: str, title: str, body: str) -> Callable[[Workspace], str]:
-    def job(ws: Workspace) -> str:
-        ws.qa.ask(community, title, body)
-        return community
-
-    return job
-
-
-def answer_job(question: str, text: str) -> Callable[[Workspace], str]:
-    def job(ws: Workspace) -> str:
-        ws.qa.answer(question, text)
-        return str(ws.items.get(question).get("community") or question)
-
-    return job
-
-
-def accept_job(question: str, answer: str) -> Callable[[Workspace], str]:
-    def job(ws: Workspace) -> str:
-        ws.qa.accept(question, answer)
-        return str(ws.items.get(question).get("community") or question)
-
-    return job
-
-
-def promote_job(answer: str) -> Callable[[Workspace], str]:
-    def job(ws: Workspace) -> str:
-        return str(ws.qa.promote(answer, "howto")["id"])
-
-    return job
-
-
 class TextDialog(QDialog):
     """A title (for a question) and a text: the question's details or an answer."""
 
@@ -303,14 +269,18 @@ class TextDialog(QDialog):
 class CommunityActions(QObject):
     """The page's action links: dialogs on the GUI thread, the writes on the worker.
 
-    ``showItem`` asks the window to show an item after an action (the community again,
-    or the new know-how sheet)."""
+    ``showItem`` asks the window to show where an action's result is: the community
+    page (reloaded by the write's Change if it is the one shown), or the know-how sheet
+    an answer was turned into. ``showing()`` is the item the reading pane shows."""
 
     showItem = Signal(str)
 
-    def __init__(self, load: Load, parent: QWidget) -> None:
+    def __init__(
+        self, perform: Perform, showing: Callable[[], str | None], parent: QWidget
+    ) -> None:
         super().__init__(parent)
-        self._load = load
+        self._perform = perform
+        self._showing = showing
         self._parent = parent
         self.dialog: TextDialog | None = None
 
@@ -341,17 +311,21 @@ class CommunityActions(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal, not blocking: tests fill it in like a user
 
-    def _run(self, job: Callable[[Workspace], str]) -> None:
-        self._load("community-action", job, self.showItem.emit)
+    def _run(self, job: write_jobs.Write) -> None:
+        def done(target: str) -> None:
+            if target != self._showing():
+                self.showItem.emit(target)
+
+        self._perform(job, done)
 
     def ask(self, community: str, title: str, body: str = "") -> None:
-        self._run(ask_job(community, title, body))
+        self._run(write_jobs.ask(community, title, body))
 
     def answer(self, question: str, text: str) -> None:
-        self._run(answer_job(question, text))
+        self._run(write_jobs.answer(question, text))
 
     def accept(self, question: str, answer: str) -> None:
-        self._run(accept_job(question, answer))
+        self._run(write_jobs.accept(question, answer))
 
     def promote(self, answer: str) -> None:
-        self._run(promote_job(answer))
+        self._run(write_jobs.promote(answer))

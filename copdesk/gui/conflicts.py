@@ -7,10 +7,9 @@ one version whole; "Merge…" sets chosen fields over the shown version.
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk import messages
 from copdesk.errors import BadInput, CopdeskError
-from copdesk.gui.exchange import short_date
-from copdesk.gui.views import kind_label
-from copdesk.gui.worker import WorkspaceRunner
+from copdesk.gui import write_jobs
+from copdesk.gui.change import Flag, Interest
+from copdesk.gui.labels import field_label_of, kind_label, short_date
+from copdesk.gui.loads import Loads
+from copdesk.gui.markup import esc
 from copdesk.model.kinds import INT, KINDS, LIST, MARKDOWN, REF, REFS
 from copdesk.workspace import Workspace
 
@@ -89,11 +89,6 @@ def conflict_list(ws: Workspace) -> list[dict[str, Any]]:
     return found
 
 
-def field_label(kind: str, name: str) -> str:
-    french = QLocale().language() == QLocale.Language.French
-    return messages.field_label(kind, name, "fr" if french else "en")
-
-
 def version_title(v: dict[str, Any]) -> str:
     return str(v.get("site_name") or v["site"][:8])
 
@@ -133,7 +128,7 @@ class MergeDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(editor, 1)
             row.addWidget(pick, 0, Qt.AlignmentFlag.AlignTop)
-            form.addRow(field_label(kind, name), row)
+            form.addRow(field_label_of(kind, name), row)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
@@ -195,7 +190,7 @@ class MergeDialog(QDialog):
                 except ValueError:
                     raise BadInput(
                         self.tr("%1 must be a whole number").replace(
-                            "%1", field_label(self.conflict["kind"], name)
+                            "%1", field_label_of(self.conflict["kind"], name)
                         )
                     ) from None
             elif kind in (LIST, REFS):
@@ -219,15 +214,15 @@ class MergeDialog(QDialog):
 class ConflictsView(QWidget):
     """The list of items in conflict and, for the selected one, its versions side by side."""
 
+    SHOWS: ClassVar[Interest] = Interest.of(flags=[Flag.CONFLICTS])
     loaded = Signal()
-    failed = Signal(object)
     resolved = Signal(str)
     itemRequested = Signal(str)
 
-    def __init__(self, runner: WorkspaceRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, loads: Loads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictsView")
-        self.runner = runner
+        self.loads = loads
         self.found: list[dict[str, Any]] = []
         self.current: dict[str, Any] | None = None
         self.merge_dialog: MergeDialog | None = None
@@ -285,13 +280,18 @@ class ConflictsView(QWidget):
         layout.addWidget(self.empty, 1)
         self._show(None)
 
+    def interest(self) -> Interest:
+        return self.SHOWS
+
+    def open(self, _: str | None = None) -> None:
+        self.refresh()
+
+    def reload(self) -> None:
+        self.refresh()
+
     def refresh(self) -> int:
         """Reload the conflicts on the worker; returns the job id."""
-        return self.runner.submit(conflict_list, self.show_conflicts, self._failed, key="conflicts")
-
-    def _failed(self, exc: BaseException) -> None:
-        self.failed.emit(exc)
-        self.loaded.emit()
+        return self.loads.load("conflicts", conflict_list, self.show_conflicts)
 
     def show_conflicts(self, found: list[dict[str, Any]]) -> None:
         keep = self.current["id"] if self.current else None
@@ -335,9 +335,9 @@ class ConflictsView(QWidget):
         self.heading.setText(
             f"<span style='font-size:14pt; font-weight:600'>"
             f"<a href='copdesk:{c['id']}' style='text-decoration:none; color:#1f2937'>"
-            f"{_esc(c['title'])}</a>"
-            f"</span> &nbsp; <span style='color:#6b7280'>{_esc(kind_label(c['kind']))}</span><br>"
-            + _esc(
+            f"{esc(c['title'])}</a>"
+            f"</span> &nbsp; <span style='color:#6b7280'>{esc(kind_label(c['kind']))}</span><br>"
+            + esc(
                 self.tr(
                     "Edited at two sites before they exchanged. Differing fields are highlighted."
                 )
@@ -354,7 +354,7 @@ class ConflictsView(QWidget):
                 head += " " + self.tr("(shown now)")
             headers.append(head)
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setVerticalHeaderLabels(["", *(field_label(c["kind"], f) for f in fields)])
+        self.table.setVerticalHeaderLabels(["", *(field_label_of(c["kind"], f) for f in fields)])
         bold = QFont(self.table.font())
         bold.setBold(True)
         for col, v in enumerate(versions):
@@ -392,15 +392,13 @@ class ConflictsView(QWidget):
         """Resolve the current conflict by keeping one version whole."""
         if self.current is None:
             return None
-        item = self.current["id"]
-        return self._resolve(lambda ws: ws.conflicts.resolve(item, keep=rev_id))
+        return self._resolve(write_jobs.resolve_conflict(self.current["id"], keep=rev_id))
 
     def merge(self, changes: dict[str, Any]) -> int | None:
         """Resolve the current conflict with fields set over the shown version."""
         if self.current is None:
             return None
-        item = self.current["id"]
-        return self._resolve(lambda ws: ws.conflicts.resolve(item, changes=changes))
+        return self._resolve(write_jobs.resolve_conflict(self.current["id"], changes=changes))
 
     def open_merge(self) -> MergeDialog | None:
         """Open the merge form (not modal-blocking: tests fill it and accept it)."""
@@ -412,21 +410,17 @@ class ConflictsView(QWidget):
         self.merge_dialog = dialog
         return dialog
 
-    def _resolve(self, fn: Any) -> int:
+    def _resolve(self, job: write_jobs.Write) -> int:
+        """Write the resolution; its Change reloads this list (and whatever shows the item)."""
         self.setEnabled(False)
 
         def done(item: dict[str, Any]) -> None:
             self.setEnabled(True)
             self.current = None
-            self.refresh()
             self.resolved.emit(item["id"])
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            self.failed.emit(exc)
+            self.loads.failed.emit(exc)
 
-        return self.runner.submit(fn, done, failed)
-
-
-def _esc(text: str) -> str:
-    return html.escape(str(text))
+        return self.loads.perform(job, done, failed)

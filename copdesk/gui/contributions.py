@@ -1,22 +1,23 @@
 """Go ▸ My contributions: what the current person gave and where it was reused.
 
-The page is built from :meth:`copdesk.Workspace.contributions` (computed on the worker)
-and shown in the window's page, like the home page.
+The page is built from ``ws.analytics.contributions()`` (computed on the worker) and
+shown in the window's page, like the home page (the ``contributions`` view).
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from copdesk.gui.views import _CSS, _item_rows
+from copdesk.gui.change import Flag, Interest
+from copdesk.gui.views import PAGE_CSS, item_rows
+from copdesk.workspace import Workspace
 
-if TYPE_CHECKING:
-    from copdesk import Workspace
-    from copdesk.gui.mainwindow import MainWindow
+# what the page counts: writing, asking, answering, marking, and whose contributions
+SHOWS = Interest.of(["rex", "howto", "question", "answer", "comment", "mark"], [Flag.WRITER])
 
 # lupdate finds only literal translate("Context", "text") calls, not wrappers.
 translate = QCoreApplication.translate
@@ -32,7 +33,7 @@ def contributions_html(data: Mapping[str, Any] | None) -> str:
     date), then what was authored, validated and answered."""
     t = html.escape
     title = t(translate("Contributions", "My contributions"))
-    head = f"<html><head><style>{_CSS}</style></head><body><h1>{title}</h1>"
+    head = f"<html><head><style>{PAGE_CSS}</style></head><body><h1>{title}</h1>"
     if data is None:
         text = translate("Contributions", "No current person: set one with “copdesk use NAME”.")
         return f"{head}<p class='empty'>{t(text)}</p></body></html>"
@@ -76,9 +77,9 @@ def contributions_html(data: Mapping[str, Any] | None) -> str:
         f"<h2>{t(reused)}</h2>",
         _marks(impact["marks"]),
         f"<h2>{t(written)}</h2>",
-        _item_rows(data["authored"], "created_at"),
+        item_rows(data["authored"], "created_at"),
         f"<h2>{t(validated)}</h2>",
-        _item_rows(data["validated"], "at"),
+        item_rows(data["validated"], "at"),
         f"<h2>{t(answers)}</h2>",
         _answers(data["answered"]),
         "</body></html>",
@@ -121,17 +122,4 @@ def _answers(answers: list[dict[str, Any]]) -> str:
         }
         for a in answers
     ]
-    return _item_rows(rows, "at")
-
-
-def show_my_contributions(window: MainWindow) -> None:
-    """Go ▸ My contributions: compute on the worker, show in the window's page."""
-    window.search_field.clear()
-    window._select_sidebar("")
-    window._set_detail_visible(False)
-    window.center.setCurrentWidget(window.page)
-    window._load(
-        "contributions",
-        contributions_job,
-        lambda data: window.page.set_page(contributions_html(data)),
-    )
+    return item_rows(rows, "at")

@@ -14,7 +14,7 @@ import datetime as dt
 import html
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.gui.change import Interest
 from copdesk.gui.forms import choice_label
 from copdesk.gui.printing import _print, a4_layout
 from copdesk.gui.theme import HIGHLIGHT_BG, HIGHLIGHT_FG, MUTED, is_dark
@@ -272,6 +273,22 @@ class DashboardView(QWidget):
     """Scope on top with the exports; numbers on the left; three charts; the stage panel
     (declared stage, diagnosis, guidance) for a community."""
 
+    # members, contributions, questions, validation and review figures
+    SHOWS: ClassVar[Interest] = Interest.of(
+        [
+            "community",
+            "person",
+            "membership",
+            "rex",
+            "howto",
+            "question",
+            "answer",
+            "comment",
+            "mark",
+            "rating",
+        ]
+    )
+
     def __init__(self, load: Load, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardView")
@@ -363,6 +380,15 @@ class DashboardView(QWidget):
         layout.addWidget(self.stage)
 
     # -- loading ----------------------------------------------------------------------
+
+    def interest(self) -> Interest:
+        return self.SHOWS
+
+    def open(self, community: str | None = None) -> None:
+        self.show_scope(community)
+
+    def reload(self) -> None:
+        self.show_scope(self.community)
 
     def show_scope(self, community: str | None) -> None:
         """The dashboard of the site (None) or of a community (id or name)."""

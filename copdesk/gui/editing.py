@@ -1,26 +1,26 @@
 """Creating, editing and curating items from the main window.
 
-Owns the "New" menu (Ctrl+N: a new experience report, the most common capture
-on the plant floor), the item actions of the validation workflow (Edit, Propose,
-Validate, Send back with a comment) and the open editor windows, so the main
-window only has to create it and ask it before closing.
+Owns the editor windows, the "New" button (Ctrl+N: a new experience report, the most
+common capture on the plant floor; its menu offers every kind) and the validation
+workflow (Edit, Propose, Validate, Send back with a comment). Its commands are
+actions of the registry (:mod:`copdesk.gui.actions`), given to it once made. It
+knows the window only through :class:`Shell`, a few public methods; what a save or
+a status change alters reaches the views through its Change, not through here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton, QWidget
 
-from copdesk.gui import edit_jobs as jobs
+from copdesk.gui import read_jobs, write_jobs
+from copdesk.gui.actions import Act, Actions
 from copdesk.gui.editor import EditorWindow
-from copdesk.gui.views import kind_label
-
-if TYPE_CHECKING:
-    from copdesk.gui.mainwindow import MainWindow
+from copdesk.gui.labels import kind_label
+from copdesk.gui.loads import Loads
 
 NEW_KINDS = ("rex", "howto", "community", "person", "skill")
 # status -> the workflow actions that make sense from it
@@ -32,109 +32,91 @@ NEXT = {
 }
 
 
+class Shell(Protocol):
+    """What editing needs of the window."""
+
+    @property
+    def current_item(self) -> str | None: ...
+
+    def show_view(self, view: str) -> None: ...
+
+    def say(self, text: str, ms: int = 4000) -> None: ...
+
+
 class Editing(QObject):
     """The editing side of the main window: new items, editors, validation actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.runner = window.runner
+    def __init__(self, loads: Loads, shell: Shell, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.loads = loads
+        self.runner = loads.runner
+        self.shell = shell
+        self._parent = parent
         self.editors: dict[str, EditorWindow] = {}
         self.state: dict[str, Any] | None = None  # the item shown in the reading pane
         self.ask_comment: Callable[[], str | None] = self._ask_comment  # tests inject it
-        self._build()
-        window.itemShown.connect(self._item_shown)
-        window.viewLoaded.connect(self._view_loaded)
-        window.table.doubleClicked.connect(lambda _: self.edit_current())
 
-    def _build(self) -> None:
-        w = self.window
-        self.toolbar = QToolBar(self.tr("Edit"), w)
-        self.toolbar.setObjectName("editBar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    def handlers(self) -> dict[Act, Callable[[], Any]]:
+        """What its commands do, for the actions registry."""
+        return {
+            Act.NEW: lambda: self.new_item("rex"),
+            Act.SAVE: self.save_editor,
+            Act.EDIT_ITEM: self.edit_current,
+            Act.PROPOSE: lambda: self.set_status("proposed"),
+            Act.VALIDATE: lambda: self.set_status("validated"),
+            Act.SEND_BACK: self.send_back,
+        }
 
-        # Ctrl+N and Ctrl+S are the menu bar's actions (copdesk.gui.menus): one shortcut each.
-        named = getattr(w, "actions_by_name", {})
-        self.new_action = named.get("actionNew") or QAction(self.tr("New report"), w)
-        if "actionNew" in named:
-            self.new_action.triggered.disconnect()  # the menu's "later" placeholder
-        else:
-            self.new_action.setShortcut(QKeySequence.StandardKey.New)
-            w.addAction(self.new_action)
-        self.new_action.setToolTip(self.tr("New experience report (Ctrl+N)"))
-        self.new_action.triggered.connect(lambda: self.new_item("rex"))
-        if "actionSave" in named:
-            named["actionSave"].triggered.disconnect()
-            named["actionSave"].triggered.connect(self.save_editor)
-        menu = QMenu(w)
+    def toolbar(self, actions: Actions) -> QToolBar:
+        """The Edit toolbar: New (with a menu of kinds) and the workflow actions."""
+        self.new_action = actions[Act.NEW]
+        self.edit_action = actions[Act.EDIT_ITEM]
+        self.propose_action = actions[Act.PROPOSE]
+        self.validate_action = actions[Act.VALIDATE]
+        self.send_back_action = actions[Act.SEND_BACK]
+        bar = QToolBar(self.tr("Edit"), self._parent)
+        bar.setObjectName("editBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self._parent)
         for kind in NEW_KINDS:
             action = menu.addAction(kind_label(kind))
             action.setObjectName(f"new_{kind}")
             action.triggered.connect(lambda _=False, k=kind: self.new_item(k))
-        self.new_button = QToolButton(w)
+        self.new_button = QToolButton(self._parent)
         self.new_button.setObjectName("newButton")
         self.new_button.setDefaultAction(self.new_action)
         self.new_button.setMenu(menu)
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addWidget(self.new_button)
-        self.toolbar.addSeparator()
-
-        def action(name: str, text: str, tip: str, slot: Callable[[], None]) -> QAction:
-            a = QAction(text, w)
-            a.setObjectName(name)
-            a.setToolTip(tip)
-            a.triggered.connect(slot)
-            a.setEnabled(False)
-            self.toolbar.addAction(a)
-            return a
-
-        self.edit_action = action(
-            "edit", self.tr("Edit"), self.tr("Edit this item (Ctrl+E)"), self.edit_current
-        )
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.propose_action = action(
-            "propose",
-            self.tr("Propose"),
-            self.tr("Ask an expert or animator to validate it"),
-            lambda: self.set_status("proposed"),
-        )
-        self.validate_action = action(
-            "validate",
-            self.tr("Validate"),
-            self.tr("Checked by an expert: it can be applied elsewhere"),
-            lambda: self.set_status("validated"),
-        )
-        self.send_back_action = action(
-            "send_back",
-            self.tr("Send back…"),
-            self.tr("Back to draft, with a comment saying what to fix"),
-            self.send_back,
-        )
-        w.addAction(self.edit_action)
-        if isinstance(named, dict):  # the shortcuts help lists them
-            named["actionEditItem"] = self.edit_action
-        search = w.findChild(QToolBar, "searchBar")
-        if search is not None:  # before it: the last toolbar of a row gets the spare width
-            w.insertToolBar(search, self.toolbar)
-        else:
-            w.addToolBar(self.toolbar)
+        bar.addWidget(self.new_button)
+        bar.addSeparator()
+        for action in (
+            self.edit_action,
+            self.propose_action,
+            self.validate_action,
+            self.send_back_action,
+        ):
+            bar.addAction(action)
+        self.set_state(None)
+        return bar
 
     # -- the item shown ------------------------------------------------------------
 
-    def _item_shown(self, item_id: str) -> None:
+    def item_shown(self, item_id: str) -> None:
+        """The reading pane shows ``item_id``: offer the actions its status allows."""
+
         def done(state: dict[str, Any]) -> None:
-            if self.window.current_item == state["id"]:
-                self._set_state(state)
+            if self.shell.current_item == state["id"]:
+                self.set_state(state)
 
-        self.runner.submit(jobs.item_state(item_id), done, lambda _: None, key="editing:state")
+        self.loads.load("editing:state", read_jobs.item_state(item_id), done, lambda _: None)
 
-    def _view_loaded(self, _: str) -> None:
-        if self.window.current_item is None:
-            self._set_state(None)
+    def view_loaded(self, _: str = "") -> None:
+        if self.shell.current_item is None:
+            self.set_state(None)
 
-    def _set_state(self, state: dict[str, Any] | None) -> None:
+    def set_state(self, state: dict[str, Any] | None) -> None:
         self.state = state
         following = NEXT.get((state or {}).get("status") or "", ())
         self.edit_action.setEnabled(state is not None and state["kind"] in NEW_KINDS)
@@ -152,9 +134,9 @@ class Editing(QObject):
             editor.raise_()
             editor.activateWindow()
             return editor
-        editor = EditorWindow(self.runner, kind, item_id, self.window)
+        editor = EditorWindow(self.runner, kind, item_id, self._parent)
         self.editors[key] = editor
-        editor.saved.connect(lambda new_id, e=editor, k=key: self._saved(e, k, new_id))
+        editor.saved.connect(lambda new_id, k=key: self._saved(k, new_id))
         editor.closed.connect(lambda e=editor: self._closed(e))
         editor.show()
         return editor
@@ -172,15 +154,13 @@ class Editing(QObject):
         if self.editors:
             list(self.editors.values())[-1].save()
         else:
-            self.window.statusBar().showMessage(
-                self.tr("Nothing to save here: open an editor with Ctrl+N or Edit."), 4000
-            )
+            self.shell.say(self.tr("Nothing to save here: open an editor with Ctrl+N or Edit."))
 
-    def _saved(self, editor: EditorWindow, key: str, item_id: str) -> None:
+    def _saved(self, key: str, item_id: str) -> None:
         if key != item_id:  # a new item now has its id: reopening it finds this editor
-            self.editors.pop(key, None)
-            self.editors[item_id] = editor
-        self.window.show_view(f"item:{item_id}")
+            self.editors[item_id] = self.editors.pop(key)
+        if self.shell.current_item != item_id:  # shown, it reloads with the save's Change
+            self.shell.show_view(f"item:{item_id}")
 
     def _closed(self, editor: EditorWindow) -> None:
         for key, e in list(self.editors.items()):
@@ -195,9 +175,9 @@ class Editing(QObject):
     # -- validation workflow -------------------------------------------------------
 
     def set_status(self, status: str, comment: str | None = None) -> None:
+        """Move the item shown in the workflow; its Change reloads what shows it."""
         if self.state is None:
             return
-        item_id = self.state["id"]
 
         def done(state: dict[str, Any]) -> None:
             messages = {
@@ -205,10 +185,9 @@ class Editing(QObject):
                 "validated": self.tr("Validated."),
                 "draft": self.tr("Sent back to its author as a draft."),
             }
-            self.window.statusBar().showMessage(messages.get(state["status"], ""), 5000)
-            self.window.show_view(f"item:{state['id']}")
+            self.shell.say(messages.get(state["status"], ""), 5000)
 
-        self.runner.submit(jobs.set_status(item_id, status, comment), done, self.window.show_error)
+        self.loads.perform(write_jobs.set_status(self.state["id"], status, comment), done)
 
     def send_back(self) -> None:
         """Back to draft; the comment is required, so the author knows what to fix."""
@@ -219,7 +198,7 @@ class Editing(QObject):
     def _ask_comment(self) -> str | None:
         title = (self.state or {}).get("title") or ""
         text, ok = QInputDialog.getMultiLineText(
-            self.window,
+            self._parent,
             self.tr("Send back"),
             self.tr("What should be fixed in “%1”? The author sees this comment.").replace(
                 "%1", title

@@ -14,35 +14,33 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from copdesk.errors import CopdeskError
-from copdesk.gui import drafts
-from copdesk.gui import edit_jobs as jobs
-from copdesk.gui.forms import ItemForm, ui_language
-from copdesk.gui.jobs import PANE_CSS
+from copdesk.gui import drafts, read_jobs, write_jobs
+from copdesk.gui.attachments import AttachmentStrip
+from copdesk.gui.forms import ItemForm
+from copdesk.gui.labels import kind_label, ui_language
+from copdesk.gui.read_jobs import PANE_CSS
 from copdesk.gui.templates import templates_for
-from copdesk.gui.views import SafeBrowser, kind_label
+from copdesk.gui.views import SafeBrowser
 from copdesk.gui.worker import WorkspaceRunner
 from copdesk.model.kinds import KINDS, REF, REFS
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 AUTOSAVE_MS = 3000  # a draft is written this long after the last keystroke
 PREVIEW_MS = 300  # the preview follows typing, without re-rendering on every key
 _STYLE = re.compile(r"<style>.*?</style>", re.S)
@@ -52,6 +50,64 @@ COLOURS = {  # message level -> background, border, text
     "info": ("#fff7d6", "#e6cf7a", "#5c4a00"),
     "ok": ("#e6f4ea", "#a8d5b5", "#1e4d2b"),
 }
+
+
+def defaults(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A new item's values: the model's defaults, the workspace language, this site."""
+    spec = KINDS[kind]
+    values: dict[str, Any] = {f.name: f.default for f in spec.fields if f.default is not None}
+    if "language" in spec.by_name:
+        values["language"] = data["language"]
+    if kind in ("rex", "person"):
+        values["site"] = data["site"]
+    return values
+
+
+def preview_html(
+    item: dict[str, Any], values: dict[str, Any], names: dict[str, str], language: str
+) -> str:
+    """The item as the reading pane will show it, from what is typed (no database)."""
+    from copdesk.render import item_html  # Markdown and nh3: loaded once an editor opens
+
+    item = {**item, **values}
+    for f in KINDS[item["kind"]].fields:
+        if f.type == REF:
+            item[f"{f.name}_name"] = names.get(values[f.name], values[f.name])
+        elif f.type == REFS:
+            item["holder_names"] = [names.get(v, v) for v in values[f.name]]
+    page = item_html(item, language)
+    return _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", page, 1)
+
+
+def _timer(parent: QWidget, ms: int, slot: Any) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, CopdeskError):
+        return str(exc)
+    return translate("EditorWindow", "Internal error: %1").replace(
+        "%1", f"{type(exc).__name__}: {exc}"
+    )
+
+
+def unsaved_prompt(parent: QWidget, heading: str) -> Decision:
+    """Save, Discard or Cancel: what to do with the changes to ``heading``."""
+    box = QMessageBox(parent)
+    box.setObjectName("unsavedPrompt")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(translate("EditorWindow", "Unsaved changes"))
+    box.setText(translate("EditorWindow", "Save the changes to “%1”?").replace("%1", heading))
+    box.setInformativeText(
+        translate("EditorWindow", "If you discard them, what you typed is lost.")
+    )
+    box.setStandardButtons(Decision.Save | Decision.Discard | Decision.Cancel)
+    box.setDefaultButton(Decision.Save)
+    return Decision(box.exec())
 
 
 class MessageBar(QFrame):
@@ -114,7 +170,6 @@ class EditorWindow(QWidget):
         self.item: dict[str, Any] | None = None
         self.form: ItemForm | None = None
         self.language = ui_language()
-        self.pending: list[str] = []  # files attached at the next save
         self.saving = False
         self._initial: dict[str, Any] = {}
         self._close_after_save = False
@@ -126,17 +181,12 @@ class EditorWindow(QWidget):
         self.setAcceptDrops(True)
         self.resize(1180, 780)
         self._build()
-        self._preview_timer = self._timer(PREVIEW_MS, self.update_preview)
-        self._autosave_timer = self._timer(AUTOSAVE_MS, self.autosave)
+        self._preview_timer = _timer(self, PREVIEW_MS, self.update_preview)
+        self._autosave_timer = _timer(self, AUTOSAVE_MS, self.autosave)
         self._set_title()
-        self.runner.submit(jobs.load_editor(kind, item_id), self._on_loaded, self._on_load_failed)
-
-    def _timer(self, ms: int, slot: Any) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
+        self.runner.submit(
+            read_jobs.load_editor(kind, item_id), self._on_loaded, self._on_load_failed
+        )
 
     # -- layout --------------------------------------------------------------------
 
@@ -179,28 +229,8 @@ class EditorWindow(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([680, 460])
 
-        self.attachments = QListWidget(self)
-        self.attachments.setObjectName("attachmentList")
-        self.attachments.setFlow(QListWidget.Flow.LeftToRight)
-        self.attachments.setSpacing(2)
-        self.attachments.setFixedHeight(max(self.fontMetrics().height(), 16) + 14)
-        self.attachments.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.attachments.setToolTip(self.tr("Drop files anywhere on this window to attach them."))
-        self.attach_button = QPushButton(self.tr("Attach files…"), self)
-        self.attach_button.clicked.connect(self.choose_files)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setToolTip(self.tr("Remove a file not saved yet"))
-        self.remove_button.clicked.connect(self._remove_pending)
-        files_label = QLabel(self.tr("Attachments"), self)
-        files_label.setStyleSheet("font-weight: 600;")
-        self.drop_hint = QLabel(self.tr("Drop photos or PDFs here, or use Attach files…"), self)
-        self.drop_hint.setStyleSheet("color: #6b7280;")
-        files = QHBoxLayout()
-        files.addWidget(files_label)
-        files.addWidget(self.drop_hint)
-        files.addWidget(self.attachments, 1)
-        files.addWidget(self.attach_button)
-        files.addWidget(self.remove_button)
+        self.files = AttachmentStrip(self)
+        self.files.changed.connect(self._edited)
 
         self.state = QLabel(self)
         self.state.setStyleSheet("color: #6b7280;")
@@ -222,7 +252,7 @@ class EditorWindow(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
-        layout.addLayout(files)
+        layout.addWidget(self.files)
         layout.addLayout(foot)
 
         save = QAction(self.tr("Save"), self)
@@ -257,10 +287,10 @@ class EditorWindow(QWidget):
         self.scroll.setWidget(self.form)
         if self.item is not None:
             self.form.set_values(self.item)
-            self._show_attachments(self.item.get("attachments") or [])
+            self.files.show_files(self.item.get("attachments") or [])
         else:
-            self.form.set_values(self._defaults(data))
-            self._show_attachments([])
+            self.form.set_values(defaults(self.kind, data))
+            self.files.show_files([])
         self._initial = self.form.values()
         self._fill_templates()
         self.form.changed.connect(self._edited)
@@ -276,17 +306,8 @@ class EditorWindow(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         if not self._gone:
-            self.message.show_message(self._say(exc))
+            self.message.show_message(error_text(exc))
             self.loaded.emit()
-
-    def _defaults(self, data: dict[str, Any]) -> dict[str, Any]:
-        spec = KINDS[self.kind]
-        values: dict[str, Any] = {f.name: f.default for f in spec.fields if f.default is not None}
-        if "language" in spec.by_name:
-            values["language"] = data["language"]
-        if self.kind in ("rex", "person"):
-            values["site"] = data["site"]
-        return values
 
     def _fill_templates(self) -> None:
         choices = templates_for(self.kind) if self.item_id is None else []
@@ -348,7 +369,7 @@ class EditorWindow(QWidget):
 
     def discard_draft(self) -> None:
         self.message.hide()
-        self.runner.submit(jobs.discard_draft(self.draft_key))
+        self.runner.submit(write_jobs.discard_draft(self.draft_key))
 
     def autosave(self) -> None:
         """Write the draft now if anything is unsaved (the timer calls it after typing)."""
@@ -357,7 +378,7 @@ class EditorWindow(QWidget):
             return
         if not self.dirty:
             if self._draft_written:
-                self.runner.submit(jobs.discard_draft(self.draft_key))
+                self.runner.submit(write_jobs.discard_draft(self.draft_key))
                 self._draft_written = False
             return
         draft = {
@@ -377,7 +398,7 @@ class EditorWindow(QWidget):
                 )
             self.draftSaved.emit(path)
 
-        self.runner.submit(jobs.save_draft(self.draft_key, draft), done, lambda _: None)
+        self.runner.submit(write_jobs.save_draft(self.draft_key, draft), done, lambda _: None)
 
     # -- editing -------------------------------------------------------------------
 
@@ -397,18 +418,9 @@ class EditorWindow(QWidget):
         """The item as the reading pane will show it, from what is typed (no database)."""
         if self.form is None:
             return
-        from copdesk.render import item_html
-
-        values = self.form.values()
-        item: dict[str, Any] = {**(self.item or {}), "kind": self.kind, **values}
-        for f in KINDS[self.kind].fields:
-            if f.type == REF:
-                item[f"{f.name}_name"] = self._names.get(values[f.name], values[f.name])
-            elif f.type == REFS:
-                item["holder_names"] = [self._names.get(v, v) for v in values[f.name]]
-        item["updated_at"] = (self.item or {}).get("updated_at") or self.tr("not saved yet")
-        page = item_html(item, self.language)
-        page = _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", page, 1)
+        item = {**(self.item or {}), "kind": self.kind}
+        item["updated_at"] = item.get("updated_at") or self.tr("not saved yet")
+        page = preview_html(item, self.form.values(), self._names, self.language)
         bar = self.preview.verticalScrollBar()
         position = bar.value()
         self.preview.set_page(page)
@@ -417,50 +429,12 @@ class EditorWindow(QWidget):
     # -- attachments ---------------------------------------------------------------
 
     @property
-    def _file_icon(self) -> QIcon:
-        return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-
-    def _show_attachments(self, saved: list[dict[str, Any]]) -> None:
-        self.attachments.clear()
-        for a in saved:
-            entry = QListWidgetItem(self._file_icon, a["name"])
-            entry.setToolTip(self.tr("Saved"))
-            entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            self.attachments.addItem(entry)
-        for path in self.pending:
-            entry = QListWidgetItem(
-                self._file_icon, self.tr("%1 (not saved yet)").replace("%1", Path(path).name)
-            )
-            entry.setData(Qt.ItemDataRole.UserRole, path)
-            entry.setToolTip(self.tr("Attached when you save: %1").replace("%1", path))
-            self.attachments.addItem(entry)
-        self.drop_hint.setVisible(self.attachments.count() == 0)
-        self.attachments.setVisible(self.attachments.count() > 0)
-        self.remove_button.setEnabled(bool(self.pending))
+    def pending(self) -> list[str]:
+        """Files attached at the next save."""
+        return self.files.pending
 
     def add_files(self, paths: list[str]) -> None:
-        """Files to attach at the next save (the dialog and drops end here)."""
-        added = False
-        for p in paths:
-            path = str(Path(p))
-            if Path(path).is_file() and path not in self.pending:
-                self.pending.append(path)
-                added = True
-        if added:
-            self._show_attachments((self.item or {}).get("attachments") or [])
-            self._edited()
-
-    def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        self.add_files(paths)
-
-    def _remove_pending(self) -> None:
-        for entry in self.attachments.selectedItems():
-            path = entry.data(Qt.ItemDataRole.UserRole)
-            if path in self.pending:
-                self.pending.remove(path)
-        self._show_attachments((self.item or {}).get("attachments") or [])
-        self._edited()
+        self.files.add_files(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -495,8 +469,8 @@ class EditorWindow(QWidget):
         self.saving = True
         self.save_button.setEnabled(False)
         self.state.setText(self.tr("Saving…"))
-        job = jobs.save_item(self.kind, self.item_id, values, list(self.pending))
-        self.runner.submit(job, self._on_saved, self._on_save_failed)
+        job = write_jobs.save_item(self.kind, self.item_id, values, list(self.pending))
+        self.runner.perform(job, self._on_saved, self._on_save_failed)  # its Change: the views
         return True
 
     def _on_saved(self, result: dict[str, Any]) -> None:
@@ -506,13 +480,13 @@ class EditorWindow(QWidget):
         self.save_button.setEnabled(True)
         self.item = result["item"]
         self.item_id = self.item["id"]
-        self.pending = [p for p, _ in result["failed"]]
+        self.files.pending[:] = [p for p, _ in result["failed"]]
         assert self.form is not None
         self.form.set_values(self.item)
         self._initial = self.form.values()
         self._draft_written = False
         self._autosave_timer.stop()
-        self._show_attachments(self.item.get("attachments") or [])
+        self.files.show_files(self.item.get("attachments") or [])
         self.template.hide()
         self.template_label.hide()
         self._set_title()
@@ -537,28 +511,15 @@ class EditorWindow(QWidget):
         self._close_after_save = False
         self.save_button.setEnabled(True)
         self.state.clear()
-        text = self._say(exc)
+        text = error_text(exc)
         self.message.show_message(text)
         if self.form is not None and (name := self.form.field_named_in(text)):
             self.form.show_problem(name, text)
 
-    def _say(self, exc: BaseException) -> str:
-        if isinstance(exc, CopdeskError):
-            return str(exc)
-        return self.tr("Internal error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-
     # -- closing -------------------------------------------------------------------
 
     def _ask_unsaved(self) -> Decision:
-        box = QMessageBox(self)
-        box.setObjectName("unsavedPrompt")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("Save the changes to “%1”?").replace("%1", self.heading.text()))
-        box.setInformativeText(self.tr("If you discard them, what you typed is lost."))
-        box.setStandardButtons(Decision.Save | Decision.Discard | Decision.Cancel)
-        box.setDefaultButton(Decision.Save)
-        return Decision(box.exec())
+        return unsaved_prompt(self, self.heading.text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never lose typed text silently: ask, and save first if asked to."""
@@ -575,7 +536,7 @@ class EditorWindow(QWidget):
                 event.ignore()
                 self._close_after_save = self.save()
                 return
-            self.runner.submit(jobs.discard_draft(self.draft_key))
+            self.runner.submit(write_jobs.discard_draft(self.draft_key))
         self._gone = True
         self._autosave_timer.stop()
         self._preview_timer.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from copdesk import messages
 from copdesk.errors import BadInput
+from copdesk.gui.labels import choice_label, field_label, ui_language
 from copdesk.gui.models import priority_icon
 from copdesk.model.kinds import (
     DATE,
@@ -52,19 +53,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemForm", text)
-
-
-def ui_language() -> str:
-    """``fr`` when the interface is in French, else ``en`` (the model has both)."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
-
-
-def field_label(kind: str, f: Field) -> str:
-    return messages.field_label(kind, f.name, ui_language())
-
-
-def choice_label(value: str) -> str:
-    return messages.label(value, ui_language())
 
 
 def _split(text: str) -> list[str]:

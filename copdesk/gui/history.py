@@ -32,12 +32,16 @@ from PySide6.QtWidgets import (
 
 from copdesk import messages
 from copdesk.errors import CopdeskError
-from copdesk.gui.jobs import title_of
-from copdesk.gui.views import SafeBrowser, kind_label
+from copdesk.gui import write_jobs
+from copdesk.gui.change import Interest
+from copdesk.gui.labels import kind_label
+from copdesk.gui.read_jobs import title_of
+from copdesk.gui.views import SafeBrowser
 from copdesk.model.kinds import KINDS, LIST, MARKDOWN, REF, REFS
 from copdesk.workspace import Workspace
 
 Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
+Perform = Callable[[write_jobs.Write, Callable[[Any], None]], Any]
 REV_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -92,14 +96,6 @@ def contents_job(kind: str, rev_ids: Sequence[str]) -> Callable[[Workspace], dic
             except CopdeskError:  # deleted since, or never received here: show the id
                 names[ref] = ref[:8]
         return {"contents": contents, "names": names}
-
-    return job
-
-
-def restore_job(item_id: str, rev_id: str) -> Callable[[Workspace], dict[str, Any]]:
-    def job(ws: Workspace) -> dict[str, Any]:
-        ws.items.restore(item_id, rev_id)
-        return history_job(item_id)(ws)
 
     return job
 
@@ -250,15 +246,16 @@ class HistoryView(QWidget):
     """Revisions of one item; select one (diff with the one before) or two to compare.
 
     ``restored`` carries the item id once a restore is written, so the window can
-    show the item as it now is.
+    show the item as it now is; the restore's Change reloads the list.
     """
 
     restored = Signal(str)
 
-    def __init__(self, load: Load, parent: QWidget | None = None) -> None:
+    def __init__(self, load: Load, perform: Perform, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
         self._load = load
+        self._perform = perform
         self.item_id: str | None = None
         self.data: dict[str, Any] | None = None
         self.compared: tuple[str | None, str] | None = None
@@ -329,6 +326,18 @@ class HistoryView(QWidget):
         layout.addWidget(split, 1)
 
     # -- loading ----------------------------------------------------------------------
+
+    def interest(self) -> Interest:
+        """The revisions of the item shown change only when it does."""
+        return Interest.of(items=[self.item_id, (self.data or {}).get("id")])
+
+    def open(self, item_id: str | None) -> None:
+        self.show_history(item_id or "")
+
+    def reload(self) -> None:
+        """The same item's revisions, fresh (shown as they arrive: no blank meanwhile)."""
+        if self.item_id is not None:
+            self._load("history", history_job(self.item_id), self._show)
 
     def show_history(self, item_id: str) -> None:
         """Load the item's revisions and show the latest change."""
@@ -493,10 +502,4 @@ class HistoryView(QWidget):
         ).replace("%1", self._label(rev_id))
         if not self.confirm(text):
             return
-        item_id = self.item_id
-
-        def done(data: dict[str, Any]) -> None:
-            self._show(data)
-            self.restored.emit(item_id)
-
-        self._load("history", restore_job(item_id, rev_id), done)
+        self._perform(write_jobs.restore(self.item_id, rev_id), self.restored.emit)

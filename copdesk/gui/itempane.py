@@ -8,14 +8,14 @@ creation time, links both ways, attachments and, for a person, the profile
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from copdesk.gui import jobs
+from copdesk.gui import read_jobs
 from copdesk.gui.iluo import glyph_key, glyph_png, level_name
+from copdesk.gui.markup import esc
 from copdesk.workspace import Workspace
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
@@ -33,10 +33,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemPane", text)
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value if value is not None else ""))
 
 
 def _size(n: int) -> str:
@@ -63,24 +59,24 @@ def relations_html(item: Mapping[str, Any]) -> str:
         if not rows:
             continue
         cells = "".join(
-            f'<tr><td><a href="copdesk:{_esc(r["item"])}">{_esc(r.get("title") or r["item"])}'
+            f'<tr><td><a href="copdesk:{esc(r["item"])}">{esc(r.get("title") or r["item"])}'
             "</a></td><td><span class='muted'>"
-            f"{_esc(types.get(r['type'], r['type']))}</span></td></tr>"
+            f"{esc(types.get(r['type'], r['type']))}</span></td></tr>"
             for r in rows
         )
-        out.append(f'<h2>{_esc(title)}</h2><table class="rel">{cells}</table>')
+        out.append(f'<h2>{esc(title)}</h2><table class="rel">{cells}</table>')
     attachments = item.get("attachments") or []
     if attachments:
         cells = []
         for a in attachments:
             preview = ""
             if a.get("media_type") in IMAGE_TYPES:
-                preview = f'<br><img src="attachment:{_esc(a["sha256"])}" width="220">'
+                preview = f'<br><img src="attachment:{esc(a["sha256"])}" width="220">'
             cells.append(
-                f"<tr><td>📎 {_esc(a['name'])}{preview}</td>"
-                f'<td><span class="muted">{_esc(_size(int(a.get("size") or 0)))}</span></td></tr>'
+                f"<tr><td>📎 {esc(a['name'])}{preview}</td>"
+                f'<td><span class="muted">{esc(_size(int(a.get("size") or 0)))}</span></td></tr>'
             )
-        heading = _esc(translate("ItemPane", "Attachments"))
+        heading = esc(translate("ItemPane", "Attachments"))
         out.append(f'<h2>{heading}</h2><table class="rel">{"".join(cells)}</table>')
     return "".join(out)
 
@@ -94,14 +90,14 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
         history = translate("ItemPane", "History (%1 versions)")
     history = history.replace("%1", str(revisions))
     origin = translate("ItemPane", "From %1, created %2").replace(
-        "%1", _esc(item.get("origin_site_name") or "")
+        "%1", esc(item.get("origin_site_name") or "")
     )
-    origin = origin.replace("%2", _esc(str(item.get("created_at") or "")[:10]))
+    origin = origin.replace("%2", esc(str(item.get("created_at") or "")[:10]))
     conflict = ""
     if item.get("conflict"):
-        conflict = f' · <span class="expired">{_esc(translate("ItemPane", "in conflict"))}</span>'
+        conflict = f' · <span class="expired">{esc(translate("ItemPane", "in conflict"))}</span>'
     return (
-        f'<p class="actions"><a href="history:{_esc(item["id"])}">{_esc(history)}</a>'
+        f'<p class="actions"><a href="history:{esc(item["id"])}">{esc(history)}</a>'
         f' · <span class="muted">{origin}</span>{conflict}</p>'
     )
 
@@ -120,18 +116,18 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         "learn": translate("ItemPane", "wants to learn"),
         "teach": translate("ItemPane", "wants to teach"),
     }
-    out = [f"<h2>{_esc(translate('ItemPane', 'Roles'))}</h2>"]
+    out = [f"<h2>{esc(translate('ItemPane', 'Roles'))}</h2>"]
     memberships = profile.get("memberships") or []
     if memberships:
         rows = "".join(
-            f"<tr><td><b>{_esc(roles.get(m['role'], m['role']))}</b></td>"
-            f'<td><a href="copdesk:{_esc(m["community"])}">{_esc(m["community_name"])}</a>'
-            f' <span class="muted">· {_esc(since)} {_esc(m.get("since") or "")}</span></td></tr>'
+            f"<tr><td><b>{esc(roles.get(m['role'], m['role']))}</b></td>"
+            f'<td><a href="copdesk:{esc(m["community"])}">{esc(m["community_name"])}</a>'
+            f' <span class="muted">· {esc(since)} {esc(m.get("since") or "")}</span></td></tr>'
             for m in memberships
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(f'<p class="muted">{_esc(translate("ItemPane", "Member of no community."))}</p>')
+        out.append(f'<p class="muted">{esc(translate("ItemPane", "Member of no community."))}</p>')
 
     ratings = profile.get("ratings") or []
     autonomous = QCoreApplication.translate(
@@ -139,7 +135,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
     ).replace("%1", str(len(ratings)))
     autonomous = autonomous.replace("%2", str(profile.get("autonomous_skills", 0)))
     out.append(
-        f"<h2>{_esc(translate('ItemPane', 'Skills'))}</h2><p class='muted'>{_esc(autonomous)}</p>"
+        f"<h2>{esc(translate('ItemPane', 'Skills'))}</h2><p class='muted'>{esc(autonomous)}</p>"
     )
     domain = None
     rows = []
@@ -147,45 +143,45 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         if r.get("domain") != domain:
             domain = r.get("domain")
             rows.append(
-                f'<tr><td colspan="2"><span class="muted">{_esc(domain or "")}</span></td></tr>'
+                f'<tr><td colspan="2"><span class="muted">{esc(domain or "")}</span></td></tr>'
             )
         key = glyph_key(r["level"], r["expired"], r["expiring"])
         notes = []
         if r.get("interest"):
-            notes.append(_esc(interests.get(r["interest"], r["interest"])))
+            notes.append(esc(interests.get(r["interest"], r["interest"])))
         if r.get("valid_until"):
-            until = _esc(r["valid_until"])
+            until = esc(r["valid_until"])
             if r["expired"]:
                 notes.append(
-                    f'<span class="expired">{_esc(translate("ItemPane", "expired"))} {until}</span>'
+                    f'<span class="expired">{esc(translate("ItemPane", "expired"))} {until}</span>'
                 )
             elif r["expiring"]:
-                expires = _esc(translate("ItemPane", "expires"))
+                expires = esc(translate("ItemPane", "expires"))
                 notes.append(f'<span class="expiring">{expires} {until}</span>')
             else:
-                valid = _esc(translate("ItemPane", "valid until"))
+                valid = esc(translate("ItemPane", "valid until"))
                 notes.append(f'<span class="muted">{valid} {until}</span>')
         rows.append(
             f'<tr><td width="22"><img src="attachment:{key}" width="16" height="16" '
-            f'title="{_esc(level_name(r["level"]))}"></td>'
-            f'<td><a href="copdesk:{_esc(r["skill"])}">{_esc(r.get("skill_name"))}</a>'
+            f'title="{esc(level_name(r["level"]))}"></td>'
+            f'<td><a href="copdesk:{esc(r["skill"])}">{esc(r.get("skill_name"))}</a>'
             f"{'<br>' if notes else ''}{' · '.join(notes)}</td></tr>"
         )
     if rows:
         out.append(f'<table class="rel">{"".join(rows)}</table>')
 
-    out.append(f"<h2>{_esc(translate('ItemPane', 'Contributions'))}</h2>")
+    out.append(f"<h2>{esc(translate('ItemPane', 'Contributions'))}</h2>")
     if contributions:
         rows = "".join(
-            f'<tr><td><a href="copdesk:{_esc(c["id"])}">{_esc(c["title"])}</a></td>'
-            f'<td><span class="muted">{_esc(c["kind_label"])} · {_esc(c.get("status") or "")}'
-            f" · {_esc(str(c.get('created_at') or '')[:10])}</span></td></tr>"
+            f'<tr><td><a href="copdesk:{esc(c["id"])}">{esc(c["title"])}</a></td>'
+            f'<td><span class="muted">{esc(c["kind_label"])} · {esc(c.get("status") or "")}'
+            f" · {esc(str(c.get('created_at') or '')[:10])}</span></td></tr>"
             for c in contributions
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
         out.append(
-            f'<p class="muted">{_esc(translate("ItemPane", "No report or sheet written yet."))}</p>'
+            f'<p class="muted">{esc(translate("ItemPane", "No report or sheet written yet."))}</p>'
         )
     return "".join(out)
 
@@ -196,7 +192,7 @@ def _contributions(ws: Workspace, person_id: str) -> list[dict[str, Any]]:
         "howto": translate("ItemPane", "know-how sheet"),
     }
     rows = [
-        {**r, "title": jobs.title_of(r), "kind_label": labels[kind]}
+        {**r, "title": read_jobs.title_of(r), "kind_label": labels[kind]}
         for kind in ("rex", "howto")
         for r in ws.items.list(kind)
         if r.get("author") == person_id
@@ -205,8 +201,8 @@ def _contributions(ws: Workspace, person_id: str) -> list[dict[str, Any]]:
 
 
 def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
-    """``jobs.item_page`` completed with history link, relations and (people) the profile."""
-    base = jobs.item_page(item_id)
+    """``read_jobs.item_page`` completed with history link, relations and (people) the profile."""
+    base = read_jobs.item_page(item_id)
 
     def job(ws: Workspace) -> dict[str, Any]:
         page = base(ws)
@@ -220,19 +216,19 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
             for r in profile["ratings"]:
                 key = glyph_key(r["level"], r["expired"], r["expiring"])
                 images[key] = glyph_png(r["level"], r["expired"], r["expiring"])
-        for a in item.get("attachments") or []:
-            sha = a["sha256"]
-            if a.get("media_type") in IMAGE_TYPES and sha not in images and ws.blobs.exists(sha):
-                path = ws.blobs.path(sha)
-                if path.stat().st_size <= jobs.MAX_IMAGE:
-                    images[sha] = path.read_bytes()
+        pictures = [
+            a["sha256"]
+            for a in item.get("attachments") or []
+            if a.get("media_type") in IMAGE_TYPES and a["sha256"] not in images
+        ]
+        images.update(read_jobs.blob_images(ws, pictures))
         text = page["html"].replace("</style>", PANE_EXTRA_CSS + "</style>", 1)
         text = text.replace("</h1>", "</h1>" + header_html(item, revisions), 1)
         # relations and the profile go after the item's own text, before the comments
         at = text.find('<section class="comment">')
         if at >= 0:  # the printable page lists comments without a heading
             count = len(item.get("comments") or [])
-            extra += f"<h2>{_esc(translate('ItemPane', 'Comments'))} ({count})</h2>"
+            extra += f"<h2>{esc(translate('ItemPane', 'Comments'))} ({count})</h2>"
         else:
             at = text.rfind("</body>")
         text = text[:at] + extra + text[at:]

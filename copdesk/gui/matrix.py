@@ -13,7 +13,7 @@ import csv
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -43,14 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.gui.iluo import paint_glyph
-from copdesk.gui.jobs import title_of
-from copdesk.gui.rating import RatingDialog, rate_job
+from copdesk.gui import write_jobs
+from copdesk.gui.change import Interest
+from copdesk.gui.iluo import level_name, paint_glyph
+from copdesk.gui.rating import RatingDialog
+from copdesk.gui.read_jobs import title_of
 from copdesk.gui.views import framed
 from copdesk.model.kinds import AUTONOMOUS
 from copdesk.workspace import Workspace
 
 Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
+Perform = Callable[[write_jobs.Write], Any]
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RATING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -285,8 +288,6 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def _cell_tip(self, row: int, column: int, rating: Mapping[str, Any] | None) -> str:
-        from copdesk.gui.iluo import level_name
-
         who = f"{title_of(self.matrix.people[row])} — {title_of(self.matrix.skills[column])}"
         if rating is None:
             return f"{who}\n{translate('SkillsMatrix', 'not assessed')}"
@@ -435,12 +436,16 @@ class MatrixView(QWidget):
     ``itemRequested`` asks the window to show a person (cell or row) or a skill (column).
     """
 
+    SHOWS: ClassVar[Interest] = Interest.of(
+        ["person", "skill", "rating", "membership", "community"]
+    )
     itemRequested = Signal(str)
 
-    def __init__(self, load: Load, parent: QWidget | None = None) -> None:
+    def __init__(self, load: Load, perform: Perform, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("matrixView")
         self._load = load
+        self._perform = perform
         self.filters: dict[str, str | None] = {"community": None, "site": None, "domain": None}
 
         self.community = QComboBox(self)
@@ -508,6 +513,12 @@ class MatrixView(QWidget):
         )
 
     # -- loading ----------------------------------------------------------------------
+
+    def interest(self) -> Interest:
+        return self.SHOWS
+
+    def open(self, _: str | None = None) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Fetch the matrix for the current filters (after a rating, or on opening)."""
@@ -588,8 +599,8 @@ class MatrixView(QWidget):
             self.rate(person["id"], skill["id"], dialog.values())
 
     def rate(self, person: str, skill: str, values: dict[str, Any]) -> None:
-        """Record an assessment on the worker, then show the matrix again."""
-        self._load("rate", rate_job(person, skill, values), lambda _: self.reload())
+        """Record an assessment on the worker (its Change reloads the matrix)."""
+        self._perform(write_jobs.rate(person, skill, values))
 
     def _row_clicked(self, row: int) -> None:
         if 0 <= row < len(self.model.matrix.people):

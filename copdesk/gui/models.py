@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from copdesk.gui.labels import choice_label
 from copdesk.model.text import fold
 
 PAGE = 256
@@ -109,8 +110,6 @@ def _cell(key: str, value: Any) -> str:
     if key == "required_level":
         return LEVELS.get(value, str(value))
     if key in WORDED:  # the words of the interface language, not the stored code
-        from copdesk.gui.forms import choice_label
-
         return choice_label(str(value))
     return str(value)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPalette, QPen
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.gui.change import Interest
 from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import MUTED
 from copdesk.gui.views import framed
@@ -251,6 +252,10 @@ class GraphView(QGraphicsView):
 class NetworkView(QWidget):
     """A community filter, the graph and, beside it, the findings in tabs."""
 
+    # who works with whom: memberships, co-authoring, answers, comments, marks
+    SHOWS: ClassVar[Interest] = Interest.of(
+        ["person", "membership", "rex", "howto", "comment", "question", "answer", "mark"]
+    )
     itemRequested = Signal(str)
 
     def __init__(self, load: Load, parent: QWidget | None = None) -> None:
@@ -352,6 +357,12 @@ class NetworkView(QWidget):
             self.tabs.setTabToolTip(i, tips[i])
 
     # -- loading ----------------------------------------------------------------------
+
+    def interest(self) -> Interest:
+        return self.SHOWS
+
+    def open(self, community: str | None = None) -> None:
+        self.set_community(community)
 
     def reload(self) -> None:
         self._load("network", network_job(self.community), self._show)

@@ -25,10 +25,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from copdesk import messages
+from copdesk.gui.read_jobs import blob_images
 from copdesk.workspace import Workspace
 
 PRINTABLE = ("rex", "howto")
-MAX_IMAGE = 8 * 1024 * 1024
 MARGIN_MM = 15.0
 _ATTACHMENT = re.compile(r"attachment:([0-9a-f]{64})")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.M)
@@ -94,11 +94,7 @@ def sheet_data(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
                         for n, line in enumerate(filter(str.strip, text.splitlines()), 1)
                     )
                 rendered[name] = markdown(text) if text.strip() else ""
-        images: dict[str, bytes] = {}
-        for sha in set(_ATTACHMENT.findall("".join(rendered.values()))):
-            path = ws.blobs.path(sha)
-            if ws.blobs.exists(sha) and path.stat().st_size <= MAX_IMAGE:
-                images[sha] = path.read_bytes()
+        images = blob_images(ws, _ATTACHMENT.findall("".join(rendered.values())))
         return {"item": item, "html": rendered, "images": images, "site": ws.site_name}
 
     return job

@@ -1,13 +1,14 @@
 """Rating a person's skill from the skills matrix (double-click a cell).
 
 An assessment is never overwritten: each one is a new version of the rating, so the
-history of a person's progress on a skill stays (see People.rate).
+history of a person's progress on a skill stays (see People.rate); it is written by
+:func:`copdesk.gui.write_jobs.rate`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -22,12 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk import messages
-from copdesk.errors import BadInput
-from copdesk.gui.forms import ui_language
+from copdesk.gui.labels import ui_language
 from copdesk.model.kinds import LEVELS
-from copdesk.workspace import Workspace
-
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def _tr(text: str) -> str:
@@ -98,16 +95,3 @@ class RatingDialog(QDialog):
                 self.error.setText(self.tr("The validity must be a date as YYYY-MM-DD."))
                 return
         super().accept()
-
-
-def rate_job(person: str, skill: str, values: Mapping[str, Any]) -> Callable[[Workspace], Any]:
-    """Record the assessment on the worker (errors come back as BadInput)."""
-
-    def job(ws: Workspace) -> Any:
-        if values["level"] not in LEVELS:
-            raise BadInput(translate("RatingDialog", "Unknown level."))
-        return ws.people.rate(
-            person, skill, values["level"], **{k: values[k] for k in values if k != "level"}
-        )
-
-    return job

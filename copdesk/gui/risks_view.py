@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.gui.change import Interest
 from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import PRIORITY
 from copdesk.gui.views import framed
@@ -176,6 +177,10 @@ class RisksView(QWidget):
     ``itemRequested`` asks the window to show the skill of a line.
     """
 
+    # what the ranking is computed from
+    SHOWS: ClassVar[Interest] = Interest.of(
+        ["person", "skill", "rating", "membership", "howto", "community"]
+    )
     itemRequested = Signal(str)
 
     def __init__(self, load: Load, parent: QWidget | None = None) -> None:
@@ -240,6 +245,12 @@ class RisksView(QWidget):
         )
 
     # -- loading ----------------------------------------------------------------------
+
+    def interest(self) -> Interest:
+        return self.SHOWS
+
+    def open(self, _: str | None = None) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self._load("risks", risks_job(self.site), self._show)

@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QWidget
 
-from copdesk import messages
+from copdesk.gui.labels import choice_label, kind_label
 
 EXTERNAL = ("http", "https", "mailto")
 
@@ -27,12 +27,6 @@ def _tr(context: str, text: str) -> str:
 
 # lupdate finds only literal translate("Context", "text") / self.tr("text") calls, not wrappers.
 translate = QCoreApplication.translate
-
-
-def kind_label(kind: str) -> str:
-    """The kind's name in the interface language (the model has both)."""
-    french = QLocale().language() == QLocale.Language.French
-    return messages.kind_label(kind, "fr" if french else "en")
 
 
 class SafeBrowser(QTextBrowser):
@@ -111,7 +105,7 @@ class ErrorBanner(QFrame):
         return self.label.text() if self.isVisible() else ""
 
 
-_CSS = """
+PAGE_CSS = """
 body { font-size: 10pt; }
 h1 { font-size: 16pt; font-weight: 600; margin: 0 0 4px 0; }
 h2 { font-size: 12pt; font-weight: 600; margin: 18px 0 4px 0; }
@@ -127,7 +121,7 @@ mark { background: #fff1a8; color: #1f2328; }
 """
 
 
-def _item_rows(
+def item_rows(
     rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at", total: int | None = None
 ) -> str:
     if not rows:
@@ -163,14 +157,14 @@ def home_html(data: Mapping[str, Any]) -> str:
     drafts = t(translate("HomeView", "My drafts"))
     due_total, drafts_total = data.get("review_due_total"), data.get("drafts_total")
     parts = [
-        f"<html><head><style>{_CSS}</style></head><body>",
+        f"<html><head><style>{PAGE_CSS}</style></head><body>",
         f"<h1>{html.escape(data.get('site') or '')}</h1><p class='sub'>{who}</p>",
-        f"<h2>{recent}</h2>{_item_rows(data['recent'])}",
-        f"<h2>{waiting}</h2>{_item_rows(data['proposed'], total=data.get('proposed_total'))}",
-        f"<h2>{due}</h2>{_item_rows(data['review_due'], 'review_due', due_total)}",
+        f"<h2>{recent}</h2>{item_rows(data['recent'])}",
+        f"<h2>{waiting}</h2>{item_rows(data['proposed'], total=data.get('proposed_total'))}",
+        f"<h2>{due}</h2>{item_rows(data['review_due'], 'review_due', due_total)}",
     ]
     if data.get("me"):
-        parts.append(f"<h2>{drafts}</h2>{_item_rows(data['drafts'], total=drafts_total)}")
+        parts.append(f"<h2>{drafts}</h2>{item_rows(data['drafts'], total=drafts_total)}")
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -184,7 +178,7 @@ def search_html(result: Mapping[str, Any]) -> str:
     else:
         head = QCoreApplication.translate("SearchView", "%2 results for “%1”")
     head = html.escape(head).replace("%1", query).replace("%2", str(total))
-    parts = [f"<html><head><style>{_CSS}</style></head><body><h1>{head}</h1>"]
+    parts = [f"<html><head><style>{PAGE_CSS}</style></head><body><h1>{head}</h1>"]
     suggestion = result.get("suggestion")
     if suggestion:
         s = html.escape(suggestion)
@@ -226,8 +220,6 @@ def _facet_label(field: str) -> str:
 
 def _facets_html(facets: Mapping[str, Mapping[str, int]]) -> str:
     """Counts by kind, community, site… as links that narrow the search to one value."""
-    from copdesk.gui.forms import choice_label
-
     rows = []
     for field in FACETS:
         values = sorted((facets.get(field) or {}).items(), key=lambda kv: (-kv[1], kv[0]))
@@ -252,7 +244,7 @@ def facet_filter(url: QUrl) -> str:
 
 def placeholder_html(title: str, text: str) -> str:
     return (
-        f"<html><head><style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
+        f"<html><head><style>{PAGE_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
         f"<p class='sub'>{html.escape(text)}</p></body></html>"
     )
 

@@ -2,45 +2,27 @@
 
 Plant-floor PCs are shared, so the window shows who new reports, comments and
 ratings will be signed by, and lets the next person take over in two clicks
-(``Workspace.use``), as ``copdesk use PERSON`` does on the command line.
+(``Workspace.use``), as ``copdesk use PERSON`` does on the command line. The people
+come from :func:`copdesk.gui.read_jobs.people`; the switch is written by
+:func:`copdesk.gui.write_jobs.use_person`, and reloads when people or the writer change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from copdesk.workspace import Workspace
+from copdesk.gui.change import Flag, Interest
 
 NOBODY = ""
-
-
-def people_job() -> Callable[[Workspace], dict[str, Any]]:
-    """Everyone who can write here, and who writes now (run on the worker)."""
-
-    def job(ws: Workspace) -> dict[str, Any]:
-        people = sorted(
-            ((p["id"], p["name"]) for p in ws.items.list("person")), key=lambda p: p[1].casefold()
-        )
-        return {"people": people, "current": ws.current_person}
-
-    return job
-
-
-def use_job(person: str | None) -> Callable[[Workspace], str | None]:
-    def job(ws: Workspace) -> str | None:
-        ws.use(person or None)
-        return ws.current_person
-
-    return job
 
 
 class PersonSwitch(QComboBox):
     """A combo of people; choosing one asks the window to make them the writer."""
 
+    SHOWS: ClassVar[Interest] = Interest.of(["person"], [Flag.WRITER])
     chosen = Signal(str)  # person id, or "" for nobody
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -6,6 +6,12 @@ here: the GUI thread submits jobs (callables taking the :class:`Workspace`) and
 gets results back through queued signals. A job may carry a ``key``: only the
 latest job of a key delivers, so an old search cannot overwrite a newer one.
 
+Reads are submitted (:meth:`WorkspaceRunner.submit`); writes are performed
+(:meth:`WorkspaceRunner.perform`): a write job returns an
+:class:`~copdesk.gui.change.Outcome`, and the :class:`~copdesk.gui.change.Change` it
+carries (with the workspace's change marker once written) is announced by one
+signal, ``changed``, which the views listen to (:mod:`copdesk.gui.notify`).
+
 Long operations (import, export, reindex, demo, sync-folder) do not run here but in
 a child process (:meth:`WorkspaceRunner.command`): Python on this thread would
 still take the GIL from the window for tens of milliseconds at a time.
@@ -24,10 +30,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from copdesk.errors import WorkspaceError
+from copdesk.gui.change import Change, Outcome
 from copdesk.gui.process import ChildCommand
 from copdesk.workspace import Workspace
 
 Job = Callable[[Workspace], Any]
+WriteJob = Callable[[Workspace], Outcome]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -93,11 +101,13 @@ class WorkspaceRunner(QObject):
     """GUI-side handle of the worker thread: submit jobs, get callbacks on the GUI thread.
 
     ``busyChanged`` tells the window to show a busy indicator; ``error`` carries every
-    failure whose job gave no ``on_error``, so errors are shown in one place.
+    failure whose job gave no ``on_error``, so errors are shown in one place;
+    ``changed`` carries the :class:`Change` of every write, before its ``on_done``.
     """
 
     busyChanged = Signal(bool)
     error = Signal(object)
+    changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +147,31 @@ class WorkspaceRunner(QObject):
             return fn(ws)
 
         return self._queue(guarded, on_done, on_error, key=key)
+
+    def perform(
+        self,
+        fn: WriteJob,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+    ) -> int:
+        """Run the write ``fn(workspace)`` on the worker; announce its Change, then
+        give ``on_done`` its result. Writes carry no key: none is ever dropped."""
+
+        def write(ws: Workspace) -> Outcome:
+            out = fn(ws)
+            return Outcome(out.result, out.change.at(ws.items.change_marker()))
+
+        def done(out: Outcome) -> None:
+            self.announce(out.change)
+            if on_done is not None:
+                on_done(out.result)
+
+        return self.submit(write, done, on_error)
+
+    def announce(self, change: Change) -> None:
+        """Tell the views what changed (writes done here or in a child process)."""
+        if change:
+            self.changed.emit(change)
 
     def open(
         self,

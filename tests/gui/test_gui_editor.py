@@ -109,9 +109,9 @@ def test_new_report_checked_filled_attached_saved(
     sheet.write_bytes(b"%PDF-1.4 sheet")
     drop(editor, photo)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(sheet)], ""))
-    qtbot.mouseClick(editor.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.files.attach_button, Qt.MouseButton.LeftButton)
     assert editor.pending == [str(photo), str(sheet)]
-    assert editor.attachments.count() == 2
+    assert editor.files.list.count() == 2
 
     with qtbot.waitSignal(editor.saved, timeout=10_000) as saved:
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -60,7 +60,7 @@ def switch(qtbot, window: MainWindow, path: Path, view: str = "exchange") -> Non
 
 def run(qtbot, view: ExchangeView, start) -> Any:
     """Start an operation of the view and return what it finished with."""
-    with qtbot.waitSignal(view.finished, timeout=WAIT) as done:
+    with qtbot.waitSignal(view.commands.finished, timeout=WAIT) as done:
         start()
     return done.args[1]
 
@@ -75,37 +75,37 @@ def test_export_then_import_through_the_preview(qtbot, runner, sites, tmp_path) 
     window = open_exchange(qtbot, runner, lyon)
     view = window.exchange_view
     assert window.center.currentWidget() is view
-    assert "Usine de Lyon" in view.identity_label.text()
-    assert identity(lyon)["fingerprint"] in view.identity_label.text()
+    assert "Usine de Lyon" in view.identity.label.text()
+    assert identity(lyon)["fingerprint"] in view.identity.label.text()
     # the roster shows the other site with its fingerprint
-    assert view.roster.rowCount() == 1
-    assert view.roster.item(0, 0).text() == "Usine de Nantes"
-    assert view.roster.item(0, 2).text() == identity(nantes)["fingerprint"]
-    assert view.communities.count() == 1
-    view.copy_trust_command()
+    assert view.roster.table.rowCount() == 1
+    assert view.roster.table.item(0, 0).text() == "Usine de Nantes"
+    assert view.roster.table.item(0, 2).text() == identity(nantes)["fingerprint"]
+    assert view.export.communities.count() == 1
+    view.identity.copy_trust_command()
     assert QGuiApplication.clipboard().text() == identity(lyon)["trust_command"]
 
-    view.peer.setCurrentIndex(view.peer.findData(identity(nantes)["site_id"]))
+    view.export.peer.setCurrentIndex(view.export.peer.findData(identity(nantes)["site_id"]))
     bundle = tmp_path / "to-nantes.copdesk"
-    result = run(qtbot, view, lambda: view.export_to(bundle))
+    result = run(qtbot, view, lambda: view.export.export_to(bundle))
     assert result["revisions"] == 3 and bundle.is_file()
-    assert "Exported 3 revisions" in view.progress_label.text()
+    assert "Exported 3 revisions" in view.message.text()
 
     switch(qtbot, window, nantes)
     before = state_digest(nantes)
-    preview = run(qtbot, view, lambda: view.preview_import(bundle))
+    preview = run(qtbot, view, lambda: view.imports.preview_import(bundle))
     assert preview["dry_run"] and preview["new"] == 3
-    text = view.preview_label.text()
+    text = view.imports.label.text()
     assert "3 new" in text and "Usine de Lyon" in text and "Nothing is written" in text
-    assert view.preview_items.topLevelItemCount() == 3
-    assert view.apply_button.isVisible() and view.apply_button.isEnabled()
+    assert view.imports.items.topLevelItemCount() == 3
+    assert view.imports.apply_button.isVisible() and view.imports.apply_button.isEnabled()
     assert state_digest(nantes) == before  # a preview writes nothing
 
-    done = run(qtbot, view, view.apply_import)
+    done = run(qtbot, view, view.imports.apply_import)
     assert done["new"] == 3 and not done["dry_run"]
     assert state_digest(nantes) != before
-    assert "Imported from Usine de Lyon: 3 new" in view.preview_label.text()
-    assert not view.apply_button.isVisible()
+    assert "Imported from Usine de Lyon: 3 new" in view.imports.label.text()
+    assert not view.imports.apply_button.isVisible()
     with qtbot.waitSignal(window.viewLoaded, timeout=WAIT):
         window.show_view("rex")
     titles = {window.model.data(window.model.index(r, 0)) for r in range(window.model.rowCount())}
@@ -122,36 +122,43 @@ def test_an_untrusted_bundle_offers_to_trust_its_signer(qtbot, runner, sites, tm
         ws.sync.export(bundle)
     window = open_exchange(qtbot, runner, nantes)
     view = window.exchange_view
-    refused = run(qtbot, view, lambda: view.preview_import(bundle))
+    refused = run(qtbot, view, lambda: view.imports.preview_import(bundle))
     assert refused.__class__.__name__ == "UntrustedSite"
     assert window.banner.text == ""  # shown in the preview, not as an error
-    assert view.trust_signer_button.isVisible() and not view.apply_button.isVisible()
-    text = view.preview_label.text()
+    assert (
+        view.imports.trust_signer_button.isVisible() and not view.imports.apply_button.isVisible()
+    )
+    text = view.imports.label.text()
     assert "Usine de Metz" in text and identity(metz)["fingerprint"] in text
 
-    with qtbot.waitSignal(view.finished, timeout=WAIT) as previewed:
-        qtbot.mouseClick(view.trust_signer_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.commands.finished, timeout=WAIT) as previewed:
+        qtbot.mouseClick(view.imports.trust_signer_button, Qt.MouseButton.LeftButton)
     assert previewed.args[1]["new"] == 1
-    assert "1 new" in view.preview_label.text()
-    qtbot.waitUntil(lambda: view.roster.rowCount() == 2, timeout=WAIT)
-    trust = {view.roster.item(r, 0).text(): view.roster.item(r, 1).text() for r in range(2)}
+    assert "1 new" in view.imports.label.text()
+    qtbot.waitUntil(lambda: view.roster.table.rowCount() == 2, timeout=WAIT)
+    trust = {
+        view.roster.table.item(r, 0).text(): view.roster.table.item(r, 1).text() for r in range(2)
+    }
     assert trust["Usine de Metz"] == "trusted"
 
-    metz_row = next(r for r in range(2) if view.roster.item(r, 0).text() == "Usine de Metz")
-    view.roster.selectRow(metz_row)
-    assert view.selected_site() == identity(metz)["site_id"] and view.revoke_button.isEnabled()
+    metz_row = next(r for r in range(2) if view.roster.table.item(r, 0).text() == "Usine de Metz")
+    view.roster.table.selectRow(metz_row)
+    assert (
+        view.roster.selected_site() == identity(metz)["site_id"]
+        and view.roster.revoke_button.isEnabled()
+    )
     with qtbot.waitSignal(view.loaded, timeout=WAIT):
-        view.revoke(view.selected_site())
-    assert view.roster.item(metz_row, 1).text() == "revoked"
+        view.roster.revoke(view.roster.selected_site())
+    assert view.roster.table.item(metz_row, 1).text() == "revoked"
     with qtbot.waitSignal(view.loaded, timeout=WAIT):
-        view.trust_site(identity(metz)["site_id"], identity(metz)["key"])
-    assert view.roster.item(metz_row, 1).text() == "trusted"
+        view.roster.trust_site(identity(metz)["site_id"], identity(metz)["key"])
+    assert view.roster.table.item(metz_row, 1).text() == "trusted"
 
     garbage = tmp_path / "broken.copdesk"
     garbage.write_bytes(b"not a zip")
-    run(qtbot, view, lambda: view.preview_import(garbage))
-    assert view.preview_label.text().startswith("Refused: ")
-    assert not view.apply_button.isVisible()
+    run(qtbot, view, lambda: view.imports.preview_import(garbage))
+    assert view.imports.label.text().startswith("Refused: ")
+    assert not view.imports.apply_button.isVisible()
     window.close()
 
 
@@ -162,26 +169,30 @@ def test_cancel_stops_import_and_export_without_writing(qtbot, runner, sites, tm
         ws.sync.export(bundle)
     window = open_exchange(qtbot, runner, nantes)
     view = window.exchange_view
-    run(qtbot, view, lambda: view.preview_import(bundle))
+    run(qtbot, view, lambda: view.imports.preview_import(bundle))
     before = state_digest(nantes)
 
-    with qtbot.waitSignal(view.finished, timeout=WAIT) as stopped:
-        command = view.apply_import()
-        assert view.running == "import" and view.cancel_button.isEnabled()
-        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)  # kills the child
+    with qtbot.waitSignal(view.commands.finished, timeout=WAIT) as stopped:
+        command = view.imports.apply_import()
+        assert view.commands.running == "import" and window.operation_bar.cancel_button.isEnabled()
+        qtbot.mouseClick(
+            window.operation_bar.cancel_button, Qt.MouseButton.LeftButton
+        )  # kills the child
     assert isinstance(stopped.args[1], Cancelled) and command is not None
     assert "indexing" not in command.steps  # killed before its commit
-    assert "Cancelled: nothing was written." in view.progress_label.text()
+    assert "Cancelled: nothing was written." in view.message.text()
     assert window.banner.text == ""
-    assert view.running is None and view.apply_button.isEnabled()  # it can still be applied
+    assert (
+        view.commands.running is None and view.imports.apply_button.isEnabled()
+    )  # it can still be applied
     assert state_digest(nantes) == before
     assert not any((nantes / "staging").iterdir())
-    assert run(qtbot, view, view.apply_import)["new"] == 3  # the same preview still applies
+    assert run(qtbot, view, view.imports.apply_import)["new"] == 3  # the same preview still applies
 
     target = tmp_path / "out.copdesk"
-    with qtbot.waitSignal(view.finished, timeout=WAIT) as stopped:
-        view.export_to(target)
-        view.cancel()
+    with qtbot.waitSignal(view.commands.finished, timeout=WAIT) as stopped:
+        view.export.export_to(target)
+        view.commands.cancel()
     assert isinstance(stopped.args[1], Cancelled)
     assert not target.exists() and not list(tmp_path.glob(".out.copdesk*"))
     assert not list((nantes / "staging").glob("export-*"))
@@ -200,16 +211,16 @@ def test_a_cancelled_import_is_all_or_nothing_and_says_which(
         ws.sync.export(tmp_path / "big.copdesk")
     window = open_exchange(qtbot, runner, nantes)
     view = window.exchange_view
-    run(qtbot, view, lambda: view.preview_import(tmp_path / "big.copdesk"))
+    run(qtbot, view, lambda: view.imports.preview_import(tmp_path / "big.copdesk"))
     before = state_digest(nantes)
     for step in ("copying", "checking", "backing up", "applying"):
 
         def stop_at(name: str, done: int, total: int, step: str = step) -> None:
             if name == step:
-                view.cancel()
+                view.commands.cancel()
 
-        with qtbot.waitSignal(view.finished, timeout=WAIT) as stopped:
-            command = view.apply_import()
+        with qtbot.waitSignal(view.commands.finished, timeout=WAIT) as stopped:
+            command = view.imports.apply_import()
             assert command is not None
             command.progressed.connect(stop_at)
         result = stopped.args[1]
@@ -227,16 +238,16 @@ def test_sync_folder_is_remembered_and_reports(qtbot, runner, sites, tmp_path) -
     share.mkdir()
     window = open_exchange(qtbot, runner, lyon)
     view = window.exchange_view
-    assert not view.sync_button.isEnabled()
-    view.choose_sync_folder(share)
-    report = run(qtbot, view, view.sync_now)
+    assert not view.sync.button.isEnabled()
+    view.sync.choose_sync_folder(share)
+    report = run(qtbot, view, view.sync.sync_now)
     assert report["written"]["revisions"] == 3
-    assert "This site's bundle: 3 revisions." in view.sync_report.text()
+    assert "This site's bundle: 3 revisions." in view.sync.report.text()
     assert on_worker(qtbot, runner, lambda ws: ws.sync.sync_folder_setting()) == str(
         share.resolve()
     )
     qtbot.waitUntil(lambda: view.data.get("sync_folder") == str(share.resolve()), timeout=WAIT)
-    assert str(share.resolve()) in view.sync_label.text()
+    assert str(share.resolve()) in view.sync.label.text()
     window.close()
 
 
@@ -262,9 +273,9 @@ def test_resolve_conflicts_by_keeping_one_version_or_merging(
     lyon, nantes = sites
     r1, r2 = make_conflicts(lyon, nantes, tmp_path)
     window = open_exchange(qtbot, runner, lyon)
-    assert "Conflicts (2)" in window.exchange_view.conflicts_button.text()
+    assert "Conflicts (2)" in window.exchange_view.roster.conflicts_button.text()
     with qtbot.waitSignal(window.viewLoaded, timeout=WAIT):
-        qtbot.mouseClick(window.exchange_view.conflicts_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.exchange_view.roster.conflicts_button, Qt.MouseButton.LeftButton)
     view = window.conflicts_view
     assert window.center.currentWidget() is view and view.list.count() == 2
 
@@ -347,8 +358,8 @@ def test_after_a_child_import_and_reindex_the_window_searches_without_reindexing
     assert "Fuite hydraulique" not in window.page.toPlainText()
     built_on.clear()  # (a new workspace's first search builds its empty index)
     view = window.exchange_view
-    run(qtbot, view, lambda: view.preview_import(bundle))
-    assert run(qtbot, view, view.apply_import)["new"] == 3
+    run(qtbot, view, lambda: view.imports.preview_import(bundle))
+    assert run(qtbot, view, view.imports.apply_import)["new"] == 3
 
     with qtbot.waitSignal(window.searchShown, timeout=WAIT):
         window.run_search("hydraulique")
@@ -357,8 +368,8 @@ def test_after_a_child_import_and_reindex_the_window_searches_without_reindexing
     swapped = on_worker(qtbot, runner, lambda ws: ws.search.index._opened_dir)
     with qtbot.waitSignal(window.viewLoaded, timeout=WAIT):
         assert window.reindex() is not None
-        assert window.operation_cancel.isVisible()
-    assert not window.operation_cancel.isVisible() and window.last_error == ""
+        assert window.operation_bar.cancel_button.isVisible()
+    assert not window.operation_bar.cancel_button.isVisible() and window.last_error == ""
     with qtbot.waitSignal(window.searchShown, timeout=WAIT):
         window.run_search("encrassé")
     assert "Capteur encrassé" in window.page.toPlainText()
@@ -374,7 +385,7 @@ def test_a_failed_child_command_shows_its_one_line_error(qtbot, runner, sites, t
     lyon, _ = sites
     window = open_exchange(qtbot, runner, lyon)
     view = window.exchange_view
-    failed = run(qtbot, view, lambda: view.export_to(tmp_path / "no" / "such" / "x.copdesk"))
+    failed = run(qtbot, view, lambda: view.export.export_to(tmp_path / "no" / "such" / "x.copdesk"))
     assert isinstance(failed, BadInput)
     assert str(failed) == f"no folder {tmp_path / 'no' / 'such'}"
     assert window.last_error == str(failed)

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Drop files anywhere on this window to attach them.</source>
+        <translation>Déposez des fichiers n&apos;importe où dans cette fenêtre pour les joindre.</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove a file not saved yet</source>
+        <translation>Retirer un fichier pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Drop photos or PDFs here, or use Attach files…</source>
+        <translation>Déposez ici des photos ou des PDF, ou utilisez Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (pas encore enregistré)</translation>
+    </message>
+    <message>
+        <source>Attached when you save: %1</source>
+        <translation>Joint à l&apos;enregistrement : %1</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+</context>
+<context>
     <name>CommunityActions</name>
     <message>
         <source>Ask a question</source>
@@ -414,10 +457,6 @@
         <translation>Modifier</translation>
     </message>
     <message>
-        <source>New report</source>
-        <translation>Nouveau REX</translation>
-    </message>
-    <message>
         <source>New experience report (Ctrl+N)</source>
         <translation>Nouveau retour d&apos;expérience (Ctrl+N)</translation>
     </message>
@@ -489,30 +528,6 @@
         <translation>Aperçu, tel qu&apos;il sera lu</translation>
     </message>
     <message>
-        <source>Drop files anywhere on this window to attach them.</source>
-        <translation>Déposez des fichiers n&apos;importe où dans cette fenêtre pour les joindre.</translation>
-    </message>
-    <message>
-        <source>Attach files…</source>
-        <translation>Joindre des fichiers…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Retirer</translation>
-    </message>
-    <message>
-        <source>Remove a file not saved yet</source>
-        <translation>Retirer un fichier pas encore enregistré</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Pièces jointes</translation>
-    </message>
-    <message>
-        <source>Drop photos or PDFs here, or use Attach files…</source>
-        <translation>Déposez ici des photos ou des PDF, ou utilisez Joindre des fichiers…</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -551,22 +566,6 @@
     <message>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <source>%1 (not saved yet)</source>
-        <translation>%1 (pas encore enregistré)</translation>
-    </message>
-    <message>
-        <source>Attached when you save: %1</source>
-        <translation>Joint à l&apos;enregistrement : %1</translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation>Joindre des fichiers</translation>
     </message>
     <message>
         <source>One field needs attention before saving.</source>
@@ -615,170 +614,6 @@
 <context>
     <name>ExchangeView</name>
     <message>
-        <source>This site</source>
-        <translation>Ce site</translation>
-    </message>
-    <message>
-        <source>Copy the trust command</source>
-        <translation>Copier la commande de confiance</translation>
-    </message>
-    <message>
-        <source>The command another site runs to trust this one (paste it in an e-mail)</source>
-        <translation>La commande qu&apos;un autre site exécute pour faire confiance à celui-ci (à coller dans un e-mail)</translation>
-    </message>
-    <message>
-        <source>Known sites</source>
-        <translation>Sites connus</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>Site</translation>
-    </message>
-    <message>
-        <source>Trust</source>
-        <translation>Confiance</translation>
-    </message>
-    <message>
-        <source>Key fingerprint</source>
-        <translation>Empreinte de la clé</translation>
-    </message>
-    <message>
-        <source>Last in</source>
-        <translation>Dernier reçu</translation>
-    </message>
-    <message>
-        <source>Last out</source>
-        <translation>Dernier envoyé</translation>
-    </message>
-    <message>
-        <source>To send</source>
-        <translation>À envoyer</translation>
-    </message>
-    <message>
-        <source>Trust…</source>
-        <translation>Faire confiance…</translation>
-    </message>
-    <message>
-        <source>Trust from a bundle…</source>
-        <translation>Faire confiance d&apos;après un paquet…</translation>
-    </message>
-    <message>
-        <source>Revoke</source>
-        <translation>Révoquer</translation>
-    </message>
-    <message>
-        <source>Export a bundle</source>
-        <translation>Exporter un paquet d&apos;échange</translation>
-    </message>
-    <message>
-        <source>Tick communities to export only their items</source>
-        <translation>Cochez des communautés pour n&apos;exporter que leurs éléments</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exporter…</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>Pour</translation>
-    </message>
-    <message>
-        <source>Communities</source>
-        <translation>Communautés</translation>
-    </message>
-    <message>
-        <source>Shared folder</source>
-        <translation>Dossier partagé</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <source>Import a bundle</source>
-        <translation>Importer un paquet d&apos;échange</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importer…</translation>
-    </message>
-    <message>
-        <source>Trust this site</source>
-        <translation>Faire confiance à ce site</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Changement</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Site id: %1</source>
-        <translation>Identifiant du site : %1</translation>
-    </message>
-    <message>
-        <source>Key fingerprint: %1</source>
-        <translation>Empreinte de la clé : %1</translation>
-    </message>
-    <message>
-        <source>trusted</source>
-        <translation>de confiance</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>révoqué</translation>
-    </message>
-    <message>
-        <source>not trusted</source>
-        <translation>non approuvé</translation>
-    </message>
-    <message>
-        <source>Everything shareable</source>
-        <translation>Tout ce qui est partageable</translation>
-    </message>
-    <message>
-        <source>%1 (what it lacks)</source>
-        <translation>%1 (ce qui lui manque)</translation>
-    </message>
-    <message>
-        <source>Conflicts (%1)…</source>
-        <translation>Conflits (%1)…</translation>
-    </message>
-    <message>
-        <source>Trust command copied.</source>
-        <translation>Commande de confiance copiée.</translation>
-    </message>
-    <message>
-        <source>Cancelled: the bundles already imported stay.</source>
-        <translation>Annulé : les paquets déjà importés restent.</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was written.</source>
-        <translation>Annulé : rien n&apos;a été écrit.</translation>
-    </message>
-    <message>
         <source>Copying the bundle…</source>
         <translation>Copie du paquet…</translation>
     </message>
@@ -807,6 +642,53 @@
         <translation>Annulation…</translation>
     </message>
     <message>
+        <source>Exporting…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Synchronizing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>Export a bundle</source>
+        <translation>Exporter un paquet d&apos;échange</translation>
+    </message>
+    <message>
+        <source>Tick communities to export only their items</source>
+        <translation>Cochez des communautés pour n&apos;exporter que leurs éléments</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>Communautés</translation>
+    </message>
+    <message>
+        <source>Everything shareable</source>
+        <translation>Tout ce qui est partageable</translation>
+    </message>
+    <message>
+        <source>%1 (what it lacks)</source>
+        <translation>%1 (ce qui lui manque)</translation>
+    </message>
+    <message>
         <source>copdesk bundles (*%1)</source>
         <translation>Paquets d&apos;échange copdesk (*%1)</translation>
     </message>
@@ -815,104 +697,8 @@
         <translation>%1 révisions et %2 pièces jointes exportées dans %3.</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <source>copdesk bundles (*%1);;All files (*)</source>
-        <translation>Paquets d&apos;échange copdesk (*%1);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
-    </message>
-    <message>
-        <source>Imported from %1: %2 new, %3 updated, %4 in conflict.</source>
-        <translation>Importé de %1 : %2 nouveaux, %3 mis à jour, %4 en conflit.</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Import…</translation>
-    </message>
-    <message>
-        <source>This bundle is signed by a site you do not trust: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Key fingerprint: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Trust it only if that site&apos;s own Exchange view shows the same fingerprint.</source>
-        <translation>Ce paquet est signé par un site auquel vous ne faites pas confiance : &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Empreinte de la clé : &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Ne lui faites confiance que si la vue Échanges de ce site affiche la même empreinte.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Preview&lt;/b&gt; of %1 from &lt;b&gt;%2&lt;/b&gt;: %3 new, %4 updated, %5 unchanged, %6 in conflict. Nothing is written until you apply it.</source>
-        <translation>&lt;b&gt;Aperçu&lt;/b&gt; de %1 venant de &lt;b&gt;%2&lt;/b&gt; : %3 nouveaux, %4 mis à jour, %5 inchangés, %6 en conflit. Rien n&apos;est écrit tant que vous n&apos;appliquez pas.</translation>
-    </message>
-    <message>
-        <source>Choose a bundle: you will see what it changes before applying it.</source>
-        <translation>Choisissez un paquet : vous verrez ce qu&apos;il change avant de l&apos;appliquer.</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>nouveau</translation>
-    </message>
-    <message>
-        <source>updated</source>
-        <translation>mis à jour</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>%1, in conflict</source>
-        <translation>%1, en conflit</translation>
-    </message>
-    <message>
-        <source>in conflict</source>
-        <translation>en conflit</translation>
-    </message>
-    <message>
-        <source>Trust the site that signed a bundle</source>
-        <translation>Faire confiance au site qui a signé un paquet</translation>
-    </message>
-    <message>
-        <source>Revoke a site</source>
-        <translation>Révoquer un site</translation>
-    </message>
-    <message>
-        <source>Refuse bundles from %1 from now on? What came before stays.</source>
-        <translation>Refuser désormais les paquets de %1 ? Ce qui a déjà été reçu reste.</translation>
-    </message>
-    <message>
-        <source>%1: %2.</source>
-        <translation>%1 : %2.</translation>
-    </message>
-    <message>
-        <source>Folder: %1</source>
-        <translation>Dossier : %1</translation>
-    </message>
-    <message>
-        <source>No shared folder yet: choose one that the other sites also reach.</source>
-        <translation>Pas encore de dossier partagé : choisissez-en un que les autres sites atteignent aussi.</translation>
-    </message>
-    <message>
-        <source>%1: %2 new, %3 updated, %4 in conflict</source>
-        <translation>%1 : %2 nouveaux, %3 mis à jour, %4 en conflit</translation>
-    </message>
-    <message>
-        <source>No new bundle from other sites.</source>
-        <translation>Aucun nouveau paquet des autres sites.</translation>
-    </message>
-    <message>
-        <source>This site&apos;s bundle: %1 revisions.</source>
-        <translation>Paquet de ce site : %1 révisions.</translation>
-    </message>
-    <message>
-        <source>Synchronizing…</source>
-        <translation>Synchronisation…</translation>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé : rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +945,120 @@
     </message>
 </context>
 <context>
+    <name>IdentityPanel</name>
+    <message>
+        <source>This site</source>
+        <translation>Ce site</translation>
+    </message>
+    <message>
+        <source>Copy the trust command</source>
+        <translation>Copier la commande de confiance</translation>
+    </message>
+    <message>
+        <source>The command another site runs to trust this one (paste it in an e-mail)</source>
+        <translation>La commande qu&apos;un autre site exécute pour faire confiance à celui-ci (à coller dans un e-mail)</translation>
+    </message>
+    <message>
+        <source>Site id: %1</source>
+        <translation>Identifiant du site : %1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: %1</source>
+        <translation>Empreinte de la clé : %1</translation>
+    </message>
+    <message>
+        <source>Trust command copied.</source>
+        <translation>Commande de confiance copiée.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>Importer un paquet d&apos;échange</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Trust this site</source>
+        <translation>Faire confiance à ce site</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>copdesk bundles (*%1);;All files (*)</source>
+        <translation>Paquets d&apos;échange copdesk (*%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2 new, %3 updated, %4 in conflict.</source>
+        <translation>Importé de %1 : %2 nouveaux, %3 mis à jour, %4 en conflit.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé : rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>This bundle is signed by a site you do not trust: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Key fingerprint: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Trust it only if that site&apos;s own Exchange view shows the same fingerprint.</source>
+        <translation>Ce paquet est signé par un site auquel vous ne faites pas confiance : &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Empreinte de la clé : &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Ne lui faites confiance que si la vue Échanges de ce site affiche la même empreinte.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt; of %1 from &lt;b&gt;%2&lt;/b&gt;: %3 new, %4 updated, %5 unchanged, %6 in conflict. Nothing is written until you apply it.</source>
+        <translation>&lt;b&gt;Aperçu&lt;/b&gt; de %1 venant de &lt;b&gt;%2&lt;/b&gt; : %3 nouveaux, %4 mis à jour, %5 inchangés, %6 en conflit. Rien n&apos;est écrit tant que vous n&apos;appliquez pas.</translation>
+    </message>
+    <message>
+        <source>Choose a bundle: you will see what it changes before applying it.</source>
+        <translation>Choisissez un paquet : vous verrez ce qu&apos;il change avant de l&apos;appliquer.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>mis à jour</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>%1, in conflict</source>
+        <translation>%1, en conflit</translation>
+    </message>
+    <message>
+        <source>in conflict</source>
+        <translation>en conflit</translation>
+    </message>
+</context>
+<context>
     <name>ItemForm</name>
     <message>
         <source>Markdown: **bold**, - list, 1. steps, | table |</source>
@@ -1382,10 +1282,6 @@
         <translation>Recherche</translation>
     </message>
     <message>
-        <source>Search everywhere</source>
-        <translation>Rechercher partout</translation>
-    </message>
-    <message>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
@@ -1426,8 +1322,12 @@
         <translation>Réseau</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <source>My contributions</source>
+        <translation>Mes contributions</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
     </message>
     <message>
         <source>Site: %1</source>
@@ -1466,24 +1366,12 @@
         <translation>Erreur interne : %1</translation>
     </message>
     <message>
-        <source>Exchange between sites</source>
-        <translation>Échanges entre sites</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
         <source>History</source>
         <translation>Historique</translation>
-    </message>
-    <message>
-        <source>This view arrives in a later version.</source>
-        <translation>Cette vue arrive dans une prochaine version.</translation>
-    </message>
-    <message>
-        <source>Select an item to read it here.</source>
-        <translation>Sélectionnez un élément pour le lire ici.</translation>
     </message>
 </context>
 <context>
@@ -1543,10 +1431,6 @@
 </context>
 <context>
     <name>Menus</name>
-    <message>
-        <source>This command arrives in a later version.</source>
-        <translation>Cette commande arrive dans une prochaine version.</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -1799,6 +1683,13 @@
     </message>
 </context>
 <context>
+    <name>OperationBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>PersonSwitch</name>
     <message>
         <source>Who is writing on this computer (new items are signed so)</source>
@@ -1928,6 +1819,13 @@
     </message>
 </context>
 <context>
+    <name>Reader</name>
+    <message>
+        <source>Select an item to read it here.</source>
+        <translation>Sélectionnez un élément pour le lire ici.</translation>
+    </message>
+</context>
+<context>
     <name>RisksView</name>
     <message>
         <source>Export to CSV…</source>
@@ -2024,6 +1922,96 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPanel</name>
+    <message>
+        <source>Known sites</source>
+        <translation>Sites connus</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Empreinte de la clé</translation>
+    </message>
+    <message>
+        <source>Last in</source>
+        <translation>Dernier reçu</translation>
+    </message>
+    <message>
+        <source>Last out</source>
+        <translation>Dernier envoyé</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>À envoyer</translation>
+    </message>
+    <message>
+        <source>Trust…</source>
+        <translation>Faire confiance…</translation>
+    </message>
+    <message>
+        <source>Trust from a bundle…</source>
+        <translation>Faire confiance d&apos;après un paquet…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>de confiance</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>non approuvé</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)…</source>
+        <translation>Conflits (%1)…</translation>
+    </message>
+    <message>
+        <source>Trust the site that signed a bundle</source>
+        <translation>Faire confiance au site qui a signé un paquet</translation>
+    </message>
+    <message>
+        <source>copdesk bundles (*%1);;All files (*)</source>
+        <translation>Paquets d&apos;échange copdesk (*%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Revoke a site</source>
+        <translation>Révoquer un site</translation>
+    </message>
+    <message>
+        <source>Refuse bundles from %1 from now on? What came before stays.</source>
+        <translation>Refuser désormais les paquets de %1 ? Ce qui a déjà été reçu reste.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Searching for “%1”…</source>
+        <translation>Recherche de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2160,45 @@
     <message>
         <source>People at level 3 or 4 with a valid rating</source>
         <translation>Personnes au niveau 3 ou 4 avec une évaluation valide</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Shared folder</source>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dossier : %1</translation>
+    </message>
+    <message>
+        <source>No shared folder yet: choose one that the other sites also reach.</source>
+        <translation>Pas encore de dossier partagé : choisissez-en un que les autres sites atteignent aussi.</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 updated, %4 in conflict</source>
+        <translation>%1 : %2 nouveaux, %3 mis à jour, %4 en conflit</translation>
+    </message>
+    <message>
+        <source>No new bundle from other sites.</source>
+        <translation>Aucun nouveau paquet des autres sites.</translation>
+    </message>
+    <message>
+        <source>This site&apos;s bundle: %1 revisions.</source>
+        <translation>Paquet de ce site : %1 révisions.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundles already imported stay.</source>
+        <translation>Annulé : les paquets déjà importés restent.</translation>
     </message>
 </context>
 <context>

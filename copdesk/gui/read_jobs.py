@@ -1,8 +1,8 @@
-"""What the window asks of the workspace, as plain functions run on the worker thread.
+"""What the window reads from the workspace, as plain functions run on the worker thread.
 
 Each returns plain data (no Qt objects, no live cursors) so the result can cross to
 the GUI thread safely, and does every lookup there (names, images) so the GUI
-thread never needs the database.
+thread never needs the database. Writes are in :mod:`copdesk.gui.write_jobs`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from copdesk.gui import drafts
+from copdesk.gui.language import format_date, format_datetime
+from copdesk.gui.models import COLUMNS, PreparedRows
+from copdesk.model.kinds import KINDS, REF, REFS
 from copdesk.workspace import Workspace
 
 NAME_KINDS = ("community", "person", "skill")
@@ -35,6 +39,18 @@ table.meta td { padding: 1px 0; }
 
 def title_of(row: dict[str, Any]) -> str:
     return str(row.get("title") or row.get("name") or "")
+
+
+def blob_images(ws: Workspace, shas: Iterable[str]) -> dict[str, bytes]:
+    """The bytes of the attachments ``shas`` this workspace holds, for pages to show
+    (the one way pages get images: an image too big is left out, not read)."""
+    images: dict[str, bytes] = {}
+    for sha in set(shas):
+        if ws.blobs.exists(sha):
+            path = ws.blobs.path(sha)
+            if path.stat().st_size <= MAX_IMAGE:
+                images[sha] = path.read_bytes()
+    return images
 
 
 def _names(ws: Workspace, kind: str) -> dict[str, str]:
@@ -62,8 +78,6 @@ def list_items(kind: str) -> Callable[[Workspace], Any]:
     rows_of = list_rows(kind)
 
     def job(ws: Workspace) -> Any:
-        from copdesk.gui.models import COLUMNS, PreparedRows
-
         if kind not in COLUMNS:
             return rows_of(ws)
         # 100,000 fresh row dicts would trigger full garbage collections of the whole
@@ -91,8 +105,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
     """The item rendered to safe HTML, plus the bytes of the attachment images it shows."""
 
     def job(ws: Workspace) -> dict[str, Any]:
-        from copdesk.gui.language import format_date, format_datetime
-        from copdesk.render import item_html
+        from copdesk.render import item_html  # Markdown and nh3: loaded once the window is up
 
         item = ws.items.get(item_id)
         item["updated_at"] = format_datetime(item["updated_at"])  # the user's locale
@@ -100,11 +113,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
             if item.get(key):
                 item[key] = format_date(item[key])
         page = _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", item_html(item, ws.language), 1)
-        images: dict[str, bytes] = {}
-        for sha in set(_ATTACHMENT.findall(page)):
-            path = ws.blobs.path(sha)
-            if ws.blobs.exists(sha) and path.stat().st_size <= MAX_IMAGE:
-                images[sha] = path.read_bytes()
+        images = blob_images(ws, _ATTACHMENT.findall(page))
         return {"id": item["id"], "kind": item["kind"], "html": page, "images": images}
 
     return job
@@ -174,3 +183,67 @@ def home(
 def now_iso() -> str:
     """The time format of ``updated_at``, to remember when the user last looked."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+# -- the editors ---------------------------------------------------------------------
+
+
+def _choices(ws: Workspace, kind: str) -> list[tuple[str, str]]:
+    rows = [(r["id"], title_of(r)) for r in ws.items.list(kind)]
+    return sorted(rows, key=lambda r: r[1].casefold())
+
+
+def load_editor(kind: str, item_id: str | None) -> Callable[[Workspace], dict[str, Any]]:
+    """The item (None for a new one), the names its references can take, and any draft."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        item = ws.items.get(item_id) if item_id else None
+        ref_kinds = {f.ref_kind for f in KINDS[kind].fields if f.type in (REF, REFS)}
+        refs = {k: _choices(ws, k) for k in sorted(ref_kinds - {None})}
+        return {
+            "item": item,
+            "refs": refs,
+            "draft": drafts.load(ws.path, drafts.draft_key(kind, item_id)),
+            "language": ws.language,
+            "site": ws.site_name,
+        }
+
+    return job
+
+
+def item_state(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
+    """Enough of an item to choose the actions offered on it."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        item = ws.items.get(item_id)
+        return {
+            "id": item["id"],
+            "kind": item["kind"],
+            "status": item.get("status"),
+            "title": title_of(item),
+        }
+
+    return job
+
+
+def people() -> Callable[[Workspace], dict[str, Any]]:
+    """Everyone who can write here, and who writes now (the "Writing as" switch)."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        rows = sorted(
+            ((p["id"], p["name"]) for p in ws.items.list("person")), key=lambda p: p[1].casefold()
+        )
+        return {"people": rows, "current": ws.current_person}
+
+    return job
+
+
+def exchange_overview(ws: Workspace) -> dict[str, Any]:
+    """Everything the Exchange view shows, gathered in one go."""
+    return {
+        "identity": ws.sites.identity(),
+        "sites": [s for s in ws.sites.list() if not s["self"]],
+        "communities": [(c["id"], c["name"]) for c in ws.items.list("community")],
+        "sync_folder": ws.sync.sync_folder_setting(),
+        "conflicts": len(ws.conflicts.list()),
+    }
