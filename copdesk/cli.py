@@ -22,10 +22,13 @@ carries details for programs (:attr:`copdesk.errors.CopdeskError.details`) does.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from copdesk.commands import Command, commands
@@ -33,6 +36,7 @@ from copdesk.commands.inputs import read_pin_file
 from copdesk.commands.registry import Arg, OneOf, Reply
 from copdesk.errors import CopdeskError, PinRequired
 from copdesk.paths import workspace_dir
+from copdesk.store.database import worded
 from copdesk.workspace import Workspace
 
 
@@ -103,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
         ' per progress event on stderr: {"step": ..., "done": N, "total": M or null}',
     )
     parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the workspace read-only (as on read-only media): every write is refused",
+    )
+    parser.add_argument(
         "--pin-file",
         metavar="FILE",
         help="the PIN of the person writing, for actions their role allows (a file only "
@@ -152,7 +161,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     as_json = cmd.wants_json(args)
     if not cmd.workspace:
         return _show(cmd, cmd.run(args), as_json)
-    with Workspace.open(workspace_dir(args.workspace), actor=args.as_person) as ws:
+    path = workspace_dir(args.workspace)
+    with Workspace.open(path, actor=args.as_person, read_only=args.read_only) as ws:
         if args.pin_file and ws.actor:
             ws.permissions.prove(ws.actor, read_pin_file(args.pin_file))
         try:
@@ -188,20 +198,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("copdesk: interrupted", file=sys.stderr)
         return 130
+    except sqlite3.DatabaseError as exc:  # met while reading: a damaged database
+        if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            return _internal(exc)
+        print(f"copdesk: {worded(exc, Path('copdesk.db'))}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `copdesk list rex | head`: not an error; silence the flush at exit
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except Exception as exc:  # a bug: still one line, traceback on request
-        if os.environ.get("COPDESK_DEBUG"):
-            raise
-        print(
-            f"copdesk: internal error: {type(exc).__name__}: {exc} "
-            "(set COPDESK_DEBUG=1 to see the traceback)",
-            file=sys.stderr,
-        )
+    except OSError as exc:  # the medium: a full disk, a vanished folder, a permission
+        where = f": {exc.filename}" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            print(f"copdesk: the disk is full{where}: nothing was written", file=sys.stderr)
+        else:
+            print(f"copdesk: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug: still one line, traceback on request
+        return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("COPDESK_DEBUG"):
+        raise exc
+    print(
+        f"copdesk: internal error: {type(exc).__name__}: {exc} "
+        "(set COPDESK_DEBUG=1 to see the traceback)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -228,8 +228,6 @@ class Items:
         """Attach a file (stored once by content); the same file twice is one attachment."""
         target = self._linkable(ref)
         path = Path(file)
-        if not path.is_file():
-            raise BadInput(f"no file {path}")
         sha, size = self.core.blobs.put_file(path)
         name = name or path.name
         for existing in q.referrers(self.conn, target["id"], "attachment"):

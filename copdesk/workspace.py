@@ -27,6 +27,7 @@ bulk import, demo content) stays on the Workspace itself.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping
@@ -109,17 +110,25 @@ class Workspace:
         return ws
 
     @classmethod
-    def open(cls, path: str | Path, *, actor: str | None = None, index: bool = True) -> Workspace:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        actor: str | None = None,
+        index: bool = True,
+        read_only: bool = False,
+    ) -> Workspace:
         """Open an existing workspace; ``actor`` overrides the current person (``--as``).
 
-        ``index=False`` leaves the search index alone (it catches up on a later open).
+        ``index=False`` leaves the search index alone (it catches up on a later open);
+        ``read_only`` (also chosen by itself on read-only media) refuses every write.
         """
         path = Path(path)
         if not cls.exists(path):
             raise WorkspaceError(
                 f"no workspace in {path}: create one with `copdesk init --site NAME`"
             )
-        database = Database(path / DB_NAME)
+        database = Database(path / DB_NAME, read_only=read_only)
         try:
             database.migrate(backups=path / "backups")
             ws = cls(path, database, index=index)
@@ -245,17 +254,51 @@ class Workspace:
             report["imported"] = len(self.core.write_new(kind, contents))
         return report
 
-    def check(self) -> list[str]:
-        """Problems found in the database, revisions and blobs (empty: all good)."""
+    def check(self, *, quick: bool = False) -> list[str]:
+        """Problems found in the database, revisions and blobs (empty: all good).
+
+        A database SQLite finds damaged is marked: no write runs on it until repair."""
         from copdesk.store.check import check
 
-        return check(self.core.conn, self.core.blobs)
+        problems = check(self.core.conn, self.core.blobs, quick=quick)
+        if any(p.startswith("sqlite:") or "cannot be read" in p for p in problems):
+            self.core.db.mark_damaged(problems)
+        return problems
+
+    def leftovers(self, *, remove: bool = False) -> list[dict[str, Any]]:
+        """Files killed commands left behind: attachment files nothing refers to,
+        staging copies of commands no longer running (``remove``: delete them)."""
+        from copdesk.store.check import leftovers
+
+        found = leftovers(self.core.conn, self.core.blobs, self.path / "staging")
+        if remove:
+            self.core.db.refuse_writes_if_needed()
+            for path, _ in found:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+        return [{"path": str(p), "bytes": size, "removed": remove} for p, size in found]
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this workspace opened read-only (read-only media or permissions)."""
+        return self.core.db.read_only
+
+    def backup(self, dest: str | Path, *, keys: bool = False) -> dict[str, Any]:
+        """A consistent copy of the workspace in folder ``dest`` (while others write):
+        the database, the attachments, and the site's private key only if asked."""
+        from copdesk.store.backup import backup
+
+        return backup(self.core, Path(dest), keys=keys)
 
     def load_demo(self) -> dict[str, int]:
         """Load the built-in bilingual demo content; loading twice adds nothing."""
         from copdesk.demo import load
 
-        with self.permissions.bypass():  # history that already happened, as an import
+        # all or nothing (a kill or Cancel midway leaves no half demo), as a history
+        # that already happened: as an import, no rule applies
+        with self.core.db.write(), self.permissions.bypass():
             counts = load(self.core, self.items, self.people, self.qa)
         if self.current_person:  # the demo's animator looks after the site too
             self.permissions.adopt_first_admin(self.current_person)

@@ -22,7 +22,7 @@ ORDER = (
     "add", "edit", "list", "show", "history", "restore", "delete",
     "propose", "validate", "send-back", "obsolete",
     "member", "rate", "profile", "pin", "admin", "login",
-    "link", "attach", "comment", "import-csv", "check",
+    "link", "attach", "comment", "import-csv", "check", "repair", "backup", "restore-backup",
     "search", "who-knows", "risks", "network", "reindex", "glossary",
     "ask", "answer", "accept", "promote", "mark", "stats", "questions", "contributions",
     "identity", "sites", "trust", "untrust", "export", "import", "conflicts", "resolve",

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from copdesk.errors import BadInput
 from copdesk.model.validate import MAX_BODY
+from copdesk.store.files import regular_file
 
 
 def read_input(source: str) -> str:
@@ -21,6 +22,7 @@ def read_input(source: str) -> str:
         if source == "-":
             raw = sys.stdin.buffer.read(MAX_BODY + 1)
         else:
+            regular_file(source)
             with open(source, "rb") as f:
                 raw = f.read(MAX_BODY + 1)
     except OSError as exc:

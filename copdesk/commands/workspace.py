@@ -1,13 +1,16 @@
 """Commands about the workspace as a whole: create it, what it holds, who is writing,
-demo content, an integrity check, and the desktop window."""
+demo content, an integrity check and repair, backups, and the desktop window."""
 
 from __future__ import annotations
 
+import contextlib
 from argparse import Namespace
+from pathlib import Path
 from typing import Any
 
 from copdesk.commands.progress import emitter
 from copdesk.commands.registry import Reply, arg, command, opt
+from copdesk.errors import CopdeskError, WorkspaceError
 from copdesk.paths import workspace_dir
 from copdesk.textout import workspace as text
 from copdesk.workspace import Workspace
@@ -65,10 +68,79 @@ def demo(ws: Workspace, a: Namespace) -> dict[str, int]:
     return counts
 
 
-@command("check", help="verify database, revisions and attachments", text=text.check)
-def check(ws: Workspace, a: Namespace) -> Reply:
-    problems = ws.check()
-    return Reply({"ok": not problems, "problems": problems}, exit_code=1 if problems else 0)
+@command(
+    "check",
+    help="verify database, revisions and attachments (even a damaged database)",
+    text=text.check,
+    workspace=False,
+    args=[
+        opt("--quick", action="store_true", help="SQLite's quick check and counts only"),
+        opt("--clean", action="store_true", help="remove what killed commands left behind"),
+    ],
+)
+def check(a: Namespace) -> Reply:
+    from copdesk.store import check as checking
+
+    path = workspace_dir(a.workspace)
+    if not Workspace.exists(path):
+        raise WorkspaceError(f"no workspace in {path}: create one with `copdesk init --site NAME`")
+    problems = checking.check_workspace(path, quick=a.quick)
+    left: list[dict[str, Any]] = []
+    if not problems and not a.quick:
+        with Workspace.open(path, index=False) as ws:
+            left = ws.leftovers(remove=a.clean)
+    data: dict[str, Any] = {"ok": not problems, "problems": problems}
+    if left:
+        data["leftovers"] = left
+    return Reply(data, exit_code=1 if problems else 0)
+
+
+@command(
+    "repair",
+    help="rebuild a damaged database into a new file (the old one is kept)",
+    text=text.repaired,
+    workspace=False,
+)
+def repair(a: Namespace) -> dict[str, Any]:
+    from copdesk.store.repair import repair as rebuild
+
+    path = workspace_dir(a.workspace)
+    if not Workspace.exists(path):
+        raise WorkspaceError(f"no workspace in {path}")
+    return rebuild(path)
+
+
+@command(
+    "backup",
+    help="a consistent copy of the workspace in a folder (while others write)",
+    text=text.backed_up,
+    args=[
+        arg("dest", metavar="DIR"),
+        opt("--keys", action="store_true", help="also the site's private key (keep it safe)"),
+    ],
+)
+def backup(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    return ws.backup(a.dest, keys=a.keys)
+
+
+@command(
+    "restore-backup",
+    help="put a backup of this site in place of the workspace (the current one is kept)",
+    text=text.restored_backup,
+    workspace=False,
+    args=[arg("src", metavar="DIR")],
+)
+def restore_backup(a: Namespace) -> dict[str, Any]:
+    from copdesk.store.backup import restore
+
+    path = workspace_dir(a.workspace)
+    site = None
+    if Workspace.exists(path):
+        with contextlib.suppress(CopdeskError), Workspace.open(path, index=False) as ws:
+            site = ws.site_id
+    else:
+        path.mkdir(parents=True, exist_ok=True)
+    return restore(path, Path(a.src), site_id=site)
 
 
 @command(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from copdesk.errors import BadInput
+from copdesk.store.files import regular_file
 
 MAX_BLOB = 100 * 1024 * 1024  # one attachment, as in bundles
 _CHUNK = 1024 * 1024
@@ -58,6 +59,7 @@ class BlobStore:
                 tmp.unlink()
 
     def put_file(self, source: Path) -> tuple[str, int]:
+        regular_file(source, "a file to attach")
         try:
             with open(source, "rb") as stream:
                 return self.put_stream(stream)

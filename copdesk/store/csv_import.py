@@ -24,6 +24,7 @@ from copdesk.model.kinds import DATE, LIST, MARKDOWN, REF, REFS, Kind
 from copdesk.model.markdown_form import field_lookup
 from copdesk.model.text import key
 from copdesk.model.validate import validate
+from copdesk.store.files import regular_file
 
 MAX_CSV = 256 * 1024 * 1024
 TITLE_CUT = 100  # characters of a title derived from the text
@@ -129,6 +130,7 @@ def _map_columns(
 def read_csv(
     path: Path, kind: Kind, mapping: Mapping[str, str], date_format: str | None = None
 ) -> Table:
+    regular_file(path, "a CSV file")
     try:
         size = path.stat().st_size
         if size > MAX_CSV:

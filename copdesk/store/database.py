@@ -48,6 +48,12 @@ class ReadOnly(CopdeskError):
     exit_code = 1
 
 
+class MediumError(CopdeskError):
+    """The disk said no (exit 1): full, failing, or gone; nothing was written."""
+
+    exit_code = 1
+
+
 class Damaged(CopdeskError):
     """The database is damaged (exit 1): writes refused until ``copdesk repair``."""
 
@@ -121,6 +127,14 @@ class Database:
         """Remember that the database failed its check, so no write runs on it."""
         with contextlib.suppress(OSError):
             self.damaged_marker.write_text("\n".join(problems[:50]) + "\n", "utf-8")
+
+    def refuse_writes_if_needed(self) -> None:
+        """Refuse (ReadOnly, Damaged) as a write would, for changes outside SQLite."""
+        if self.read_only:
+            raise ReadOnly(
+                f"this workspace is read-only ({self.path.parent}): nothing can be changed here"
+            )
+        self._refuse_if_damaged()
 
     def _refuse_if_damaged(self) -> None:
         if self.damaged_marker.exists():
@@ -289,13 +303,17 @@ def _worded(exc: sqlite3.DatabaseError, path: Path) -> CopdeskError:
     """One sentence for what SQLite says about the medium or the file."""
     text = str(exc).lower()
     if "full" in text:
-        return WorkspaceError(f"the disk holding {path.parent} is full: nothing was written")
+        return MediumError(f"the disk holding {path.parent} is full: nothing was written")
     if "readonly" in text or "read-only" in text:
         return ReadOnly(f"this workspace is read-only ({path.parent}): nothing can be changed here")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return Damaged(
             f"the database {path} is damaged ({exc}): run copdesk check, then copdesk repair"
         )
-    if "disk i/o" in text or "unable to open" in text:
-        return WorkspaceError(f"cannot read or write {path}: {exc}")
-    return WorkspaceError(f"database error on {path}: {exc}")
+    if "disk i/o" in text:
+        return MediumError(
+            f"cannot write {path.parent} (the disk may be full or failing): nothing was written"
+        )
+    if "unable to open" in text:
+        return MediumError(f"cannot open {path}: {exc}")
+    return MediumError(f"database error on {path}: {exc}")

@@ -47,4 +47,40 @@ def demo(counts: dict[str, int]) -> str:
 def check(c: dict[str, Any]) -> str:
     if c["problems"]:
         return lines(c["problems"])
-    return "ok: database, revisions and attachments are intact\n"
+    notes = [
+        f"{'removed' if f['removed'] else 'leftover'} {f['path']} ({f['bytes']:,} bytes):"
+        f" left by a killed command{'' if f['removed'] else ' (copdesk check --clean removes it)'}"
+        for f in c.get("leftovers", [])
+    ]
+    return lines(["ok: database, revisions and attachments are intact", *notes])
+
+
+def repaired(r: dict[str, Any]) -> str:
+    out = [
+        f"repaired: {r['revisions_kept']:,} revisions kept, {r['revisions_dropped']:,} dropped"
+        " (damaged or cut from their history)",
+        f"the damaged database is kept as {r['kept_as']}",
+    ]
+    if r["leftovers_removed"]:
+        out.append(f"removed {r['leftovers_removed']} leftover file(s) of killed commands")
+    out.append("the search index is rebuilt on next use; run copdesk check to confirm")
+    return lines(out)
+
+
+def backed_up(r: dict[str, Any]) -> str:
+    keys = "with the site's private key (keep it safe)" if r["keys"] else "without the site's key"
+    return lines(
+        [
+            f"backup of {r['site_name']} in {r['folder']}, {keys}",
+            f"{sum(r['items'].values()):,} items; {r['attachments_copied']} new attachment(s)",
+        ]
+    )
+
+
+def restored_backup(r: dict[str, Any]) -> str:
+    return lines(
+        [
+            f"restored {r['site_name']} from {r['restored_from']} (taken {r['taken_at']})",
+            f"the previous database is kept as {r['kept_as']}",
+        ]
+    )
