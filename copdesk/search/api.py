@@ -138,20 +138,45 @@ class SearchMixin:
             )
         )
 
+    def similar(
+        self: Workspace,
+        ref: str | None = None,
+        *,
+        title: str = "",
+        body: str = "",
+        limit: int = 5,
+    ) -> dict[str, Any]:
+        """The items most like an existing item (``ref``) or an unsaved draft (``title``,
+        ``body``): ``{"hits": [{id, kind, title, score, snippet, …}], "took_ms"}``,
+        the item itself excluded."""
+        from copdesk.search.engine import Engine
+
+        if not isinstance(limit, int) or limit < 1:
+            raise BadInput("limit must be a positive whole number")
+        item_id = self.resolve(ref, None) if ref else None
+        return self._with_repair(
+            lambda: Engine(self.index, self.conn, self._resolver()).similar(
+                item_id=item_id, title=title, body=body, limit=min(limit, 50)
+            )
+        )
+
     def who_knows(self: Workspace, query: str, limit: int = 10) -> dict[str, Any]:
         """People ranked for a topic, each with the reasons (ratings, authored, validated)."""
         from copdesk.search.experts import who_knows
 
         return self._with_repair(lambda: who_knows(self, query, limit=limit))
 
-    def reindex(self: Workspace, progress: Callable[[int, int], None] | None = None) -> dict:
-        """Rebuild the search index from the database."""
+    def reindex(
+        self: Workspace, progress: Callable[[int, int], None] | None = None, procs: int = 1
+    ) -> dict:
+        """Rebuild the search index from the database (``procs`` > 1: only in a process
+        that does nothing else, such as ``copdesk reindex``)."""
         started = time.perf_counter()
         if self._index is None:
             from copdesk.search.index import SearchIndex
 
             self._index = SearchIndex(self.path / "index", self.conn, self.site_id, self.language)
-        count = self._index.rebuild(progress)
+        count = self._index.rebuild(progress, procs=procs)
         return {"documents": count, "seconds": round(time.perf_counter() - started, 2)}
 
     def glossary(self: Workspace) -> list[list[str]]:

@@ -35,8 +35,6 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "person": {"title": ("name",), "main": ("job_title", "department", "site"), "body": ()},
     "skill": {"title": ("name",), "main": ("domain", "description"), "body": ()},
 }
-# Words of the main text in stored suggestions: no need for every word of long bodies.
-_SUGGEST_PARTS = ("title", "main", "body")
 
 
 def _join(values: Iterable[Any]) -> str:
@@ -60,16 +58,14 @@ def document(
         parts["body"] = _join(
             f"{name} {domain} {LEVELS[level][1]}" for name, domain, level in skills
         )
+    text = "\n".join(p for p in (parts["main"], parts["body"]) if p)
     doc: dict[str, Any] = {
         "id": item_id,
         "kind": kind,
-        f"title_{lang}": parts["title"],
-        f"main_{lang}": parts["main"],
-        f"body_{lang}": parts["body"],
-        f"tags_{lang}": " ".join(data.get("tags", [])),
-        "words": " ".join(
-            dict.fromkeys(words(" ".join(parts[p] for p in _SUGGEST_PARTS) + " " + " ".join(tags)))
-        ),
+        # tags count as title words: short, chosen, telling
+        f"title_{lang}": _join([parts["title"], *data.get("tags", [])]),
+        f"text_{lang}": text,
+        "words": list(dict.fromkeys(words(f"{parts['title']} {text} {' '.join(tags)}"))),
         "language": lang,
     }
     if tags:
@@ -200,3 +196,19 @@ def documents_for(
                     )
                 )
     return docs, gone
+
+
+def texts(
+    conn: sqlite3.Connection, ids: Iterable[str], language: str
+) -> dict[str, tuple[str, str, str]]:
+    """Item id -> (language, title text, body text) as indexed (feedback, similar items)."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, tuple[str, str, str]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        cursor = conn.execute(_ROW_SQL + f" AND id IN ({','.join('?' * len(chunk))})", chunk)
+        for row in _rows(cursor):
+            doc = document(row["id"], row["kind"], row["data"], row, language)
+            lang = doc["language"]
+            out[row["id"]] = (lang, doc[f"title_{lang}"], doc[f"text_{lang}"])
+    return out

@@ -34,7 +34,8 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from copdesk.search import documents
-from copdesk.search.schema import SCHEMA_VERSION, Ranking, schema
+from copdesk.search.schema import SCHEMA_VERSION, schema
+from copdesk.search.scoring import Norms
 
 STATE = "state.json"
 WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
@@ -57,12 +58,24 @@ def closing_leaked_files() -> Iterator[Callable[[], None]]:
 
 # Whoosh sorts its posting buffer with one list.sort(), which holds the GIL throughout:
 # 128 MB of postings took about 1 s, freezing the window while the worker indexed.
-# 8 MB sorts in about 30 ms; the runs are merged as before.
+# So a save (a few documents, in the window's worker) uses a small pool; a rebuild or a
+# large catch-up runs in a `copdesk reindex`/`import` child process and uses a pool big
+# enough that the external sort never spills and merges runs on disk.
 POOL_MB = 8
+BIG_POOL_MB = 512
+BIG_BATCH = 500  # documents: a catch-up this large is an import (a child process)
+# Postings uncompressed: reading a block then costs one unpickle, not zlib as well.
+CODEC_ARGS = {"blocklimit": 128, "compression": 0}
 
 
-def _writer(ix: Any, **kwargs: Any) -> SegmentWriter:
-    return ix.writer(limitmb=POOL_MB, procs=1, compound=False, **kwargs)
+def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> SegmentWriter:
+    from whoosh.codec.whoosh3 import W3Codec
+
+    if procs > 1:
+        kwargs["batchsize"] = 256
+    return ix.writer(
+        limitmb=limitmb, procs=procs, compound=False, codec=W3Codec(**CODEC_ARGS), **kwargs
+    )
 
 
 class SearchIndex:
@@ -76,6 +89,8 @@ class SearchIndex:
         # (segment id, field) -> the field's value for each document of that segment;
         # segments never change (deletions only hide documents), so this stays valid
         self._facet_values: dict[tuple[str, str], list] = {}
+        self.norms = Norms()  # per segment: BM25F length factors
+        self._filters: dict[str, set[int]] = {}  # filter query -> docnums, per searcher
         self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
         self._opened_dir: tuple[int, int] | None = None  # the folder _ix was opened on
 
@@ -175,15 +190,18 @@ class SearchIndex:
         assert self._ix is not None
         return self._ix
 
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Index every live item from scratch; returns the number of documents."""
+    def rebuild(self, progress: Progress | None = None, procs: int = 1) -> int:
+        """Index every live item from scratch; returns the number of documents.
+
+        ``procs`` > 1 lets Whoosh analyse in worker processes: only for a process
+        that does nothing else (``copdesk reindex``), never inside the window."""
         new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = _writer(ix)
+        writer = _writer(ix, BIG_POOL_MB, procs)
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
@@ -224,12 +242,17 @@ class SearchIndex:
         docs, gone = documents.documents_for(self.conn, touched, self.language)
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
-        writer = _writer(self.ix, timeout=WRITE_TIMEOUT)
+        big = len(docs) >= BIG_BATCH
+        writer = _writer(self.ix, BIG_POOL_MB if big else POOL_MB, timeout=WRITE_TIMEOUT)
         try:
-            for item_id in gone:
-                writer.delete_by_term("id", item_id)
+            # one pass over the id lexicon finds which documents are replaced: deleting
+            # by term, document by document, made a 10,000-item import take seconds
+            with self.ix.searcher() as s:
+                present = _present(s, {d["id"] for d in docs} | set(gone))
+            for docnum in present:
+                writer.delete_document(docnum)
             for n, doc in enumerate(docs, 1):
-                writer.update_document(**doc)
+                writer.add_document(**doc)
                 if progress and n % 200 == 0:
                     progress(n, len(docs))
             writer.commit()
@@ -252,10 +275,32 @@ class SearchIndex:
             s.close()
             s = None
         if s is None:
-            s = self._searcher = self.ix.searcher(weighting=Ranking())
+            s = self._searcher = self.ix.searcher()
             live = {seg.segment_id() for seg in self.ix._segments()}
             self._facet_values = {k: v for k, v in self._facet_values.items() if k[0] in live}
+            self.norms.forget(live)
+            self._filters = {}
         yield s
+
+    def filter_docs(self, searcher: Searcher, query: Any) -> set[int]:
+        """Document numbers matching a filter query, kept while the searcher lives."""
+        key = repr(query)
+        found = self._filters.get(key)
+        if found is None:
+            if len(self._filters) > 64:
+                self._filters.clear()
+            found = self._filters[key] = set(searcher.docs_for_query(query))
+        return found
+
+    def live_docs(self, searcher: Searcher) -> set[int]:
+        """Every document number not deleted."""
+        found = self._filters.get("*")
+        if found is None:
+            found = self._filters["*"] = set(searcher.reader().all_doc_ids())
+        return found
+
+    def docs_with_id(self, searcher: Searcher, item_id: str) -> list[int]:
+        return _present(searcher, {item_id})
 
     def facet_values(self, searcher: Searcher, field: str) -> list:
         """The field's value(s) for every document number of the searcher."""
@@ -277,6 +322,24 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
         self._ix = None
+
+
+def _present(searcher: Searcher, ids: set[str]) -> list[int]:
+    """Document numbers (live ones) holding any of these ids."""
+    found = []
+    for reader, offset in searcher.leafreaders or [(searcher.reader(), 0)]:
+        if not ids or reader.doc_count_all() == 0:
+            continue
+        deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+        if len(ids) < 64:
+            wanted = [i for i in ids if (("id", i) in reader)]
+        else:
+            wanted = [t.decode() for t in reader.lexicon("id") if t.decode() in ids]
+        for item_id in wanted:
+            for docnum in reader.postings("id", item_id).all_ids():
+                if docnum not in deleted:
+                    found.append(offset + docnum)
+    return found
 
 
 def _alive(pid: int) -> bool:
