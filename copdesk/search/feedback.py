@@ -26,6 +26,7 @@ TERMS = 20  # expansion words added
 ORIGINAL = 0.5  # share of the original query in the expanded one
 LIKE_TERMS = 25  # words of an item or a draft kept for "more like this"
 TITLE_REPEAT = 2  # a title word counts this many times (more like this)
+SHARPNESS = 4.0  # an item's share of the expansion grows as its score to this power
 
 
 def _counts(lang_title_text: tuple[str, str, str]) -> tuple[str, Counter[str]]:
@@ -44,16 +45,18 @@ def expand(
     if not top or not original:
         return []
     texts = documents.texts(conn, [i for _, i in top], language)
-    total = sum(s for s, i in top if i in texts) or 1.0
+    best_score = max(s for s, _ in top) or 1.0
+    weights = {i: (s / best_score) ** SHARPNESS for s, i in top if i in texts}
+    total = sum(weights.values()) or 1.0
     relevance: dict[tuple[str, str], float] = Counter()
-    for score, item_id in top:
+    for _score, item_id in top:
         if item_id not in texts:
             continue
         lang, counts = _counts(texts[item_id])
         length = sum(counts.values()) or 1
         for term, n in counts.items():
             if len(term) > 1 and not term.isdigit():
-                relevance[(lang, term)] += (score / total) * n / length
+                relevance[(lang, term)] += (weights[item_id] / total) * n / length
     best = sorted(relevance.items(), key=lambda kv: -kv[1])[:TERMS]
     mass = sum(v for _, v in best)
     if not mass:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
@@ -64,18 +65,38 @@ def closing_leaked_files() -> Iterator[Callable[[], None]]:
 POOL_MB = 8
 BIG_POOL_MB = 512
 BIG_BATCH = 500  # documents: a catch-up this large is an import (a child process)
-# Postings uncompressed: reading a block then costs one unpickle, not zlib as well.
-CODEC_ARGS = {"blocklimit": 128, "compression": 0}
+
+
+class _PerDocReader(W3PerDocReader):
+    """Whoosh's per-document reader, remembering which length columns do not exist.
+
+    Writing postings asks each posting's field length; for a field without lengths
+    (the spelling words) Whoosh looked for the column file again every time: one
+    stat() per posting was a third of a rebuild."""
+
+    def _cached_reader(self, fieldname: str, column: Any) -> Any:
+        if fieldname in self._readers:
+            return self._readers[fieldname]
+        found = self._readers[fieldname] = super()._cached_reader(fieldname, column)
+        return found
+
+
+class Codec(W3Codec):
+    """Whoosh's codec with postings uncompressed (reading a block is one unpickle, not
+    zlib as well) and the reader above. Segments record their codec, so indexes of
+    an older schema still open with Whoosh's own (and are rebuilt)."""
+
+    def __init__(self) -> None:
+        super().__init__(blocklimit=128, compression=0)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
+        return _PerDocReader(storage, segment)
 
 
 def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> SegmentWriter:
-    from whoosh.codec.whoosh3 import W3Codec
-
     if procs > 1:
         kwargs["batchsize"] = 256
-    return ix.writer(
-        limitmb=limitmb, procs=procs, compound=False, codec=W3Codec(**CODEC_ARGS), **kwargs
-    )
+    return ix.writer(limitmb=limitmb, procs=procs, compound=False, codec=Codec(), **kwargs)
 
 
 class SearchIndex:
