@@ -166,17 +166,14 @@ class SearchMixin:
 
         return self._with_repair(lambda: who_knows(self, query, limit=limit))
 
-    def reindex(
-        self: Workspace, progress: Callable[[int, int], None] | None = None, procs: int = 1
-    ) -> dict:
-        """Rebuild the search index from the database (``procs`` > 1: only in a process
-        that does nothing else, such as ``copdesk reindex``)."""
+    def reindex(self: Workspace, progress: Callable[[int, int], None] | None = None) -> dict:
+        """Rebuild the search index from the database."""
         started = time.perf_counter()
         if self._index is None:
             from copdesk.search.index import SearchIndex
 
             self._index = SearchIndex(self.path / "index", self.conn, self.site_id, self.language)
-        count = self._index.rebuild(progress, procs=procs)
+        count = self._index.rebuild(progress)
         return {"documents": count, "seconds": round(time.perf_counter() - started, 2)}
 
     def glossary(self: Workspace) -> list[list[str]]:

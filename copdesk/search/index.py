@@ -93,10 +93,8 @@ class Codec(W3Codec):
         return _PerDocReader(storage, segment)
 
 
-def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> SegmentWriter:
-    if procs > 1:
-        kwargs["batchsize"] = 256
-    return ix.writer(limitmb=limitmb, procs=procs, compound=False, codec=Codec(), **kwargs)
+def _writer(ix: Any, limitmb: int = POOL_MB, **kwargs: Any) -> SegmentWriter:
+    return ix.writer(limitmb=limitmb, procs=1, compound=False, codec=Codec(), **kwargs)
 
 
 class SearchIndex:
@@ -211,18 +209,18 @@ class SearchIndex:
         assert self._ix is not None
         return self._ix
 
-    def rebuild(self, progress: Progress | None = None, procs: int = 1) -> int:
+    def rebuild(self, progress: Progress | None = None) -> int:
         """Index every live item from scratch; returns the number of documents.
 
-        ``procs`` > 1 lets Whoosh analyse in worker processes: only for a process
-        that does nothing else (``copdesk reindex``), never inside the window."""
+        One process: Whoosh's multi-process writer (procs=2) was slower here (it
+        pickles every document to its workers, then merges their segments)."""
         new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = _writer(ix, BIG_POOL_MB, procs)
+        writer = _writer(ix, BIG_POOL_MB)
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
