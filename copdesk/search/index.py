@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -93,8 +94,21 @@ class Codec(W3Codec):
         return _PerDocReader(storage, segment)
 
 
-def _writer(ix: Any, limitmb: int = POOL_MB, **kwargs: Any) -> SegmentWriter:
-    return ix.writer(limitmb=limitmb, procs=1, compound=False, codec=Codec(), **kwargs)
+def worker_processes() -> int:
+    """Processes a large write may use: both cores, unless this process runs Qt.
+
+    Whoosh's multi-process writer forks; a process holding a window (and its
+    threads) must never fork, so the window runs rebuilds and imports as
+    ``copdesk`` child processes, which have no Qt and may use both cores."""
+    if any(name.startswith("PySide6") for name in sys.modules):
+        return 1
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> SegmentWriter:
+    if procs > 1:
+        kwargs.update(multisegment=True, batchsize=200)
+    return ix.writer(limitmb=limitmb, procs=procs, compound=False, codec=Codec(), **kwargs)
 
 
 class SearchIndex:
@@ -212,15 +226,16 @@ class SearchIndex:
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index every live item from scratch; returns the number of documents.
 
-        One process: Whoosh's multi-process writer (procs=2) was slower here (it
-        pickles every document to its workers, then merges their segments)."""
+        In a process without Qt (``copdesk reindex``, run by the window as a child
+        process) the documents are analysed and written by two worker processes,
+        each writing its own segment (:func:`worker_processes`)."""
         new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = _writer(ix, BIG_POOL_MB)
+        writer = _writer(ix, BIG_POOL_MB, worker_processes())
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
@@ -261,8 +276,13 @@ class SearchIndex:
         docs, gone = documents.documents_for(self.conn, touched, self.language)
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
-        big = len(docs) >= BIG_BATCH
-        writer = _writer(self.ix, BIG_POOL_MB if big else POOL_MB, timeout=WRITE_TIMEOUT)
+        big = len(docs) >= BIG_BATCH  # an import or a sync: a child process
+        writer = _writer(
+            self.ix,
+            BIG_POOL_MB if big else POOL_MB,
+            worker_processes() if big else 1,
+            timeout=WRITE_TIMEOUT,
+        )
         try:
             # one pass over the id lexicon finds which documents are replaced: deleting
             # by term, document by document, made a 10,000-item import take seconds
