@@ -35,15 +35,17 @@ from typing import Any
 
 from whoosh import highlight
 from whoosh.query import And, AndNot, Every, NullQuery, NumericRange, Or, Phrase, Query, Term
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from copdesk.model.kinds import KINDS, LANGUAGES, PRIORITIES, STATUSES
 from copdesk.model.text import fold
 from copdesk.search import feedback, glossary
-from copdesk.search.analysis import analyzer, question_words, stopwords, terms, words
+from copdesk.search.analysis import question_words, stopwords, terms, words
 from copdesk.search.index import SearchIndex
 from copdesk.search.query import Clause, ParsedQuery, parse
 from copdesk.search.schema import FACETS, INDEXED_KINDS, PARTS
 from copdesk.search.scoring import QueryTerm, Retrieved, retrieve
+from copdesk.search.snippets import snippet
 
 SUGGEST_BELOW = 3  # fewer hits than this: correct unknown or rare words
 RARE = 2  # a word in this many items or fewer may be a typo of a common near word
@@ -148,6 +150,25 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 def plain_text(markdown: str) -> str:
     """Markdown without its markup, for snippets ('**2 min**' -> '2 min')."""
     return _MD_NOISE.sub(" ", _MD_LINK.sub(r"\1", markdown)).strip()
+
+
+def _nearest(reader: Any, word: str, maxdist: int) -> tuple[int, int, str] | None:
+    """The indexed word nearest to ``word`` (same first letter, within ``maxdist`` edits,
+    the most common on ties) as (distance, -items, word); one pass over the words of
+    that letter, lengths compared before any distance is computed."""
+    best: tuple[int, int, str] | None = None
+    size = len(word)
+    for raw in reader.expand_prefix("words", word[:1]):
+        cand = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if cand == word or abs(len(cand) - size) > maxdist:
+            continue
+        dist = damerau_levenshtein(word, cand, maxdist + 1)
+        if dist > maxdist:
+            continue
+        score = (dist, -reader.doc_frequency("words", cand), cand)
+        if best is None or score < best:
+            best = score
+    return best
 
 
 class MarkFormatter(highlight.Formatter):
@@ -326,16 +347,7 @@ class Engine:
                     for part in PARTS
                 ):
                     continue  # found through its stem ("capteurs" -> capteur): not a typo
-            best: tuple[int, int, str] | None = None
-            for dist in (1, 2) if len(word) >= 6 else (1,):
-                for cand in reader.terms_within("words", word, dist, prefix=1):
-                    if cand == word:
-                        continue
-                    score = (dist, -reader.doc_frequency("words", cand), cand)
-                    if best is None or score < best:
-                        best = score
-                if best:
-                    break
+            best = _nearest(reader, word, 2 if len(word) >= 6 else 1)
             if best and (not seen or -best[1] >= max(RARE + 1, MORE_COMMON * seen)):
                 out[i] = best[2]
         return out
@@ -645,17 +657,7 @@ class Engine:
             text = plain_text("\n".join(str(data.get(f) or "") for f in CONTENT[kind][part]))
             if not text or not marks:
                 continue
-            try:
-                found = highlight.highlight(
-                    text,
-                    frozenset(marks),
-                    analyzer(lang),
-                    highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
-                    MarkFormatter(),
-                    top=2,
-                )
-            except Exception:  # highlighting is a nicety; never fail a search for it
-                found = ""
+            found = snippet(text, marks, lang, SNIPPET_CHARS)
             if found:
                 return " ".join(found.split())
         first = next((str(data[f]) for f in CONTENT[kind]["main"] if data.get(f)), "")

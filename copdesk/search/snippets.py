@@ -1,0 +1,61 @@
+"""Snippets: the matched words in context, as escaped HTML with ``<mark>`` around them.
+
+Whoosh's highlighter runs its analyzer token by token over the whole text of
+every hit; on long reports that was most of a short query's time. Here one
+regular expression walks the text, each word is folded and stemmed through the
+same cache as indexing (:mod:`copdesk.search.analysis`), and the one or two
+passages with the most matches are kept.
+"""
+
+from __future__ import annotations
+
+import html
+
+from whoosh.support.charset import accent_map
+
+from copdesk.search.analysis import _STEMMERS, _TOKEN, stopwords
+
+SURROUND = 60  # characters of context either side of a passage's matches
+BETWEEN = " … "
+
+
+def snippet(text: str, marks: set[str], language: str, maxchars: int = 240, top: int = 2) -> str:
+    """The best passages of ``text`` for the terms ``marks`` ("" when none match)."""
+    stem = _STEMMERS[language]
+    stop = stopwords(language)
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().lower().translate(accent_map)
+        if word not in stop and stem[word] in marks:
+            spans.append(m.span())
+    if not spans:
+        return ""
+    passages: list[list[tuple[int, int]]] = []
+    for span in spans:  # matches close together share a passage
+        if passages and span[0] - passages[-1][-1][1] <= SURROUND:
+            passages[-1].append(span)
+        else:
+            passages.append([span])
+    best = sorted(passages, key=lambda p: (-len(p), p[0][0]))[:top]
+    budget = max(40, maxchars // len(best))
+    out = []
+    for passage in sorted(best, key=lambda p: p[0][0]):
+        start = max(0, passage[0][0] - SURROUND)
+        end = min(len(text), max(passage[-1][1] + SURROUND, start + 1))
+        if end - start > budget:
+            end = max(passage[0][1], start + budget)
+        # whole words at both ends
+        while start > 0 and text[start - 1].isalnum() and start > passage[0][0] - SURROUND - 15:
+            start -= 1
+        while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            end += 1
+        pieces, at = [], start
+        for s, e in passage:
+            if s < at or e > end:
+                continue
+            pieces.append(html.escape(text[at:s]))
+            pieces.append(f"<mark>{html.escape(text[s:e])}</mark>")
+            at = e
+        pieces.append(html.escape(text[at:end]))
+        out.append("".join(pieces))
+    return BETWEEN.join(out)
