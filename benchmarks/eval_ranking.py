@@ -222,14 +222,16 @@ def french_collection(data: Path = SHARED / "data") -> Collection:
     and the hand-written queries judged over them (tests/data/search_fr/)."""
     spec = json.loads((FRENCH / "queries.json").read_text("utf-8"))
     docs: dict[int, tuple[str, str]] = {}
+    languages: dict[int, str] = {}
     for entry in json.loads((FRENCH / "documents.json").read_text("utf-8")):
         docs[int(entry["id"])] = (entry["title"], entry["text"])
+        languages[int(entry["id"])] = entry.get("language", "fr")
     queries = {int(q["id"]): q["query"] for q in spec}
     rel = {int(q["id"]): {int(d) for d in q["relevant"]} for q in spec}
     unknown = {d for r in rel.values() for d in r} - set(docs)
     if unknown:
         raise RuntimeError(f"judgements name unknown documents: {sorted(unknown)[:5]}")
-    return Collection("french", docs, queries, rel, {d: "fr" for d in docs})
+    return Collection("french", docs, queries, rel, languages)
 
 
 # -- printing -------------------------------------------------------------------------

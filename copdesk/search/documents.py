@@ -48,8 +48,12 @@ def document(
     row: dict[str, Any],
     language: str,
     skills: list[tuple[str, str, int]] | None = None,
+    seen_words: set[str] | None = None,
 ) -> dict[str, Any]:
-    """The Whoosh document of one live item."""
+    """The Whoosh document of one live item.
+
+    ``seen_words`` (a rebuild): the spelling words already given to an earlier
+    document are left out, so each word is written once, not once per item."""
     lang = data.get("language") or language
     parts = {part: _join(data.get(f) for f in fields) for part, fields in PARTS[kind].items()}
     tags = [fold(t) for t in data.get("tags", [])]
@@ -65,9 +69,14 @@ def document(
         # tags count as title words: short, chosen, telling
         f"title_{lang}": _join([parts["title"], *data.get("tags", [])]),
         f"text_{lang}": text,
-        "words": list(dict.fromkeys(words(f"{parts['title']} {text} {' '.join(tags)}"))),
         "language": lang,
     }
+    spelling = list(dict.fromkeys(words(f"{parts['title']} {text} {' '.join(tags)}")))
+    if seen_words is not None:
+        spelling = [w for w in spelling if w not in seen_words]
+        seen_words.update(spelling)
+    if spelling:
+        doc["words"] = spelling
     if tags:
         doc["tag"] = ",".join(t.replace(",", " ") for t in tags)
     for name in ("status", "priority"):
@@ -135,8 +144,11 @@ def _rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
 def all_documents(conn: sqlite3.Connection, language: str) -> Iterator[dict[str, Any]]:
     """Every live indexed item, for a full rebuild."""
     skills = person_skills(conn)
+    seen: set[str] = set()
     for row in _rows(conn.execute(_ROW_SQL + " AND deleted = 0 ORDER BY change")):
-        yield document(row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]))
+        yield document(
+            row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]), seen
+        )
 
 
 def count_indexable(conn: sqlite3.Connection) -> int:
@@ -172,12 +184,14 @@ def changes_since(conn: sqlite3.Connection, reached: int) -> tuple[set[str], int
 
 
 def documents_for(
-    conn: sqlite3.Connection, ids: set[str], language: str
+    conn: sqlite3.Connection, ids: set[str], language: str, spelling_once: bool = False
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """(documents to write, ids to delete) for the touched items."""
+    """(documents to write, ids to delete) for the touched items (``spelling_once``: each
+    spelling word written once for the whole batch, as a rebuild does)."""
     if not ids:
         return [], []
     docs, gone = [], []
+    seen: set[str] | None = set() if spelling_once else None
     id_list = sorted(ids)
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
@@ -192,7 +206,13 @@ def documents_for(
             else:
                 docs.append(
                     document(
-                        row["id"], row["kind"], row["data"], row, language, skills.get(row["id"])
+                        row["id"],
+                        row["kind"],
+                        row["data"],
+                        row,
+                        language,
+                        skills.get(row["id"]),
+                        seen,
                     )
                 )
     return docs, gone

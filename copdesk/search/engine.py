@@ -152,20 +152,38 @@ def plain_text(markdown: str) -> str:
     return _MD_NOISE.sub(" ", _MD_LINK.sub(r"\1", markdown)).strip()
 
 
-def _nearest(reader: Any, word: str, maxdist: int) -> tuple[int, int, str] | None:
+def _stems(word: str) -> set[tuple[str, str]]:
+    return {(lang, toks[0]) for lang, toks in _analysed(word).items() if len(toks) == 1}
+
+
+def _stem_frequency(searcher: Any, word: str) -> int:
+    """Items having the word's stem, in the language where it is most common."""
+    return max(
+        (
+            searcher.doc_frequency(f"{part}_{lang}", stem)
+            for lang, stem in _stems(word)
+            for part in PARTS
+        ),
+        default=0,
+    )
+
+
+def _nearest(searcher: Any, reader: Any, word: str, maxdist: int) -> tuple[int, int, str] | None:
     """The indexed word nearest to ``word`` (same first letter, within ``maxdist`` edits,
     the most common on ties) as (distance, -items, word); one pass over the words of
-    that letter, lengths compared before any distance is computed."""
+    that letter, lengths compared before any distance is computed. A word with the
+    same stem is no correction ("capteurs" is not a typo of "capteur")."""
     best: tuple[int, int, str] | None = None
     size = len(word)
+    own = _stems(word)
     for raw in reader.expand_prefix("words", word[:1]):
         cand = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         if cand == word or abs(len(cand) - size) > maxdist:
             continue
         dist = damerau_levenshtein(word, cand, maxdist + 1)
-        if dist > maxdist:
+        if dist > maxdist or _stems(cand) & own:
             continue
-        score = (dist, -reader.doc_frequency("words", cand), cand)
+        score = (dist, -_stem_frequency(searcher, cand), cand)
         if best is None or score < best:
             best = score
     return best
@@ -326,7 +344,9 @@ class Engine:
 
     def _corrections(self, searcher: Any, parsed: ParsedQuery) -> dict[int, str]:
         """Index of each word that finds nothing, or little while a near word is far more
-        common ('hydrualique' in 1 item, 'hydraulique' in 40) -> that near word."""
+        common ('hydrualique' in 1 item, 'hydraulique' in 40) -> that near word.
+
+        How common a word is: how many items have its stem (in either language)."""
         reader = searcher.reader()
         out: dict[int, str] = {}
         for i, c in enumerate(parsed.clauses):
@@ -336,18 +356,10 @@ class Engine:
             if len(ws) != 1 or not 4 <= len(ws[0]) <= 30:
                 continue
             word = ws[0]
-            seen = reader.doc_frequency("words", word)
+            seen = _stem_frequency(searcher, word)
             if seen > RARE:
                 continue
-            if not seen:
-                own = [QueryTerm(lang, toks[0]) for lang, toks in _analysed(c.text).items()]
-                if any(
-                    searcher.doc_frequency(f"{part}_{t.lang}", t.text)
-                    for t in own
-                    for part in PARTS
-                ):
-                    continue  # found through its stem ("capteurs" -> capteur): not a typo
-            best = _nearest(reader, word, 2 if len(word) >= 6 else 1)
+            best = _nearest(searcher, reader, word, 2 if len(word) >= 6 else 1)
             if best and (not seen or -best[1] >= max(RARE + 1, MORE_COMMON * seen)):
                 out[i] = best[2]
         return out
@@ -443,7 +455,8 @@ class Engine:
     ) -> dict[str, Any]:
         want = offset + limit
         found = self._retrieve(searcher, plan, allowed, banned, want, prune=False)
-        strict = [d for d, m in found.masks.items() if m == plan.full]
+        full = plan.full
+        strict = [d for d, m in found.masks.items() if m == full]
         if len(strict) < SUGGEST_BELOW:
             fixes = self._corrections(searcher, parsed)
             if fixes:
@@ -455,7 +468,8 @@ class Engine:
                 )
                 plan = self._plan(parsed)
                 found = self._retrieve(searcher, plan, allowed, banned, want, prune=False)
-                strict = [d for d, m in found.masks.items() if m == plan.full]
+                full = plan.full
+                strict = [d for d, m in found.masks.items() if m == full]
         relaxed = not strict and plan.clauses > 1
         if relaxed:
             pool = [d for d, m in found.masks.items() if m]
@@ -503,8 +517,16 @@ class Engine:
                 searcher,
             )
             if expansion:
-                plan.terms = expansion
-                found = self._retrieve(searcher, plan, allowed, banned, want, prune=True)
+                # the original terms' scores are kept: only the expansion is read
+                found = retrieve(
+                    searcher,
+                    self.index.norms,
+                    expansion,
+                    k=want,
+                    allowed=allowed,
+                    banned=banned,
+                    start=first,
+                )
         ranked = found.top(want)
         hits = self._hits(searcher, ranked[offset:], plan.highlight)
         exact = first.exact and found.exact
@@ -576,9 +598,9 @@ class Engine:
         for name in FACETS:
             values = self.index.facet_values(searcher, name)
             if name == "tag":
-                tally = Counter(chain.from_iterable(values[d] for d in docs))
+                tally = Counter(chain.from_iterable(map(values.__getitem__, docs)))
             else:
-                tally = Counter(values[d] for d in docs)
+                tally = Counter(map(values.__getitem__, docs))
             counts = {k: v for k, v in tally.items() if k}
             if name == "community" and counts:
                 marks = ",".join("?" * len(counts))
@@ -595,12 +617,15 @@ class Engine:
         return out
 
     def _site_names(self) -> dict[str, str]:
-        """Folded site -> the spelling most items use."""
-        rows = self.conn.execute(
-            "SELECT json_extract(data, '$.site') AS s, count(*) FROM items"
-            " WHERE deleted = 0 AND s IS NOT NULL GROUP BY s ORDER BY count(*)"
-        )
-        return {fold(site): site for site, _ in rows}
+        """Folded site -> the spelling most items use (read again when the index changes)."""
+        found = self.index.memo.get("site names")
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT json_extract(data, '$.site') AS s, count(*) FROM items"
+                " WHERE deleted = 0 AND s IS NOT NULL GROUP BY s ORDER BY count(*)"
+            )
+            found = self.index.memo["site names"] = {fold(site): site for site, _ in rows}
+        return found
 
     def _hits(
         self,

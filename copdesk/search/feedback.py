@@ -26,6 +26,7 @@ TERMS = 20  # expansion words added
 ORIGINAL = 0.5  # share of the original query in the expanded one
 LIKE_TERMS = 25  # words of an item or a draft kept for "more like this"
 TITLE_REPEAT = 2  # a title word counts this many times (more like this)
+COMMON = 0.1  # expansion words in more than this share of the items are left out
 SHARPNESS = 4.0  # an item's share of the expansion grows as its score to this power
 
 
@@ -41,7 +42,8 @@ def expand(
     original: list[QueryTerm],
     searcher: Any,
 ) -> list[QueryTerm]:
-    """The original terms plus the expansion drawn from ``top`` ((score, id), best first)."""
+    """The expansion drawn from ``top`` ((score, id), best first): terms weighted so that
+    with the original terms (weight 1 each) they make RM3's mix."""
     if not top or not original:
         return []
     texts = documents.texts(conn, [i for _, i in top], language)
@@ -57,12 +59,21 @@ def expand(
         for term, n in counts.items():
             if len(term) > 1 and not term.isdigit():
                 relevance[(lang, term)] += (weights[item_id] / total) * n / length
-    best = sorted(relevance.items(), key=lambda kv: -kv[1])[:TERMS]
+    n = max(1, searcher.doc_count_all())
+    ranked = sorted(relevance.items(), key=lambda kv: -kv[1])
+    best = []
+    for (lang, term), value in ranked:
+        if len(best) == TERMS:
+            break
+        btext = term.encode("utf-8")
+        df = max(searcher.doc_frequency(f"{p}_{lang}", btext) for p in ("title", "text"))
+        if df <= COMMON * n:  # a word in most items tells little and is the longest to read
+            best.append(((lang, term), value))
     mass = sum(v for _, v in best)
     if not mass:
         return []
     per_lang = Counter(t.lang for t in original)
-    expanded = list(original)
+    expanded = []
     for (lang, term), value in best:
         # original terms weigh 1 each: scale the expansion to its share of the whole
         share = (1 - ORIGINAL) / ORIGINAL * max(per_lang.get(lang, 0), 1)

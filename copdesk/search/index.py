@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from copdesk.search import documents
@@ -81,6 +82,17 @@ class _PerDocReader(W3PerDocReader):
         found = self._readers[fieldname] = super()._cached_reader(fieldname, column)
         return found
 
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        # the whole column at once: a rebuild asks once per posting
+        loaded = self.__dict__.setdefault("_loaded", {})
+        codes = loaded.get(fieldname)
+        if codes is None:
+            reader = self._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            codes = loaded[fieldname] = reader.load() if reader is not None else ()
+        if docnum < len(codes) and codes[docnum]:
+            return byte_to_length(codes[docnum])
+        return default if not codes else None
+
 
 class Codec(W3Codec):
     """Whoosh's codec with postings uncompressed (reading a block is one unpickle, not
@@ -124,6 +136,7 @@ class SearchIndex:
         self._facet_values: dict[tuple[str, str], list] = {}
         self.norms = Norms()  # per segment: BM25F length factors
         self._filters: dict[str, set[int]] = {}  # filter query -> docnums, per searcher
+        self.memo: dict[str, Any] = {}  # whatever is read from the database, per searcher
         self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
         self._opened_dir: tuple[int, int] | None = None  # the folder _ix was opened on
 
@@ -273,7 +286,9 @@ class SearchIndex:
         touched, newest = documents.changes_since(self.conn, reached)
         if newest == reached:
             return 0
-        docs, gone = documents.documents_for(self.conn, touched, self.language)
+        docs, gone = documents.documents_for(
+            self.conn, touched, self.language, spelling_once=len(touched) >= BIG_BATCH
+        )
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
         big = len(docs) >= BIG_BATCH  # an import or a sync: a child process
@@ -319,6 +334,7 @@ class SearchIndex:
             self._facet_values = {k: v for k, v in self._facet_values.items() if k[0] in live}
             self.norms.forget(live)
             self._filters = {}
+            self.memo = {}
         yield s
 
     def filter_docs(self, searcher: Searcher, query: Any) -> set[int]:
@@ -343,6 +359,8 @@ class SearchIndex:
 
     def facet_values(self, searcher: Searcher, field: str) -> list:
         """The field's value(s) for every document number of the searcher."""
+        if searcher is self._searcher and ("facet", field) in self.memo:
+            return self.memo[("facet", field)]
         leaves = searcher.leafreaders or [(searcher.reader(), 0)]
         out: list = []
         for reader, _offset in leaves:
@@ -354,6 +372,8 @@ class SearchIndex:
             if key not in self._facet_values:
                 self._facet_values[key] = _segment_values(reader, field)
             out.extend(self._facet_values[key])
+        if searcher is self._searcher:
+            self.memo[("facet", field)] = out
         return out
 
     def close(self) -> None:

@@ -38,6 +38,9 @@ B = {"title": 0.4, "text": 0.6}
 K1 = 1.2
 
 
+_ONCE: dict[int, bytes] = {}  # position -> Whoosh's encoding of a one-position list
+
+
 class AnalysedText(TEXT):
     """A TEXT field (positions, for phrases) indexed through :func:`analysis.positions`.
 
@@ -53,13 +56,23 @@ class AnalysedText(TEXT):
 
     def index(self, value: Any, **kwargs: Any):
         encode = self.format.encode
+        once = _ONCE
         for term, where in analysis.positions(value, self.language).items():
-            yield term.encode("utf-8"), len(where), float(len(where)), encode(where)
+            if len(where) == 1:  # most terms: a cached encoding of one position
+                pos = where[0]
+                value_bytes = once.get(pos)
+                if value_bytes is None:
+                    value_bytes = once[pos] = encode(where)
+                yield term.encode("utf-8"), 1, 1.0, value_bytes
+            else:
+                yield term.encode("utf-8"), len(where), float(len(where)), encode(where)
 
 
 class WordSet(FieldType):
-    """Unstemmed folded words, once per item, without frequencies: what spelling
-    suggestions are made of (how many items use a word, and which words exist)."""
+    """Unstemmed folded words without frequencies: which words exist, what spelling
+    suggestions are made of. A rebuild writes each word once (for the first item that
+    has it); a save writes all the words of the saved items. How common a word is
+    comes from its stems in the text fields, never from this field."""
 
     def __init__(self) -> None:
         self.format = Existence()

@@ -134,7 +134,7 @@ class Norms:
         table = [w / (1 - b + b * byte_to_length(i) / avg) for i in range(256)]
         count = reader.doc_count_all()
         try:
-            raw = reader._perdoc._cached_reader(f"_{fieldname}_L", _lengths_column())
+            raw = reader._perdoc._cached_reader(f"_{fieldname}_len", _lengths_column())
             codes = raw.load() if raw is not None else None
         except AttributeError:
             codes = None
@@ -199,14 +199,19 @@ def retrieve(
     banned: set[int] | None = None,
     prune: bool = True,
     clause_docs: dict[int, set[int]] | None = None,
+    start: Retrieved | None = None,
 ) -> Retrieved:
     """Score documents for ``terms``; ``allowed``/``banned`` are docnum sets (filters).
 
     ``clause_docs`` restricts where a clause counts as matched (a phrase's documents):
-    its terms still score elsewhere, but do not set its bit there.
+    its terms still score elsewhere, but do not set its bit there. ``start``: scores
+    already computed for other terms (a first pass), which these terms add to.
     """
     prepared, n = _prepare(searcher, terms)
     out = Retrieved()
+    if start is not None:
+        out.scores, out.masks = dict(start.scores), dict(start.masks)
+        out.exact, out.estimate = start.exact, start.estimate
     if not prepared:
         return out
     k1 = schema.K1
@@ -272,6 +277,8 @@ def retrieve(
                     masks[doc] = masks.get(doc, 0) | bit
     if out.exact:
         out.estimate = len(scores)
+    elif start is not None:
+        out.estimate = max(start.estimate, len(scores))
     else:
         # independent terms: 1 - prod(1 - df/N) of the items, never fewer than found
         miss = 1.0

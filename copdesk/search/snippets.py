@@ -17,16 +17,27 @@ from copdesk.search.analysis import _STEMMERS, _TOKEN, stopwords
 
 SURROUND = 60  # characters of context either side of a passage's matches
 BETWEEN = " … "
+SCAN = 20_000  # characters of a long text looked at
 
 
 def snippet(text: str, marks: set[str], language: str, maxchars: int = 240, top: int = 2) -> str:
     """The best passages of ``text`` for the terms ``marks`` ("" when none match)."""
     stem = _STEMMERS[language]
     stop = stopwords(language)
+    text = text[:SCAN]
+    # fold the whole text at once; folding keeps every character's place (one character
+    # for one), so the spans found in it are the original text's
+    folded = text.lower().translate(accent_map)
+    if len(folded) != len(text):  # a rare character whose lower case is longer
+        folded = "".join(c.lower()[:1] for c in text).translate(accent_map)
     spans: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group().lower().translate(accent_map)
-        if word not in stop and stem[word] in marks:
+    hit: dict[str, bool] = {}
+    for m in _TOKEN.finditer(folded):
+        word = m.group()
+        found = hit.get(word)
+        if found is None:
+            found = hit[word] = word not in stop and stem[word] in marks
+        if found:
             spans.append(m.span())
     if not spans:
         return ""
