@@ -890,6 +890,32 @@ def real_items(lessons: Sequence[Lesson], tool: Any, n: int, seed: int) -> list[
     return items
 
 
+def llis_like(lessons: Sequence[Lesson], n: int, seed: int) -> list[Item]:
+    """``n`` reports of 2-3 KB like the registers the targets speak of: the shared NASA
+    lessons are about 0.9 KB each, so each report joins three consecutive lessons
+    (the first one's title, site, date and tags)."""
+    rng = random.Random(seed)
+    items = []
+    for i in range(n):
+        group = [lessons[(3 * i + j) % len(lessons)] for j in range(3)]
+        first = group[0]
+        items.append(
+            Item(
+                title=f"{first.title} #{i + 1}",
+                summary=paragraphs([s for lesson in group for s in lesson.summary]),
+                lessons=paragraphs([s for lesson in group for s in lesson.lessons]),
+                site=first.site,
+                occurred_on=_shift_years(first.occurred_on, 10),
+                tags=tuple(t.strip() for t in first.tags.split(",") if t.strip()),
+                language="en",
+                priority=rng.choices(PRIORITIES, PRIORITY_WEIGHTS)[0],
+                status=rng.choices(STATUSES, STATUS_WEIGHTS)[0],
+                community=rng.choice(COMMUNITIES) if rng.random() < 0.6 else "",
+            )
+        )
+    return items
+
+
 def real_queries(lessons: Sequence[Lesson], tool: Any, seed: int) -> dict[str, list[str]]:
     """1-2 words and 8-word questions from the lessons' titles; the sentence-like
     queries of CISI and CACM as they are."""

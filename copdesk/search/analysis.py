@@ -95,8 +95,11 @@ def plain() -> Analyzer:
 
 
 def folded_words(text: str) -> list[str]:
-    """The folded, unstemmed words of a text (what suggestions are made of)."""
-    return [w.translate(accent_map) for w in _TOKEN.findall(text.lower())]
+    """The folded, unstemmed words of a text (what suggestions are made of).
+
+    The whole text is folded at once (accent folding maps one character to one
+    letter), then cut into words: the same words as cutting first, folding after."""
+    return _TOKEN.findall(text.lower().translate(accent_map))
 
 
 def words(text: str) -> list[str]:

@@ -53,6 +53,7 @@ MORE_COMMON = 3  # ...if that near word is in this many times more items
 SNIPPET_CHARS = 240
 SENTENCE_WORDS = 6  # typed words (stop words included) that make a query a sentence
 SENTENCE_CONTENT = 4  # ...or this many words that are not stop words
+RANK_DEPTHS = (100, 1000)  # a sentence's ranking is exact to the first of these >= the page
 FACET_POOL = 1000  # facets over this many best items when the total is an estimate
 SIMILAR = 5
 Resolver = Callable[[str, str], list[str]]  # (name, kind) -> ids of the items it names
@@ -500,11 +501,13 @@ class Engine:
         offset: int,
         out: dict[str, Any],
     ) -> dict[str, Any]:
-        """A sentence: one ranked pass (pruned), expanded from its best items, again."""
+        """A sentence: one ranked pass (pruned), expanded from its best items, again.
+
+        Pruning keeps the best ``depth`` items exact; the depth goes by steps, not by
+        page, so that the next pages of a query continue the same ranking."""
         want = offset + limit
-        first = self._retrieve(
-            searcher, plan, allowed, banned, max(want, feedback.DOCS), prune=True
-        )
+        depth = next((d for d in RANK_DEPTHS if want <= d), want)
+        first = self._retrieve(searcher, plan, allowed, banned, depth, prune=True)
         found = first
         if first.scores and feedback.TERMS:
             top = first.top(feedback.DOCS)
@@ -522,7 +525,7 @@ class Engine:
                     searcher,
                     self.index.norms,
                     expansion,
-                    k=want,
+                    k=depth,
                     allowed=allowed,
                     banned=banned,
                     start=first,
@@ -569,13 +572,13 @@ class Engine:
     ) -> dict[str, Any]:
         """Items most like an existing item or a draft (title and body), itself excluded."""
         started = time.perf_counter()
-        lang = language or self.index.language
+        lang = language  # a draft in an unknown language is read in both
         if item_id is not None:
             found = feedback.item_text(self.conn, item_id, self.index.language)
             if found is not None:
                 lang, title, body = found
         with self.index.searcher() as searcher:
-            qterms = feedback.like_terms(searcher, title, body, lang)
+            qterms = feedback.like_terms(searcher, title, body, lang or "")
             out: dict[str, Any] = {"hits": [], "took_ms": 0.0}
             if qterms:
                 banned = set(self.index.docs_with_id(searcher, item_id)) if item_id else None
