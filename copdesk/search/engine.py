@@ -33,7 +33,6 @@ from heapq import nlargest
 from itertools import chain
 from typing import Any
 
-from whoosh import highlight
 from whoosh.query import And, AndNot, Every, NullQuery, NumericRange, Or, Phrase, Query, Term
 from whoosh.support.levenshtein import damerau_levenshtein
 
@@ -188,18 +187,6 @@ def _nearest(searcher: Any, reader: Any, word: str, maxdist: int) -> tuple[int, 
         if best is None or score < best:
             best = score
     return best
-
-
-class MarkFormatter(highlight.Formatter):
-    """Escaped text with <mark> around the matched words."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"<mark>{html.escape(highlight.get_text(text, token, replace))}</mark>"
-
-    def _text(self, text: str) -> str:
-        return html.escape(text)
 
 
 @dataclass

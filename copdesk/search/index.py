@@ -106,15 +106,26 @@ class Codec(W3Codec):
         return _PerDocReader(storage, segment)
 
 
+def in_window() -> bool:
+    """Whether this process runs Qt (the window), not a ``copdesk`` command."""
+    return any(name.startswith("PySide6") for name in sys.modules)
+
+
 def worker_processes() -> int:
     """Processes a large write may use: both cores, unless this process runs Qt.
 
     Whoosh's multi-process writer forks; a process holding a window (and its
     threads) must never fork, so the window runs rebuilds and imports as
     ``copdesk`` child processes, which have no Qt and may use both cores."""
-    if any(name.startswith("PySide6") for name in sys.modules):
+    if in_window():
         return 1
     return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def big_pool() -> int:
+    """The sort pool of a large write: big, except in the window's process, where one
+    long sort would hold the GIL and freeze the window (a repair rebuild there)."""
+    return POOL_MB if in_window() else BIG_POOL_MB
 
 
 def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> SegmentWriter:
@@ -248,7 +259,7 @@ class SearchIndex:
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = _writer(ix, BIG_POOL_MB, worker_processes())
+        writer = _writer(ix, big_pool(), worker_processes())
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
@@ -294,7 +305,7 @@ class SearchIndex:
         big = len(docs) >= BIG_BATCH  # an import or a sync: a child process
         writer = _writer(
             self.ix,
-            BIG_POOL_MB if big else POOL_MB,
+            big_pool() if big else POOL_MB,
             worker_processes() if big else 1,
             timeout=WRITE_TIMEOUT,
         )
