@@ -505,6 +505,7 @@ class Engine:
                 [(s, ids[d]) for s, d in top],
                 plan.terms,
                 searcher,
+                self.index.memo.setdefault("df", {}),
             )
             if expansion:
                 # the original terms' scores are kept: only the expansion is read
@@ -516,6 +517,7 @@ class Engine:
                     allowed=allowed,
                     banned=banned,
                     start=first,
+                    cache=self.index.memo.setdefault("df", {}),
                 )
         ranked = found.top(want)
         hits = self._hits(searcher, ranked[offset:], plan.highlight)
@@ -544,6 +546,7 @@ class Engine:
             banned=banned,
             prune=prune,
             clause_docs=self._clause_docs(searcher, plan) if plan.phrases else None,
+            cache=self.index.memo.setdefault("df", {}),
         )
 
     # -- similar items ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Any
 
 from copdesk.search import documents
 from copdesk.search.analysis import LANGUAGES, terms
-from copdesk.search.scoring import QueryTerm, idf
+from copdesk.search.scoring import QueryTerm, idf, term_frequency
 
 DOCS = 10  # best items the expansion is drawn from
 TERMS = 20  # expansion words added
@@ -41,6 +41,7 @@ def expand(
     top: list[tuple[float, str]],
     original: list[QueryTerm],
     searcher: Any,
+    cache: dict | None = None,
 ) -> list[QueryTerm]:
     """The expansion drawn from ``top`` ((score, id), best first): terms weighted so that
     with the original terms (weight 1 each) they make RM3's mix."""
@@ -65,9 +66,8 @@ def expand(
     for (lang, term), value in ranked:
         if len(best) == TERMS:
             break
-        btext = term.encode("utf-8")
-        df = max(searcher.doc_frequency(f"{p}_{lang}", btext) for p in ("title", "text"))
-        if df <= COMMON * n:  # a word in most items tells little and is the longest to read
+        # a word in many items tells little, and its postings are the longest to read
+        if term_frequency(searcher, lang, term.encode("utf-8"), cache) <= COMMON * n:
             best.append(((lang, term), value))
     mass = sum(v for _, v in best)
     if not mass:

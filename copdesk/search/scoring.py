@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from heapq import nlargest
 from math import log
+from operator import neg
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -53,9 +54,12 @@ class Retrieved:
     def top(self, k: int, among: Iterable[int] | None = None) -> list[tuple[float, int]]:
         """The k best (score, docnum), ties by docnum."""
         scores = self.scores
-        pool = scores if among is None else among
-        best = nlargest(k, pool, key=lambda d: (scores[d], -d))
-        return [(scores[d], d) for d in best]
+        if among is None:
+            pairs = zip(scores.values(), map(neg, scores), strict=True)
+        else:
+            docs = list(among)
+            pairs = zip(map(scores.__getitem__, docs), map(neg, docs), strict=True)
+        return [(score, -negated) for score, negated in nlargest(k, pairs)]
 
 
 def idf(doc_count: int, df: int) -> float:
@@ -171,7 +175,23 @@ class _Prepared:
     df: int
 
 
-def _prepare(searcher: Any, terms: list[QueryTerm]) -> tuple[list[_Prepared], int]:
+def term_frequency(
+    searcher: Any, lang: str, btext: bytes, cache: dict[tuple[str, bytes], int] | None = None
+) -> int:
+    """Items having the term in their title or text (the larger of the two counts)."""
+    if cache is not None:
+        found = cache.get((lang, btext))
+        if found is not None:
+            return found
+    df = max(searcher.doc_frequency(f"{part}_{lang}", btext) for part in schema.PARTS)
+    if cache is not None:
+        cache[(lang, btext)] = df
+    return df
+
+
+def _prepare(
+    searcher: Any, terms: list[QueryTerm], cache: dict | None = None
+) -> tuple[list[_Prepared], int]:
     n = max(1, searcher.doc_count_all())
     merged: dict[tuple[str, str, int | None], float] = {}
     for t in terms:
@@ -179,7 +199,7 @@ def _prepare(searcher: Any, terms: list[QueryTerm]) -> tuple[list[_Prepared], in
     out = []
     for (lang, text, clause), weight in merged.items():
         btext = text.encode("utf-8")
-        df = max(searcher.doc_frequency(f"{part}_{lang}", btext) for part in schema.PARTS)
+        df = term_frequency(searcher, lang, btext, cache)
         if not df:
             continue
         w_idf = idf(n, df)
@@ -200,14 +220,16 @@ def retrieve(
     prune: bool = True,
     clause_docs: dict[int, set[int]] | None = None,
     start: Retrieved | None = None,
+    cache: dict | None = None,
 ) -> Retrieved:
     """Score documents for ``terms``; ``allowed``/``banned`` are docnum sets (filters).
 
     ``clause_docs`` restricts where a clause counts as matched (a phrase's documents):
     its terms still score elsewhere, but do not set its bit there. ``start``: scores
     already computed for other terms (a first pass), which these terms add to.
+    ``cache``: term frequencies kept while the searcher lives.
     """
-    prepared, n = _prepare(searcher, terms)
+    prepared, n = _prepare(searcher, terms, cache)
     out = Retrieved()
     if start is not None:
         out.scores, out.masks = dict(start.scores), dict(start.masks)
