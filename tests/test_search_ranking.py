@@ -158,6 +158,19 @@ def test_similar_to_a_draft(plant: dict) -> None:
         ws.similar(title="x", limit=0)
 
 
+def test_similar_looks_among_knowledge_unless_told(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "ws", site="Lyon")
+    person = ws.add("person", {"name": "Ali Ben"})["id"]
+    skill = ws.add("skill", {"name": "Brasage fort", "domain": "Brasage"})["id"]
+    ws.rate(person, skill, 3)
+    report = ws.add("rex", {"title": "Brasage fort raté", "summary": "Manque de brasure."})["id"]
+    found = ws.similar(title="Brasage fort", body="brasure")
+    assert [h["id"] for h in found["hits"]] == [report]
+    people = ws.similar(title="Brasage fort", kinds=("person",))
+    assert [h["id"] for h in people["hits"]] == [person]
+    ws.close()
+
+
 def test_similar_at_the_engine_level(plant: dict) -> None:
     ws = plant["ws"]
     engine = Engine(ws.index, ws.conn, ws._resolver())

@@ -145,10 +145,11 @@ class SearchMixin:
         title: str = "",
         body: str = "",
         limit: int = 5,
+        kinds: tuple[str, ...] = ("rex", "howto", "question"),
     ) -> dict[str, Any]:
         """The items most like an existing item (``ref``) or an unsaved draft (``title``,
         ``body``): ``{"hits": [{id, kind, title, score, snippet, …}], "took_ms"}``,
-        the item itself excluded."""
+        the item itself excluded; reports, sheets and questions unless ``kinds`` says."""
         from copdesk.search.engine import Engine
 
         if not isinstance(limit, int) or limit < 1:
@@ -156,7 +157,7 @@ class SearchMixin:
         item_id = self.resolve(ref, None) if ref else None
         return self._with_repair(
             lambda: Engine(self.index, self.conn, self._resolver()).similar(
-                item_id=item_id, title=title, body=body, limit=min(limit, 50)
+                item_id=item_id, title=title, body=body, limit=min(limit, 50), kinds=kinds
             )
         )
 

@@ -57,6 +57,7 @@ SENTENCE_WORDS = 6
 RANK_DEPTHS = (100, 1000)  # a sentence's ranking is exact to the first of these >= the page
 FACET_POOL = 1000  # facets over this many best items when the total is an estimate
 SIMILAR = 5
+KNOWLEDGE = ("rex", "howto", "question")  # what "already known?" looks among
 Resolver = Callable[[str, str], list[str]]  # (name, kind) -> ids of the items it names
 
 
@@ -559,8 +560,10 @@ class Engine:
         body: str = "",
         limit: int = SIMILAR,
         language: str | None = None,
+        kinds: tuple[str, ...] = KNOWLEDGE,
     ) -> dict[str, Any]:
-        """Items most like an existing item or a draft (title and body), itself excluded."""
+        """Items (of ``kinds``: reports, sheets and questions unless told) most like an
+        existing item or a draft (title and body), the item itself excluded."""
         started = time.perf_counter()
         lang = language  # a draft in an unknown language is read in both
         if item_id is not None:
@@ -572,8 +575,12 @@ class Engine:
             out: dict[str, Any] = {"hits": [], "took_ms": 0.0}
             if qterms:
                 banned = set(self.index.docs_with_id(searcher, item_id)) if item_id else None
+                wanted = [k for k in kinds if k in INDEXED_KINDS]
+                allowed = self.index.filter_docs(
+                    searcher, Or([Term("kind", k) for k in wanted]) if wanted else NullQuery
+                )
                 plan = Plan(terms=qterms, highlight={t.text for t in qterms})
-                found_docs = self._retrieve(searcher, plan, None, banned, limit, prune=True)
+                found_docs = self._retrieve(searcher, plan, allowed, banned, limit, prune=True)
                 out["hits"] = self._hits(searcher, found_docs.top(limit), plan.highlight)
                 for hit in out["hits"]:
                     hit.pop("partial", None)
