@@ -519,6 +519,7 @@ class Engine:
                     banned=banned,
                     start=first,
                     cache=self.index.memo.setdefault("df", {}),
+                    lists=self.index.lists,
                 )
         ranked = found.top(want)
         hits = self._hits(searcher, ranked[offset:], plan.highlight)
@@ -548,6 +549,7 @@ class Engine:
             prune=prune,
             clause_docs=self._clause_docs(searcher, plan) if plan.phrases else None,
             cache=self.index.memo.setdefault("df", {}),
+            lists=self.index.lists,
         )
 
     # -- similar items ----------------------------------------------------------------

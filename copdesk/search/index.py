@@ -38,7 +38,7 @@ from whoosh.writing import SegmentWriter
 
 from copdesk.search import documents
 from copdesk.search.schema import SCHEMA_VERSION, schema
-from copdesk.search.scoring import Norms
+from copdesk.search.scoring import Norms, PostingCache
 
 STATE = "state.json"
 WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
@@ -146,6 +146,7 @@ class SearchIndex:
         # segments never change (deletions only hide documents), so this stays valid
         self._facet_values: dict[tuple[str, str], list] = {}
         self.norms = Norms()  # per segment: BM25F length factors
+        self.lists = PostingCache()  # per segment: decoded posting lists of common terms
         self._filters: dict[str, set[int]] = {}  # filter query -> docnums, per searcher
         self.memo: dict[str, Any] = {}  # whatever is read from the database, per searcher
         self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
@@ -344,6 +345,7 @@ class SearchIndex:
             live = {seg.segment_id() for seg in self.ix._segments()}
             self._facet_values = {k: v for k, v in self._facet_values.items() if k[0] in live}
             self.norms.forget(live)
+            self.lists.forget(live)
             self._filters = {}
             self.memo = {}
         yield s

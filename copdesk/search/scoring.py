@@ -18,7 +18,8 @@ The parameters are in :mod:`copdesk.search.schema` (``WEIGHTS``, ``B``, ``K1``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from heapq import nlargest
@@ -118,6 +119,65 @@ def postings(
     return ids, tfs, skipped
 
 
+def _segment_key(reader: Any) -> str:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.segment_id() if segment is not None else str(id(reader))
+
+
+class PostingCache:
+    """Decoded posting lists of common terms, per segment (segments never change).
+
+    Questions and their feedback words keep meeting the same common words; reading
+    one means unpickling and delta-decoding hundreds of blocks. Kept as arrays,
+    within a bound on the postings held (about 8 bytes each), oldest out first."""
+
+    MIN_POSTINGS = 256  # shorter lists are cheap to read again
+    MAX_POSTINGS = 8_000_000
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple[str, str, bytes], tuple[array, array]] = {}
+        self._held = 0
+
+    def postings(
+        self, reader: Any, fieldname: str, btext: bytes, only: list[int] | None = None
+    ) -> tuple[list[int] | array, list[float] | array, int]:
+        key = (_segment_key(reader), fieldname, btext)
+        found = self._lists.get(key)
+        if found is None:
+            if only is not None:  # a partial read (blocks skipped): not kept
+                return postings(reader, fieldname, btext, only)
+            ids, tfs, skipped = postings(reader, fieldname, btext)
+            if len(ids) >= self.MIN_POSTINGS:
+                self._keep(key, array("I", ids), array("f", tfs))
+            return ids, tfs, skipped
+        ids_a, tfs_a = found
+        if only is None:
+            return ids_a, tfs_a, 0
+        out_ids, out_tfs = [], []
+        size = len(ids_a)
+        if len(only) * 16 < size:  # few candidates: look each one up
+            for d in only:
+                i = bisect_left(ids_a, d)
+                if i < size and ids_a[i] == d:
+                    out_ids.append(d)
+                    out_tfs.append(tfs_a[i])
+            return out_ids, out_tfs, 0
+        wanted = set(only)  # many: one pass over the list
+        kept = [(d, t) for d, t in zip(ids_a, tfs_a, strict=True) if d in wanted]
+        return [d for d, _ in kept], [t for _, t in kept], 0
+
+    def _keep(self, key: tuple[str, str, bytes], ids: array, tfs: array) -> None:
+        self._lists[key] = (ids, tfs)
+        self._held += len(ids)
+        while self._held > self.MAX_POSTINGS and self._lists:
+            oldest = next(iter(self._lists))
+            self._held -= len(self._lists.pop(oldest)[0])
+
+    def forget(self, live: set[str]) -> None:
+        for key in [k for k in self._lists if k[0] not in live]:
+            self._held -= len(self._lists.pop(key)[0])
+
+
 class Norms:
     """Per segment and field, each document's BM25F factor w / (1 - b + b * len / avg).
 
@@ -128,8 +188,7 @@ class Norms:
         self._cache: dict[tuple[str, str], tuple[float, list[float]]] = {}
 
     def get(self, reader: Any, fieldname: str, avg: float) -> list[float]:
-        segment = reader.segment() if hasattr(reader, "segment") else None
-        key = (segment.segment_id() if segment is not None else str(id(reader)), fieldname)
+        key = (_segment_key(reader), fieldname)
         found = self._cache.get(key)
         if found is not None and abs(found[0] - avg) <= 0.05 * max(avg, 1e-9):
             return found[1]
@@ -221,15 +280,18 @@ def retrieve(
     clause_docs: dict[int, set[int]] | None = None,
     start: Retrieved | None = None,
     cache: dict | None = None,
+    lists: PostingCache | None = None,
 ) -> Retrieved:
     """Score documents for ``terms``; ``allowed``/``banned`` are docnum sets (filters).
 
     ``clause_docs`` restricts where a clause counts as matched (a phrase's documents):
     its terms still score elsewhere, but do not set its bit there. ``start``: scores
     already computed for other terms (a first pass), which these terms add to.
-    ``cache``: term frequencies kept while the searcher lives.
+    ``cache``: term frequencies kept while the searcher lives; ``lists``: decoded
+    posting lists kept between searches.
     """
     prepared, n = _prepare(searcher, terms, cache)
+    read = lists.postings if lists is not None else postings
     out = Retrieved()
     if start is not None:
         out.scores, out.masks = dict(start.scores), dict(start.masks)
@@ -278,7 +340,7 @@ def retrieve(
             tf_sum: dict[int, float] = {}
             for part in schema.PARTS:
                 name = f"{part}_{lang}"
-                ids, tfs, skipped = postings(reader, name, p.btext, only)
+                ids, tfs, skipped = read(reader, name, p.btext, only)
                 out.skipped_blocks += skipped
                 if not ids:
                     continue
