@@ -495,7 +495,7 @@ class Engine:
         page, so that the next pages of a query continue the same ranking."""
         want = offset + limit
         depth = next((d for d in RANK_DEPTHS if want <= d), want)
-        first = self._retrieve(searcher, plan, allowed, banned, depth, prune=True)
+        first = self._retrieve(searcher, plan, allowed, banned, depth, prune=True, track=False)
         found = first
         if first.scores and feedback.TERMS:
             top = first.top(feedback.DOCS)
@@ -520,6 +520,7 @@ class Engine:
                     start=first,
                     cache=self.index.memo.setdefault("df", {}),
                     lists=self.index.lists,
+                    track=False,
                 )
         ranked = found.top(want)
         hits = self._hits(searcher, ranked[offset:], plan.highlight)
@@ -538,6 +539,7 @@ class Engine:
         banned: set[int] | None,
         k: int,
         prune: bool,
+        track: bool = True,
     ) -> Retrieved:
         return retrieve(
             searcher,
@@ -550,6 +552,7 @@ class Engine:
             clause_docs=self._clause_docs(searcher, plan) if plan.phrases else None,
             cache=self.index.memo.setdefault("df", {}),
             lists=self.index.lists,
+            track=track,
         )
 
     # -- similar items ----------------------------------------------------------------
@@ -582,7 +585,9 @@ class Engine:
                     searcher, Or([Term("kind", k) for k in wanted]) if wanted else NullQuery
                 )
                 plan = Plan(terms=qterms, highlight={t.text for t in qterms})
-                found_docs = self._retrieve(searcher, plan, allowed, banned, limit, prune=True)
+                found_docs = self._retrieve(
+                    searcher, plan, allowed, banned, limit, prune=True, track=False
+                )
                 out["hits"] = self._hits(searcher, found_docs.top(limit), plan.highlight)
                 for hit in out["hits"]:
                     hit.pop("partial", None)

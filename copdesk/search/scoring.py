@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from heapq import nlargest
 from math import log
-from operator import neg
+from operator import mul, neg
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -281,6 +281,7 @@ def retrieve(
     start: Retrieved | None = None,
     cache: dict | None = None,
     lists: PostingCache | None = None,
+    track: bool = True,
 ) -> Retrieved:
     """Score documents for ``terms``; ``allowed``/``banned`` are docnum sets (filters).
 
@@ -288,7 +289,8 @@ def retrieve(
     its terms still score elsewhere, but do not set its bit there. ``start``: scores
     already computed for other terms (a first pass), which these terms add to.
     ``cache``: term frequencies kept while the searcher lives; ``lists``: decoded
-    posting lists kept between searches.
+    posting lists kept between searches; ``track``: whether to record which clauses
+    each document matches (a ranked sentence does not need it).
     """
     prepared, n = _prepare(searcher, terms, cache)
     read = lists.postings if lists is not None else postings
@@ -337,18 +339,40 @@ def retrieve(
                     continue
                 only = [d - offset for d in candidates[lo:hi]]
             deleted = reader.deleted_docs_set if reader.has_deletions() else None
-            tf_sum: dict[int, float] = {}
+            parts = []
             for part in schema.PARTS:
                 name = f"{part}_{lang}"
                 ids, tfs, skipped = read(reader, name, p.btext, only)
                 out.skipped_blocks += skipped
-                if not ids:
+                if len(ids):
+                    parts.append((ids, tfs, norms.get(reader, name, avgs[name])))
+            if not parts:
+                continue
+            if len(parts) == 1:  # in one field only: no need to add the fields up
+                ids, tfs, norm = parts[0]
+                weighted: Any = zip(ids, map(mul, tfs, map(norm.__getitem__, ids)), strict=True)
+            else:
+                tf_sum: dict[int, float] = {}
+                for ids, tfs, norm in parts:
+                    get = tf_sum.get
+                    for d, tf in zip(ids, tfs, strict=True):
+                        tf_sum[d] = get(d, 0.0) + tf * norm[d]
+                weighted = tf_sum.items()
+            get_score = scores.get
+            if deleted is None and allowed is None and banned is None:  # the common cases
+                if not (bit and track):
+                    for d, x in weighted:
+                        doc = d + offset
+                        scores[doc] = get_score(doc, 0.0) + factor * x / (k1 + x)
                     continue
-                norm = norms.get(reader, name, avgs[name])
-                get = tf_sum.get
-                for d, tf in zip(ids, tfs, strict=True):
-                    tf_sum[d] = get(d, 0.0) + tf * norm[d]
-            for d, x in tf_sum.items():
+                if where is None:
+                    get_mask = masks.get
+                    for d, x in weighted:
+                        doc = d + offset
+                        scores[doc] = get_score(doc, 0.0) + factor * x / (k1 + x)
+                        masks[doc] = get_mask(doc, 0) | bit
+                    continue
+            for d, x in weighted:
                 if deleted is not None and d in deleted:
                     continue
                 doc = d + offset
@@ -356,8 +380,8 @@ def retrieve(
                     continue
                 if banned is not None and doc in banned:
                     continue
-                scores[doc] = scores.get(doc, 0.0) + factor * x / (k1 + x)
-                if bit and (where is None or doc in where):
+                scores[doc] = get_score(doc, 0.0) + factor * x / (k1 + x)
+                if bit and track and (where is None or doc in where):
                     masks[doc] = masks.get(doc, 0) | bit
     if out.exact:
         out.estimate = len(scores)
