@@ -34,7 +34,7 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from copdesk.search import documents
 from copdesk.search.schema import SCHEMA_VERSION, schema
@@ -82,16 +82,34 @@ class _PerDocReader(W3PerDocReader):
         found = self._readers[fieldname] = super()._cached_reader(fieldname, column)
         return found
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        # the whole column at once: a rebuild asks once per posting
-        loaded = self.__dict__.setdefault("_loaded", {})
-        codes = loaded.get(fieldname)
-        if codes is None:
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        # a whole column decoded at once: writing a segment asks once per posting
+        try:
+            lengths = self._lengths_of[fieldname]
+        except AttributeError:
+            self._lengths_of: dict[str, list] = {}
+            return self.doc_field_length(docnum, fieldname, default)
+        except KeyError:
             reader = self._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-            codes = loaded[fieldname] = reader.load() if reader is not None else ()
-        if docnum < len(codes) and codes[docnum]:
-            return byte_to_length(codes[docnum])
-        return default if not codes else None
+            codes = reader.load() if reader is not None else ()
+            lengths = self._lengths_of[fieldname] = [byte_to_length(c) or None for c in codes]
+        if not lengths:
+            return default
+        return lengths[docnum] if docnum < len(lengths) else None
+
+
+def _add_posting(pool: PostingPool, item: tuple) -> None:
+    """Whoosh's PostingPool.add without its per-posting type assertions, with the same
+    size estimate (a rebuild adds hundreds of postings per document)."""
+    pool.fieldnames.add(item[0])
+    pool.currentsize += 154 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+    if pool.currentsize > pool.limit:
+        pool.save()
+    pool.current.append(item)
+
+
+# Class-wide, so that the worker processes of a rebuild (forked) have it too.
+PostingPool.add = _add_posting
 
 
 class Codec(W3Codec):

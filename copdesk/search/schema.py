@@ -18,10 +18,13 @@ word: a long question became hundreds of matchers.
 
 from __future__ import annotations
 
+from operator import sub
+from pickle import dumps
 from typing import Any
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, FieldType, Schema
 from whoosh.formats import Existence
+from whoosh.system import pack_uint
 
 from copdesk.search import analysis
 from copdesk.search.analysis import LANGUAGES
@@ -64,8 +67,10 @@ class AnalysedText(TEXT):
                 if value_bytes is None:
                     value_bytes = once[pos] = encode(where)
                 yield term.encode("utf-8"), 1, 1.0, value_bytes
-            else:
-                yield term.encode("utf-8"), len(where), float(len(where)), encode(where)
+            else:  # Whoosh's Positions.encode: the count, then the pickled gaps
+                gaps = [where[0], *map(sub, where[1:], where)]
+                value_bytes = pack_uint(len(gaps)) + dumps(gaps, 2)
+                yield term.encode("utf-8"), len(where), float(len(where)), value_bytes
 
 
 class WordSet(FieldType):
