@@ -147,6 +147,15 @@ def test_similar_to_an_item_excludes_it(plant: dict) -> None:
     assert hit["kind"] == "howto" and hit["score"] > 0 and "<mark>" in hit["snippet"]
 
 
+def test_similar_to_an_item_being_edited(plant: dict) -> None:
+    """The editor of a saved item: its draft text is compared, the item left out."""
+    ws = plant["ws"]
+    r = ws.similar(plant["pump"], title="Cavitation de la pompe", body="crépine colmatée")
+    assert plant["pump"] not in [h["id"] for h in r["hits"]]
+    r = ws.similar(plant["paint"], title="Accumulateur", body="pression résiduelle, manomètre")
+    assert r["hits"][0]["id"] in (plant["accu"], plant["sheet"])
+
+
 def test_similar_to_a_draft(plant: dict) -> None:
     ws = plant["ws"]
     r = ws.similar(title="Bruit de la pompe", body="La crépine d'aspiration était bouchée.")

@@ -149,7 +149,8 @@ class SearchMixin:
     ) -> dict[str, Any]:
         """The items most like an existing item (``ref``) or an unsaved draft (``title``,
         ``body``): ``{"hits": [{id, kind, title, score, snippet, …}], "took_ms"}``,
-        the item itself excluded; reports, sheets and questions unless ``kinds`` says."""
+        the item itself excluded; reports, sheets and questions unless ``kinds`` says.
+        Both ``ref`` and a draft: the draft's text, ``ref`` excluded (an item being edited)."""
         from copdesk.search.engine import Engine
 
         if not isinstance(limit, int) or limit < 1:

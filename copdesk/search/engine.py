@@ -568,10 +568,13 @@ class Engine:
         kinds: tuple[str, ...] = KNOWLEDGE,
     ) -> dict[str, Any]:
         """Items (of ``kinds``: reports, sheets and questions unless told) most like an
-        existing item or a draft (title and body), the item itself excluded."""
+        existing item or a draft (title and body), the item itself excluded.
+
+        With both an item and a draft (the editor of a saved item), the draft's text is
+        used and the item excluded."""
         started = time.perf_counter()
         lang = language  # a draft in an unknown language is read in both
-        if item_id is not None:
+        if item_id is not None and not (title or body):
             found = feedback.item_text(self.conn, item_id, self.index.language)
             if found is not None:
                 lang, title, body = found
