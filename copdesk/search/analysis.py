@@ -141,3 +141,9 @@ def positions(text: str, language: str) -> dict[str, list[int]]:
         else:
             found.append(pos)
     return out
+
+
+def analysed(text: str) -> dict[str, list[str]]:
+    """The text's terms in each language (languages where nothing is left, left out)."""
+    out = {lang: terms(text, lang) for lang in LANGUAGES}
+    return {lang: toks for lang, toks in out.items() if toks}

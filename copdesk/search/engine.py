@@ -14,16 +14,13 @@ its best items (pseudo-relevance feedback, RM3).
 
 A plain word that is a stop word in either language is dropped from a query
 that has other words (the query is analysed in both languages, so 'the' would
-otherwise be searched as a French word). A word the index has never seen is
-corrected to its nearest indexed word (Damerau-Levenshtein), searched as well,
-and offered as "did you mean".
+otherwise be searched as a French word). Typos: :mod:`copdesk.search.spelling`;
+snippets: :mod:`copdesk.search.snippets`; the glossary: :mod:`copdesk.search.glossary`.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import sqlite3
 import time
 from collections import Counter
@@ -34,22 +31,19 @@ from itertools import chain
 from typing import Any
 
 from whoosh.query import And, AndNot, Every, NullQuery, NumericRange, Or, Phrase, Query, Term
-from whoosh.support.levenshtein import damerau_levenshtein
 
 from copdesk.model.kinds import KINDS, LANGUAGES, PRIORITIES, STATUSES
 from copdesk.model.text import fold
 from copdesk.search import feedback, glossary
-from copdesk.search.analysis import question_words, stopwords, terms, words
+from copdesk.search.analysis import analysed, question_words, stopwords, words
 from copdesk.search.index import SearchIndex
 from copdesk.search.query import Clause, ParsedQuery, parse
 from copdesk.search.schema import FACETS, INDEXED_KINDS, PARTS
 from copdesk.search.scoring import QueryTerm, Retrieved, retrieve
-from copdesk.search.snippets import snippet
+from copdesk.search.snippets import item_snippet
+from copdesk.search.spelling import corrections
 
 SUGGEST_BELOW = 3  # fewer hits than this: correct unknown or rare words
-RARE = 2  # a word in this many items or fewer may be a typo of a common near word
-MORE_COMMON = 3  # ...if that near word is in this many times more items
-SNIPPET_CHARS = 240
 # typed words (stop words included) that make a query a sentence; counting only the
 # words that are not stop words (4 or 5 of them) made short French keyword queries
 # lose their all-words pass, and cost 0.01 nDCG@10 on the French set
@@ -74,51 +68,12 @@ def _is_question_word(clause: Clause) -> bool:
     return len(folded) == 1 and any(folded[0] in question_words(lang) for lang in LANGUAGES)
 
 
-def _analysed(text: str) -> dict[str, list[str]]:
-    """The text's terms in each language (empty lists dropped)."""
-    out = {lang: terms(text, lang) for lang in LANGUAGES}
-    return {lang: toks for lang, toks in out.items() if toks}
-
-
 def is_sentence(parsed: ParsedQuery) -> bool:
     """A question or pasted text rather than a few chosen words."""
     clauses = parsed.clauses
     if not clauses or any(c.negated or c.phrase or c.alternatives for c in clauses):
         return False
     return sum(len(words(c.text)) for c in clauses) >= SENTENCE_WORDS
-
-
-def apply_glossary(parsed: ParsedQuery, table: dict[tuple[str, ...], list[str]]) -> None:
-    """Add a glossary group's other terms as alternatives of the words naming it."""
-    if not table:
-        return
-    longest = max(len(k) for k in table)
-    out: list[Clause] = []
-    clauses = parsed.clauses
-    i = 0
-    while i < len(clauses):
-        c = clauses[i]
-        matched = False
-        if not c.negated:
-            for n in range(min(longest, len(clauses) - i), 0, -1):
-                run = clauses[i : i + n]
-                if any(r.negated or r.alternatives for r in run[1:]):
-                    continue
-                key = tuple(w for r in run for w in words(r.text))
-                if key in table:
-                    text = " ".join(r.text for r in run)
-                    merged = Clause(text, phrase=len(key) > 1, alternatives=list(c.alternatives))
-                    merged.alternatives += [
-                        Clause(t, phrase=len(t.split()) > 1) for t in table[key]
-                    ]
-                    out.append(merged)
-                    i += n
-                    matched = True
-                    break
-        if not matched:
-            out.append(c)
-            i += 1
-    parsed.clauses = out
 
 
 def _date_bound(text: str, fill: str) -> int | None:
@@ -142,52 +97,6 @@ def _date_range(name: str, value: str) -> Query | None:
     except ValueError:
         return None
     return NumericRange(name, low, high, constantscore=True)
-
-
-_MD_NOISE = re.compile(r"(\*\*|__|`+|^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|\|)", re.M)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown without its markup, for snippets ('**2 min**' -> '2 min')."""
-    return _MD_NOISE.sub(" ", _MD_LINK.sub(r"\1", markdown)).strip()
-
-
-def _stems(word: str) -> set[tuple[str, str]]:
-    return {(lang, toks[0]) for lang, toks in _analysed(word).items() if len(toks) == 1}
-
-
-def _stem_frequency(searcher: Any, word: str) -> int:
-    """Items having the word's stem, in the language where it is most common."""
-    return max(
-        (
-            searcher.doc_frequency(f"{part}_{lang}", stem)
-            for lang, stem in _stems(word)
-            for part in PARTS
-        ),
-        default=0,
-    )
-
-
-def _nearest(searcher: Any, reader: Any, word: str, maxdist: int) -> tuple[int, int, str] | None:
-    """The indexed word nearest to ``word`` (same first letter, within ``maxdist`` edits,
-    the most common on ties) as (distance, -items, word); one pass over the words of
-    that letter, lengths compared before any distance is computed. A word with the
-    same stem is no correction ("capteurs" is not a typo of "capteur")."""
-    best: tuple[int, int, str] | None = None
-    size = len(word)
-    own = _stems(word)
-    for raw in reader.expand_prefix("words", word[:1]):
-        cand = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        if cand == word or abs(len(cand) - size) > maxdist:
-            continue
-        dist = damerau_levenshtein(word, cand, maxdist + 1)
-        if dist > maxdist or _stems(cand) & own:
-            continue
-        score = (dist, -_stem_frequency(searcher, cand), cand)
-        if best is None or score < best:
-            best = score
-    return best
 
 
 @dataclass
@@ -280,7 +189,7 @@ class Engine:
         plan.negative = [c for c in parsed.clauses if c.negated]
         for i, clause in enumerate(positive):
             for alt in (clause, *clause.alternatives):
-                for lang, toks in _analysed(alt.text).items():
+                for lang, toks in analysed(alt.text).items():
                     plan.highlight.update(toks)
                     for tok in toks:
                         plan.terms.append(QueryTerm(lang, tok, 1.0 / len(toks), i))
@@ -319,39 +228,15 @@ class Engine:
         banned: set[int] = set()
         for clause in plan.negative:
             for alt in (clause, *clause.alternatives):
-                analysed = _analysed(alt.text)
+                by_lang = analysed(alt.text)
                 singles = [
-                    QueryTerm(lang, toks[0]) for lang, toks in analysed.items() if len(toks) == 1
+                    QueryTerm(lang, toks[0]) for lang, toks in by_lang.items() if len(toks) == 1
                 ]
                 banned |= self._term_docs(searcher, singles)
-                multi = {lang: toks for lang, toks in analysed.items() if len(toks) > 1}
+                multi = {lang: toks for lang, toks in by_lang.items() if len(toks) > 1}
                 if multi:
                     banned |= self._phrase_docs(searcher, [multi])
         return banned
-
-    # -- suggestions ----------------------------------------------------------------
-
-    def _corrections(self, searcher: Any, parsed: ParsedQuery) -> dict[int, str]:
-        """Index of each word that finds nothing, or little while a near word is far more
-        common ('hydrualique' in 1 item, 'hydraulique' in 40) -> that near word.
-
-        How common a word is: how many items have its stem (in either language)."""
-        reader = searcher.reader()
-        out: dict[int, str] = {}
-        for i, c in enumerate(parsed.clauses):
-            if c.negated or c.phrase or c.alternatives:
-                continue
-            ws = words(c.text)
-            if len(ws) != 1 or not 4 <= len(ws[0]) <= 30:
-                continue
-            word = ws[0]
-            seen = _stem_frequency(searcher, word)
-            if seen > RARE:
-                continue
-            best = _nearest(searcher, reader, word, 2 if len(word) >= 6 else 1)
-            if best and (not seen or -best[1] >= max(RARE + 1, MORE_COMMON * seen)):
-                out[i] = best[2]
-        return out
 
     # -- search ---------------------------------------------------------------------
 
@@ -363,7 +248,7 @@ class Engine:
         for name, value in (filters or {}).items():
             if value:
                 parsed.filters.append((name, str(value), False))
-        apply_glossary(parsed, glossary.expansions(self.conn))
+        glossary.apply(parsed, glossary.expansions(self.conn))
         result = self._run(parsed, limit=max(1, min(limit, 500)), offset=max(0, offset))
         result["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return result
@@ -377,7 +262,7 @@ class Engine:
         elif common:
             common = [c for c in common if _is_common(c)]
             parsed.clauses = [c for c in parsed.clauses if not _is_common(c)]
-        ignored = [c.text for c in parsed.clauses if not any(_analysed(c.text).values())]
+        ignored = [c.text for c in parsed.clauses if not any(analysed(c.text).values())]
         if ignored:
             parsed.clauses = [c for c in parsed.clauses if c.text not in ignored]
         if (common and not sentence) or ignored:
@@ -447,7 +332,7 @@ class Engine:
         full = plan.full
         strict = [d for d, m in found.masks.items() if m == full]
         if len(strict) < SUGGEST_BELOW:
-            fixes = self._corrections(searcher, parsed)
+            fixes = corrections(searcher, parsed)
             if fixes:
                 for i, word in fixes.items():
                     parsed.clauses[i].alternatives.append(Clause(word))
@@ -670,7 +555,7 @@ class Engine:
                     "title": row[2],
                     # sorted by date (filters only): no relevance score
                     "score": round(score, 4) if isinstance(score, float) else None,
-                    "snippet": self._snippet(marks, row[1], data),
+                    "snippet": item_snippet(marks, row[1], data, self.index.language),
                     "community": row[5],
                     "site": data.get("site"),
                     "updated_at": row[4],
@@ -680,21 +565,3 @@ class Engine:
                 }
             )
         return hits
-
-    def _snippet(self, marks: set[str], kind: str, data: dict[str, Any]) -> str:
-        """The matched words in context, as escaped HTML with <mark> around matches."""
-        from copdesk.search.documents import PARTS as CONTENT
-
-        lang = data.get("language") or self.index.language
-        if lang not in LANGUAGES:
-            lang = self.index.language
-        for part in ("main", "body", "title"):
-            text = plain_text("\n".join(str(data.get(f) or "") for f in CONTENT[kind][part]))
-            if not text or not marks:
-                continue
-            found = snippet(text, marks, lang, SNIPPET_CHARS)
-            if found:
-                return " ".join(found.split())
-        first = next((str(data[f]) for f in CONTENT[kind]["main"] if data.get(f)), "")
-        first = " ".join(plain_text(first).split())
-        return html.escape(first[:SNIPPET_CHARS] + ("…" if len(first) > SNIPPET_CHARS else ""))

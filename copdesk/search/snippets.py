@@ -10,14 +10,25 @@ passages with the most matches are kept.
 from __future__ import annotations
 
 import html
+import re
+from typing import Any
 
 from whoosh.support.charset import accent_map
 
-from copdesk.search.analysis import _STEMMERS, _TOKEN, stopwords
+from copdesk.search.analysis import _STEMMERS, _TOKEN, LANGUAGES, stopwords
+from copdesk.search.documents import PARTS as CONTENT
 
 SURROUND = 60  # characters of context either side of a passage's matches
 BETWEEN = " … "
 SCAN = 20_000  # characters of a long text looked at
+SNIPPET_CHARS = 240
+_MD_NOISE = re.compile(r"(\*\*|__|`+|^#+\s*|^\s*[-*+]\s+|^\s*\d+\.\s+|\|)", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown without its markup, for snippets ('**2 min**' -> '2 min')."""
+    return _MD_NOISE.sub(" ", _MD_LINK.sub(r"\1", markdown)).strip()
 
 
 def snippet(text: str, marks: set[str], language: str, maxchars: int = 240, top: int = 2) -> str:
@@ -70,3 +81,20 @@ def snippet(text: str, marks: set[str], language: str, maxchars: int = 240, top:
         pieces.append(html.escape(text[at:end]))
         out.append("".join(pieces))
     return BETWEEN.join(out)
+
+
+def item_snippet(marks: set[str], kind: str, data: dict[str, Any], default_language: str) -> str:
+    """The matched words in context, as escaped HTML with <mark> around matches."""
+    lang = data.get("language") or default_language
+    if lang not in LANGUAGES:
+        lang = default_language
+    for part in ("main", "body", "title"):
+        text = plain_text("\n".join(str(data.get(f) or "") for f in CONTENT[kind][part]))
+        if not text or not marks:
+            continue
+        found = snippet(text, marks, lang, SNIPPET_CHARS)
+        if found:
+            return " ".join(found.split())
+    first = next((str(data[f]) for f in CONTENT[kind]["main"] if data.get(f)), "")
+    first = " ".join(plain_text(first).split())
+    return html.escape(first[:SNIPPET_CHARS] + ("…" if len(first) > SNIPPET_CHARS else ""))
