@@ -8,7 +8,6 @@ stands, and the index repairs itself on the next use.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -17,21 +16,28 @@ from copdesk.core import Core
 from copdesk.errors import BadInput, CopdeskError
 
 if TYPE_CHECKING:
+    from copdesk.search.engine import Engine
     from copdesk.search.index import SearchIndex
 
 SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author")
 
 
 def _index_damage(exc: BaseException) -> bool:
-    """Whether an error comes from reading the index files (not from our own code)."""
+    """Whether an error says the index files are damaged or missing: the errors of
+    reading a file (short, garbled, compressed wrongly, pickled wrongly) and Whoosh's
+    own index errors. Anything else is a bug of ours: rebuilding would only hide it."""
+    import pickle
+    import struct
+    import zlib
+
+    from whoosh.index import IndexError as WhooshIndexError
+
     if isinstance(exc, CopdeskError):
         return False
-    if isinstance(exc, OSError | EOFError):
-        return True
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and f"{os.sep}whoosh{os.sep}" in tb.tb_frame.f_code.co_filename
+    return isinstance(
+        exc,
+        OSError | EOFError | struct.error | zlib.error | pickle.UnpicklingError | WhooshIndexError,
+    )
 
 
 def _has_words(words: list[str], wanted: list[str]) -> bool:
@@ -118,6 +124,12 @@ class Search:
         self.index.rebuild()
         return run()
 
+    def engine(self) -> Engine:
+        """The query engine over the current index (for tools and tests)."""
+        from copdesk.search.engine import Engine
+
+        return Engine(self.index, self.conn, self._resolver())
+
     def query(
         self, query: str, limit: int = 20, offset: int = 0, **filters: str | None
     ) -> dict[str, Any]:
@@ -133,6 +145,30 @@ class Search:
         return self._with_repair(
             lambda: Engine(self.index, self.conn, self._resolver()).search(
                 query, limit=limit, offset=offset, filters=given
+            )
+        )
+
+    def similar(
+        self,
+        ref: str | None = None,
+        *,
+        title: str = "",
+        body: str = "",
+        limit: int = 5,
+        kinds: tuple[str, ...] = ("rex", "howto", "question"),
+    ) -> dict[str, Any]:
+        """The items most like an existing item (``ref``) or an unsaved draft (``title``,
+        ``body``): ``{"hits": [{id, kind, title, score, snippet, …}], "took_ms"}``,
+        the item itself excluded; reports, sheets and questions unless ``kinds`` says.
+        Both ``ref`` and a draft: the draft's text, ``ref`` excluded (an item being edited)."""
+        from copdesk.search.engine import Engine
+
+        if not isinstance(limit, int) or limit < 1:
+            raise BadInput("limit must be a positive whole number")
+        item_id = self.core.resolve(ref, None) if ref else None
+        return self._with_repair(
+            lambda: Engine(self.index, self.conn, self._resolver()).similar(
+                item_id=item_id, title=title, body=body, limit=min(limit, 50), kinds=kinds
             )
         )
 

@@ -35,8 +35,6 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "person": {"title": ("name",), "main": ("job_title", "department", "site"), "body": ()},
     "skill": {"title": ("name",), "main": ("domain", "description"), "body": ()},
 }
-# Words of the main text in stored suggestions: no need for every word of long bodies.
-_SUGGEST_PARTS = ("title", "main", "body")
 
 
 def _join(values: Iterable[Any]) -> str:
@@ -50,8 +48,12 @@ def document(
     row: dict[str, Any],
     language: str,
     skills: list[tuple[str, str, int]] | None = None,
+    seen_words: set[str] | None = None,
 ) -> dict[str, Any]:
-    """The Whoosh document of one live item."""
+    """The Whoosh document of one live item.
+
+    ``seen_words`` (a rebuild): the spelling words already given to an earlier
+    document are left out, so each word is written once, not once per item."""
     lang = data.get("language") or language
     parts = {part: _join(data.get(f) for f in fields) for part, fields in PARTS[kind].items()}
     tags = [fold(t) for t in data.get("tags", [])]
@@ -60,18 +62,21 @@ def document(
         parts["body"] = _join(
             f"{name} {domain} {LEVELS[level][1]}" for name, domain, level in skills
         )
+    text = "\n".join(p for p in (parts["main"], parts["body"]) if p)
     doc: dict[str, Any] = {
         "id": item_id,
         "kind": kind,
-        f"title_{lang}": parts["title"],
-        f"main_{lang}": parts["main"],
-        f"body_{lang}": parts["body"],
-        f"tags_{lang}": " ".join(data.get("tags", [])),
-        "words": " ".join(
-            dict.fromkeys(words(" ".join(parts[p] for p in _SUGGEST_PARTS) + " " + " ".join(tags)))
-        ),
+        # tags count as title words: short, chosen, telling
+        f"title_{lang}": _join([parts["title"], *data.get("tags", [])]),
+        f"text_{lang}": text,
         "language": lang,
     }
+    spelling = list(dict.fromkeys(words(f"{parts['title']} {text} {' '.join(tags)}")))
+    if seen_words is not None:
+        spelling = [w for w in spelling if w not in seen_words]
+        seen_words.update(spelling)
+    if spelling:
+        doc["words"] = spelling
     if tags:
         doc["tag"] = ",".join(t.replace(",", " ") for t in tags)
     for name in ("status", "priority"):
@@ -139,8 +144,11 @@ def _rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
 def all_documents(conn: sqlite3.Connection, language: str) -> Iterator[dict[str, Any]]:
     """Every live indexed item, for a full rebuild."""
     skills = person_skills(conn)
+    seen: set[str] = set()
     for row in _rows(conn.execute(_ROW_SQL + " AND deleted = 0 ORDER BY change")):
-        yield document(row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]))
+        yield document(
+            row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]), seen
+        )
 
 
 def count_indexable(conn: sqlite3.Connection) -> int:
@@ -176,12 +184,14 @@ def changes_since(conn: sqlite3.Connection, reached: int) -> tuple[set[str], int
 
 
 def documents_for(
-    conn: sqlite3.Connection, ids: set[str], language: str
+    conn: sqlite3.Connection, ids: set[str], language: str, spelling_once: bool = False
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """(documents to write, ids to delete) for the touched items."""
+    """(documents to write, ids to delete) for the touched items (``spelling_once``: each
+    spelling word written once for the whole batch, as a rebuild does)."""
     if not ids:
         return [], []
     docs, gone = [], []
+    seen: set[str] | None = set() if spelling_once else None
     id_list = sorted(ids)
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
@@ -196,7 +206,29 @@ def documents_for(
             else:
                 docs.append(
                     document(
-                        row["id"], row["kind"], row["data"], row, language, skills.get(row["id"])
+                        row["id"],
+                        row["kind"],
+                        row["data"],
+                        row,
+                        language,
+                        skills.get(row["id"]),
+                        seen,
                     )
                 )
     return docs, gone
+
+
+def texts(
+    conn: sqlite3.Connection, ids: Iterable[str], language: str
+) -> dict[str, tuple[str, str, str]]:
+    """Item id -> (language, title text, body text) as indexed (feedback, similar items)."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, tuple[str, str, str]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        cursor = conn.execute(_ROW_SQL + f" AND id IN ({','.join('?' * len(chunk))})", chunk)
+        for row in _rows(cursor):
+            doc = document(row["id"], row["kind"], row["data"], row, language)
+            lang = doc["language"]
+            out[row["id"]] = (lang, doc[f"title_{lang}"], doc[f"text_{lang}"])
+    return out

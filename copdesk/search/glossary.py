@@ -11,6 +11,7 @@ import sqlite3
 
 from copdesk.errors import BadInput
 from copdesk.search.analysis import words
+from copdesk.search.query import Clause, ParsedQuery
 
 
 def entry_key(term: str) -> str:
@@ -69,3 +70,36 @@ def expansions(conn: sqlite3.Connection) -> dict[tuple[str, ...], list[str]]:
         for term in group:
             table[tuple(entry_key(term).split())] = [t for t in group if t != term]
     return table
+
+
+def apply(parsed: ParsedQuery, table: dict[tuple[str, ...], list[str]]) -> None:
+    """Add a glossary group's other terms as alternatives of the words naming it."""
+    if not table:
+        return
+    longest = max(len(k) for k in table)
+    out: list[Clause] = []
+    clauses = parsed.clauses
+    i = 0
+    while i < len(clauses):
+        c = clauses[i]
+        matched = False
+        if not c.negated:
+            for n in range(min(longest, len(clauses) - i), 0, -1):
+                run = clauses[i : i + n]
+                if any(r.negated or r.alternatives for r in run[1:]):
+                    continue
+                key = tuple(w for r in run for w in words(r.text))
+                if key in table:
+                    text = " ".join(r.text for r in run)
+                    merged = Clause(text, phrase=len(key) > 1, alternatives=list(c.alternatives))
+                    merged.alternatives += [
+                        Clause(t, phrase=len(t.split()) > 1) for t in table[key]
+                    ]
+                    out.append(merged)
+                    i += n
+                    matched = True
+                    break
+        if not matched:
+            out.append(c)
+            i += 1
+    parsed.clauses = out

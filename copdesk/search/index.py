@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -30,11 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader
 from whoosh.searching import Searcher
-from whoosh.writing import SegmentWriter
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
 
 from copdesk.search import documents
-from copdesk.search.schema import SCHEMA_VERSION, Ranking, schema
+from copdesk.search.schema import SCHEMA_VERSION, schema
+from copdesk.search.scoring import Norms, PostingCache
+from copdesk.store.processes import alive
 
 STATE = "state.json"
 WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
@@ -57,12 +62,95 @@ def closing_leaked_files() -> Iterator[Callable[[], None]]:
 
 # Whoosh sorts its posting buffer with one list.sort(), which holds the GIL throughout:
 # 128 MB of postings took about 1 s, freezing the window while the worker indexed.
-# 8 MB sorts in about 30 ms; the runs are merged as before.
+# So a save (a few documents, in the window's worker) uses a small pool; a rebuild or a
+# large catch-up runs in a `copdesk reindex`/`import` child process and uses a pool big
+# enough that the external sort never spills and merges runs on disk.
 POOL_MB = 8
+BIG_POOL_MB = 512
+BIG_BATCH = 500  # documents: a catch-up this large is an import (a child process)
 
 
-def _writer(ix: Any, **kwargs: Any) -> SegmentWriter:
-    return ix.writer(limitmb=POOL_MB, procs=1, compound=False, **kwargs)
+class _PerDocReader(W3PerDocReader):
+    """Whoosh's per-document reader, remembering which length columns do not exist.
+
+    Writing postings asks each posting's field length; for a field without lengths
+    (the spelling words) Whoosh looked for the column file again every time: one
+    stat() per posting was a third of a rebuild."""
+
+    def _cached_reader(self, fieldname: str, column: Any) -> Any:
+        if fieldname in self._readers:
+            return self._readers[fieldname]
+        found = self._readers[fieldname] = super()._cached_reader(fieldname, column)
+        return found
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        # a whole column decoded at once: writing a segment asks once per posting
+        try:
+            lengths = self._lengths_of[fieldname]
+        except AttributeError:
+            self._lengths_of: dict[str, list] = {}
+            return self.doc_field_length(docnum, fieldname, default)
+        except KeyError:
+            reader = self._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+            codes = reader.load() if reader is not None else ()
+            lengths = self._lengths_of[fieldname] = [byte_to_length(c) or None for c in codes]
+        if not lengths:
+            return default
+        return lengths[docnum] if docnum < len(lengths) else None
+
+
+def _add_posting(pool: PostingPool, item: tuple) -> None:
+    """Whoosh's PostingPool.add without its per-posting type assertions, with the same
+    size estimate (a rebuild adds hundreds of postings per document)."""
+    pool.fieldnames.add(item[0])
+    pool.currentsize += 154 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+    if pool.currentsize > pool.limit:
+        pool.save()
+    pool.current.append(item)
+
+
+# Class-wide, so that the worker processes of a rebuild (forked) have it too.
+PostingPool.add = _add_posting
+
+
+class Codec(W3Codec):
+    """Whoosh's codec with postings uncompressed (reading a block is one unpickle, not
+    zlib as well) and the reader above. Segments record their codec, so indexes of
+    an older schema still open with Whoosh's own (and are rebuilt)."""
+
+    def __init__(self) -> None:
+        super().__init__(blocklimit=128, compression=0)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
+        return _PerDocReader(storage, segment)
+
+
+def in_window() -> bool:
+    """Whether this process runs Qt (the window), not a ``copdesk`` command."""
+    return any(name.startswith("PySide6") for name in sys.modules)
+
+
+def worker_processes() -> int:
+    """Processes a large write may use: both cores, unless this process runs Qt.
+
+    Whoosh's multi-process writer forks; a process holding a window (and its
+    threads) must never fork, so the window runs rebuilds and imports as
+    ``copdesk`` child processes, which have no Qt and may use both cores."""
+    if in_window():
+        return 1
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def big_pool() -> int:
+    """The sort pool of a large write: big, except in the window's process, where one
+    long sort would hold the GIL and freeze the window (a repair rebuild there)."""
+    return POOL_MB if in_window() else BIG_POOL_MB
+
+
+def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> SegmentWriter:
+    if procs > 1:
+        kwargs.update(multisegment=True, batchsize=200)
+    return ix.writer(limitmb=limitmb, procs=procs, compound=False, codec=Codec(), **kwargs)
 
 
 class SearchIndex:
@@ -76,6 +164,10 @@ class SearchIndex:
         # (segment id, field) -> the field's value for each document of that segment;
         # segments never change (deletions only hide documents), so this stays valid
         self._facet_values: dict[tuple[str, str], list] = {}
+        self.norms = Norms()  # per segment: BM25F length factors
+        self.lists = PostingCache()  # per segment: decoded posting lists of common terms
+        self._filters: dict[str, set[int]] = {}  # filter query -> docnums, per searcher
+        self.memo: dict[str, Any] = {}  # whatever is read from the database, per searcher
         self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
         self._opened_dir: tuple[int, int] | None = None  # the folder _ix was opened on
 
@@ -131,7 +223,7 @@ class SearchIndex:
                 age = time.time() - entry.stat().st_mtime
             except OSError:
                 continue
-            if pid is None or pid == os.getpid() or not _alive(pid) or age > STALE_BUILD:
+            if pid is None or pid == os.getpid() or not alive(pid) or age > STALE_BUILD:
                 shutil.rmtree(entry, ignore_errors=True)
 
     def open(self, progress: Progress | None = None) -> SearchIndex:
@@ -176,14 +268,18 @@ class SearchIndex:
         return self._ix
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Index every live item from scratch; returns the number of documents."""
+        """Index every live item from scratch; returns the number of documents.
+
+        In a process without Qt (``copdesk reindex``, run by the window as a child
+        process) the documents are analysed and written by two worker processes,
+        each writing its own segment (:func:`worker_processes`)."""
         new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
-        writer = _writer(ix)
+        writer = _writer(ix, big_pool(), worker_processes())
         count = 0
         try:
             for doc in documents.all_documents(self.conn, self.language):
@@ -221,15 +317,27 @@ class SearchIndex:
         touched, newest = documents.changes_since(self.conn, reached)
         if newest == reached:
             return 0
-        docs, gone = documents.documents_for(self.conn, touched, self.language)
+        docs, gone = documents.documents_for(
+            self.conn, touched, self.language, spelling_once=len(touched) >= BIG_BATCH
+        )
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
-        writer = _writer(self.ix, timeout=WRITE_TIMEOUT)
+        big = len(docs) >= BIG_BATCH  # an import or a sync: a child process
+        writer = _writer(
+            self.ix,
+            big_pool() if big else POOL_MB,
+            worker_processes() if big else 1,
+            timeout=WRITE_TIMEOUT,
+        )
         try:
-            for item_id in gone:
-                writer.delete_by_term("id", item_id)
+            # one pass over the id lexicon finds which documents are replaced: deleting
+            # by term, document by document, made a 10,000-item import take seconds
+            with self.ix.searcher() as s:
+                present = _present(s, {d["id"] for d in docs} | set(gone))
+            for docnum in present:
+                writer.delete_document(docnum)
             for n, doc in enumerate(docs, 1):
-                writer.update_document(**doc)
+                writer.add_document(**doc)
                 if progress and n % 200 == 0:
                     progress(n, len(docs))
             writer.commit()
@@ -252,13 +360,39 @@ class SearchIndex:
             s.close()
             s = None
         if s is None:
-            s = self._searcher = self.ix.searcher(weighting=Ranking())
+            s = self._searcher = self.ix.searcher()
             live = {seg.segment_id() for seg in self.ix._segments()}
             self._facet_values = {k: v for k, v in self._facet_values.items() if k[0] in live}
+            self.norms.forget(live)
+            self.lists.forget(live)
+            self._filters = {}
+            self.memo = {}
         yield s
+
+    def filter_docs(self, searcher: Searcher, query: Any) -> set[int]:
+        """Document numbers matching a filter query, kept while the searcher lives."""
+        key = repr(query)
+        found = self._filters.get(key)
+        if found is None:
+            if len(self._filters) > 64:
+                self._filters.clear()
+            found = self._filters[key] = set(searcher.docs_for_query(query))
+        return found
+
+    def live_docs(self, searcher: Searcher) -> set[int]:
+        """Every document number not deleted."""
+        found = self._filters.get("*")
+        if found is None:
+            found = self._filters["*"] = set(searcher.reader().all_doc_ids())
+        return found
+
+    def docs_with_id(self, searcher: Searcher, item_id: str) -> list[int]:
+        return _present(searcher, {item_id})
 
     def facet_values(self, searcher: Searcher, field: str) -> list:
         """The field's value(s) for every document number of the searcher."""
+        if searcher is self._searcher and ("facet", field) in self.memo:
+            return self.memo[("facet", field)]
         leaves = searcher.leafreaders or [(searcher.reader(), 0)]
         out: list = []
         for reader, _offset in leaves:
@@ -270,6 +404,8 @@ class SearchIndex:
             if key not in self._facet_values:
                 self._facet_values[key] = _segment_values(reader, field)
             out.extend(self._facet_values[key])
+        if searcher is self._searcher:
+            self.memo[("facet", field)] = out
         return out
 
     def close(self) -> None:
@@ -279,17 +415,22 @@ class SearchIndex:
         self._ix = None
 
 
-def _alive(pid: int) -> bool:
-    """Whether a process runs (on Windows, assumed: signal 0 would interrupt it)."""
-    if os.name == "nt":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _present(searcher: Searcher, ids: set[str]) -> list[int]:
+    """Document numbers (live ones) holding any of these ids."""
+    found = []
+    for reader, offset in searcher.leafreaders or [(searcher.reader(), 0)]:
+        if not ids or reader.doc_count_all() == 0:
+            continue
+        deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+        if len(ids) < 64:
+            wanted = [i for i in ids if (("id", i) in reader)]
+        else:
+            wanted = [t.decode() for t in reader.lexicon("id") if t.decode() in ids]
+        for item_id in wanted:
+            for docnum in reader.postings("id", item_id).all_ids():
+                if docnum not in deleted:
+                    found.append(offset + docnum)
+    return found
 
 
 def _segment_values(reader: Any, field: str) -> list:

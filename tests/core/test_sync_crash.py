@@ -271,7 +271,8 @@ def choose(events: list[Event]) -> dict[int, str]:
     adds = [
         i
         for i, e in enumerate(events)
-        if i > commit and e.function == "update_document" and "whoosh" in e.file
+        # the catch-up deletes the replaced documents first, then adds (add_document)
+        if i > commit and e.function in ("add_document", "update_document") and "whoosh" in e.file
     ]
     mark(adds[len(adds) // 2] if adds else None, "Whoosh: adding documents")
     wcommit = idx(lambda e: e.function == "commit" and "whoosh" in e.file, commit)
