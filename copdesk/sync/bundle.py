@@ -293,19 +293,23 @@ def _read(stream: IO[bytes], info: zipfile.ZipInfo) -> bytes:
         raise _refuse(f"{info.filename} is damaged ({str(exc)[:80]})") from None
 
 
-def stage(source: Path, staging: Path) -> Path:
-    """Copy the bundle to local staging (a USB key may vanish mid-import), size-capped."""
+def stage(source: Path, staging: Path, sha256: list[str] | None = None) -> Path:
+    """Copy the bundle to local staging (a USB key may vanish mid-import), size-capped.
+
+    ``sha256``, when given, receives the hash of the bytes copied: what is checked and
+    imported is this copy, so that is the content a caller may remember as seen.
+    """
     staging.mkdir(parents=True, exist_ok=True)
     target = staging / f"incoming-{os.getpid()}-{os.urandom(4).hex()}{EXTENSION}"
     size = 0
+    digest = hashlib.sha256()
     try:
-        with open(source, "rb") as src, open(target, "wb") as out:
-            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
-                raise BadInput(f"{source} is not a file")
+        with open_regular(source) as src, open(target, "wb") as out:
             while chunk := src.read(_CHUNK):
                 size += len(chunk)
                 if size > LIMITS["bundle"]:
                     raise _refuse(f"the file is larger than {LIMITS['bundle'] // MiB} MiB")
+                digest.update(chunk)
                 out.write(chunk)
     except OSError as exc:
         target.unlink(missing_ok=True)
@@ -313,7 +317,28 @@ def stage(source: Path, staging: Path) -> Path:
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    if sha256 is not None:
+        sha256.append(digest.hexdigest())
     return target
+
+
+def open_regular(source: Path) -> IO[bytes]:
+    """Open a file for reading, refusing anything but a regular file *before* reading.
+
+    The file is opened without blocking and checked with fstat on the open handle, so
+    a FIFO (whose plain open would wait forever for a writer) or a device is refused
+    at once, and a file swapped for one between a check and the open cannot slip by.
+    """
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BadInput(f"{source} is not a file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _expected(name: str) -> bool:
