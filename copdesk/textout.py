@@ -300,9 +300,7 @@ def conflicts(rows: list[dict[str, Any]]) -> None:
 def sync_report(r: dict[str, Any]) -> None:
     for e in r["imported"]:
         if e["status"] == "imported":
-            out(
-                f"{e['file']}: {e['new']} new, {e['updated']} updated, {e['conflicts']} conflicts"
-            )
+            out(f"{e['file']}: {e['new']} new, {e['updated']} updated, {e['conflicts']} conflicts")
         else:
             out(f"{e['file']}: {e['status']}: {e['message']}")
     if not r["imported"]:
@@ -356,9 +354,7 @@ def stats(s: dict[str, Any]) -> None:
         f" core {split['core']}, occasional {split['occasional']}, readers {split['readers']}"
     )
     months = s["contributions_per_month"]
-    out(
-        "  contributions per month: " + ", ".join(f"{m} {n}" for m, n in list(months.items())[-6:])
-    )
+    out("  contributions per month: " + ", ".join(f"{m} {n}" for m, n in list(months.items())[-6:]))
     hours = s["median_hours_to_first_answer"]
     out(
         f"  questions {s['questions']} ({s['open_questions']} open), median time to first answer "

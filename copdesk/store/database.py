@@ -16,8 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from copdesk.errors import WorkspaceError
-from copdesk.store.migrations import MIGRATIONS
+from copdesk.errors import WorkspaceBusy, WorkspaceError
+from copdesk.store.migrations import FOREIGN_KEYS_OFF, MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -49,7 +49,7 @@ class Database:
         if self.conn.in_transaction:  # nested: part of the outer transaction
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.conn
         except BaseException:
@@ -64,11 +64,23 @@ class Database:
         """A transaction that is always rolled back: see what a change would do."""
         if self.conn.in_transaction:
             raise RuntimeError("a trial cannot run inside another transaction")
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.conn
         finally:
             self.conn.execute("ROLLBACK")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE: wait (up to the timeout) for another writer, then say so."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise WorkspaceBusy(
+                "the workspace is busy: another copdesk (the window, a scheduled "
+                "sync-folder, an import) is writing to it; try again in a moment"
+            ) from None
 
     def migrate(self, backups: Path | None = None) -> int:
         """Bring the schema to SCHEMA_VERSION; back up first when upgrading old data."""
@@ -83,10 +95,23 @@ class Database:
         if version > 0 and backups is not None:
             self.backup(backups / f"copdesk-schema{version}.db")
         for number in range(version, SCHEMA_VERSION):
-            with self.write() as conn:
-                for statement in MIGRATIONS[number]:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version={number + 1}")
+            statements = MIGRATIONS[number]
+            rebuild = statements[:1] == [FOREIGN_KEYS_OFF]
+            if rebuild:  # tables rebuilt: keys checked once at the end, not row by row
+                self.conn.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with self.write() as conn:
+                    for statement in statements[1:] if rebuild else statements:
+                        conn.execute(statement)
+                    if rebuild and conn.execute("PRAGMA foreign_key_check").fetchone():
+                        raise WorkspaceError(
+                            f"the upgrade to schema {number + 1} found broken references: "
+                            "run `copdesk check` with the previous copdesk"
+                        )
+                    conn.execute(f"PRAGMA user_version={number + 1}")
+            finally:
+                if rebuild:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
         return SCHEMA_VERSION
 
     def backup(self, target: Path) -> Path:

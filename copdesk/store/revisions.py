@@ -134,20 +134,41 @@ class Revision:
 
 
 def next_seq(conn: sqlite3.Connection, site: str) -> int:
+    """The site's next revision number: above every one it holds, and above the highest
+    it ever published (``seq_floor``, set when the workspace finds it was restored from
+    a backup that predates revisions peers already hold)."""
     row = conn.execute("SELECT max(seq) FROM revisions WHERE site = ?", (site,)).fetchone()
-    return (row[0] or 0) + 1
+    floor = conn.execute("SELECT value FROM meta WHERE key = 'seq_floor'").fetchone()
+    return max(row[0] or 0, int(floor[0]) if floor else 0) + 1
 
 
 def _next_change(conn: sqlite3.Connection) -> int:
     return (conn.execute("SELECT max(change) FROM items").fetchone()[0] or 0) + 1
 
 
-def _insert(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> None:
+def _insert(
+    conn: sqlite3.Connection,
+    revs: Sequence[tuple[Revision, int]],
+    sigs: dict[str, str | None] | None = None,
+) -> None:
+    sigs = sigs or {}
     conn.executemany(
-        "INSERT INTO revisions (rev_id, item_id, site, seq, generation, deleted, at, author, body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO revisions"
+        " (rev_id, item_id, site, seq, generation, deleted, at, author, body, sig)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (r.rev_id, r.item, r.site, r.seq, g, int(r.deleted), r.at, r.author, r.body)
+            (
+                r.rev_id,
+                r.item,
+                r.site,
+                r.seq,
+                g,
+                int(r.deleted),
+                r.at,
+                r.author,
+                r.body,
+                sigs.get(r.rev_id),
+            )
             for r, g in revs
         ],
     )
@@ -156,10 +177,14 @@ def _insert(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> N
         conn.executemany("INSERT INTO rev_parents (rev_id, parent) VALUES (?, ?)", parents)
 
 
-def insert_many(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> None:
-    """Store revisions (with their generations) that came from elsewhere; the caller
-    rematerialises their items afterwards."""
-    _insert(conn, revs)
+def insert_many(
+    conn: sqlite3.Connection,
+    revs: Sequence[tuple[Revision, int]],
+    sigs: dict[str, str | None] | None = None,
+) -> None:
+    """Store revisions (with their generations and origin signatures) that came from
+    elsewhere; the caller rematerialises their items afterwards."""
+    _insert(conn, revs, sigs)
 
 
 def is_private(conn: sqlite3.Connection, rev_id: str, memo: dict[str, bool] | None = None) -> bool:

@@ -23,12 +23,16 @@ from copdesk.store import revisions as revs
 from copdesk.store.database import SCHEMA_VERSION
 from copdesk.store.processes import alive
 from copdesk.sync import exchange as ex
+from copdesk.sync import roster as ro
+from copdesk.sync.admit import admit, held_report
 from copdesk.sync.bundle import (
     EXTENSION,
     FORMAT,
     BundleError,
     BundleWriter,
     _refuse,
+    is_uuid,
+    open_regular,
     open_staged,
     stage,
 )
@@ -65,6 +69,7 @@ class Sync:
         """
         started = time.perf_counter()
         self.sites.ensure_keys()
+        self.core.check_guard()
         target = Path(path)
         if target.is_dir():
             raise BadInput(f"{target} is a folder; give a file name ending in {EXTENSION}")
@@ -75,8 +80,7 @@ class Sync:
         if communities:
             cids = [self.core.resolve(c, "community") for c in communities]
             chosen = ex.community_items(self.conn, cids)
-        with self.core.db.write() as conn:
-            ex.publish(conn, self.core.site_id)
+        self.publish()
         held = ex.vector(self.conn)
         ack: dict[str, int] = dict(_ack or {})
         if peer_id and not full:
@@ -84,31 +88,52 @@ class Sync:
             ack = json.loads(row[0])
         writer = BundleWriter(target, self.path / "staging" / f"export-{os.getpid()}")
         origins: set[str] = {self.core.site_id}
+        feeds: set[str] = set()
+        items: set[str] = set()
+        skipped = loose = 0
+
+        def add(feed: str | None, n: int | None, item: str, body: str, sig: str | None) -> None:
+            nonlocal skipped
+            if sig is None:  # another site's revision from a format-1 bundle
+                skipped += 1
+                return
+            if progress is not None and writer.lines % EXPORT_STEP == 0:
+                progress(writer.lines)
+            writer.add_line(ex.line(feed, n, body, sig))
+            items.add(item)
+            if feed:
+                feeds.add(feed)
+            if '"kind":"attachment"' in body:
+                rev = json.loads(body)
+                origins.add(rev["site"])
+                content = rev["content"]
+                if content and self.core.blobs.exists(content["sha256"]):
+                    media = content.get("media_type") or ""
+                    writer.add_blob(
+                        content["sha256"],
+                        self.core.blobs.path(content["sha256"]),
+                        content["size"],
+                        compress=not media.startswith(_STORED_TYPES),
+                    )
+            else:
+                # the revision's own "site" is its last key but "v" (content comes first)
+                origins.add(body[body.rindex('"site":"') + 8 :][:36])
+
         try:
-            for seq, _item, body in ex.outgoing(self.conn, ack, chosen):
-                if progress is not None and writer.lines % EXPORT_STEP == 0:
-                    progress(writer.lines)
-                writer.add_line(ex.line(seq, body))
-                if '"kind":"attachment"' in body:
-                    rev = json.loads(body)
-                    origins.add(rev["site"])
-                    content = rev["content"]
-                    if content and self.core.blobs.exists(content["sha256"]):
-                        media = content.get("media_type") or ""
-                        writer.add_blob(
-                            content["sha256"],
-                            self.core.blobs.path(content["sha256"]),
-                            content["size"],
-                            compress=not media.startswith(_STORED_TYPES),
-                        )
-                else:
-                    # the revision's own "site" is its last key but "v" (content comes first)
-                    origins.add(body[body.rindex('"site":"') + 8 :][:36])
+            for feed, n, item, body, sig in ex.outgoing(self.conn, ack, chosen):
+                add(feed, n, item, body, sig)
+            if chosen is None:
+                for item, body, sig in ex.loose(self.conn):
+                    add(None, None, item, body, sig)
+                    loose += 1
         except BaseException:
             writer.abort()
             raise
         names = dict(self.conn.execute("SELECT id, name FROM sites"))
+        owners = dict(self.conn.execute("SELECT id, site FROM feeds"))
         covers = {o: [ack.get(o, 0), n] for o, n in sorted(held.items()) if n > ack.get(o, 0)}
+        feeds |= set(held)
+        origins |= {owners[f] for f in feeds if f in owners}
         manifest = {
             "format": FORMAT,
             "schema": SCHEMA_VERSION,
@@ -122,9 +147,17 @@ class Sync:
             "peer": peer_id,
             "partial": chosen is not None,
             "vector": dict(sorted(held.items())),
+            "tops": dict(sorted(ex.tops(self.conn, held).items())),
             "covers": {} if chosen is not None else covers,
+            "feeds": {f: owners[f] for f in sorted(feeds) if f in owners},
             "sites": {o: names[o] for o in sorted(origins) if o in names},
-            "counts": {"revisions": writer.lines, "attachments": len(writer.blobs)},
+            "roster": ro.stored(self.conn),
+            "counts": {
+                "revisions": writer.lines,
+                "attachments": len(writer.blobs),
+                "items": len(items),
+                "loose": loose,
+            },
         }
         written = writer.finish(manifest, self.sites.sign, keep_existing=_ack is not None)
         if peer_id:
@@ -136,10 +169,29 @@ class Sync:
             "partial": chosen is not None,
             "revisions": writer.lines,
             "attachments": len(writer.blobs),
+            "unsigned_skipped": skipped,
             "bytes": target.stat().st_size,
             "written": written,
             "took_ms": round((time.perf_counter() - started) * 1000, 1),
         }
+
+    def publish(self) -> int:
+        """Number and sign this site's shareable revisions (in a new feed first when the
+        site was restored, copied, re-keyed or upgraded); remember the high-water marks."""
+        self.core.check_guard()
+        life = self.sites.life
+        with self.core.db.write() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'reissue'").fetchone()
+            every = False
+            if row is not None:
+                life.new_feed(conn, row[0])
+                every = row[0] in ex.REISSUE_ALL
+                conn.execute("DELETE FROM meta WHERE key = 'reissue'")
+            done = ex.publish(
+                conn, self.core.site_id, life.current_feed(), self.sites.sign, every=every
+            )
+        life.record_published()
+        return done
 
     # -- import ------------------------------------------------------------------
 
@@ -149,75 +201,67 @@ class Sync:
         *,
         dry_run: bool = False,
         progress: Callable[[str], None] | None = None,
+        _seen: list[str] | None = None,
     ) -> dict[str, Any]:
-        """Apply a bundle completely or not at all; ``dry_run`` only says what it would do."""
+        """Apply a bundle completely or not at all; ``dry_run`` only says what it would do.
+
+        Revisions whose origin is not trusted here, or signed with a revoked key, or
+        attachments without their file, are held back (listed in ``held_back``): they
+        come again with a later bundle. ``_seen`` receives the hash of the bytes checked.
+        """
         started = time.perf_counter()
         self.sites.ensure_keys()
         staging = self.path / "staging"
         _clean_staging(staging)
         note = progress or (lambda _step: None)
         note("copying")
-        staged = stage(Path(path), staging)
+        staged = stage(Path(path), staging, _seen)
         blob_dir = staging / f"blobs-{os.getpid()}-{os.urandom(4).hex()}"
         try:
             note("checking")
             bundle = open_staged(staged)
             try:
                 m = bundle.manifest
-                self.sites.check_trust(m, path)
-                incoming = ex.read_incoming(bundle.read_lines(), m["sites"])
-                if len(incoming.feed) != m["counts"]["revisions"]:
+                fmt = m["format"]
+                roster = ro.check_entries(m.get("roster", []))
+                self.sites.check_trust(m, path, roster)
+                if not dry_run and self._already_held(m, roster):
+                    for name in bundle.entries:  # a damaged copy is refused all the same
+                        if name not in ("mimetype", "manifest.json", "signature"):
+                            bundle.check_entry(name)
+                    return self._nothing_new(m, path, started)
+                lines = bundle.read_lines()
+                try:
+                    incoming = ex.read_incoming(lines, m["sites"], fmt, self._holds)
+                finally:
+                    lines.close()  # an abandoned reader would keep the zip file open
+                if fmt >= 2 and incoming.loose != m["counts"]["loose"]:
+                    raise _refuse("the number of loose revisions differs from the manifest's")
+                if len(incoming.entries) + incoming.loose != m["counts"]["revisions"]:
                     raise _refuse("the number of revisions differs from the manifest's count")
                 listed = {n[6:] for n in bundle.entries if n.startswith("blobs/")}
                 if not listed <= set(incoming.blobs):
                     raise _refuse("it holds an attachment that no revision refers to")
                 blob_dir.mkdir(parents=True)
-                sizes = {sha: bundle.copy_blob(sha, blob_dir / sha) for sha in sorted(listed)}
-                for sha, size in sizes.items():
-                    if incoming.blobs[sha] != size:
+                sizes = {}
+                for sha in sorted(listed):
+                    held = self.core.blobs.exists(sha)  # then only checked, not copied
+                    sizes[sha] = bundle.copy_blob(sha, None if held else blob_dir / sha)
+                    if incoming.blobs[sha] != sizes[sha]:
                         raise _refuse(f"attachment {sha[:12]} is not the size its item says")
+                adm = admit(
+                    self.conn,
+                    incoming,
+                    fmt=fmt,
+                    self_site=self.core.site_id,
+                    producer=m["producer"]["site"],
+                    roster=roster,
+                    blobs_in_bundle=listed,
+                    blobs=self.core.blobs,
+                )
             finally:
                 bundle.close()
-            plan = ex.plan(self.conn, incoming, m["sites"])
-            producer = m["producer"]["site"]
-            result: dict[str, Any]
-            if dry_run:
-                with self.core.db.trial() as conn:
-                    ex.apply(conn, incoming, plan, revs.now())
-                    result = ex.outcome(conn, plan)
-            else:
-                backup = None
-                if plan.new_revs:
-                    note("backing up")
-                    backup = self._backup_before_import()
-                note("applying")
-                # "indexing" once committed; the index catches up when the batch ends
-                with self.core.batch():
-                    with self.core.db.write() as conn:
-                        now = revs.now()
-                        for sha, size in sizes.items():
-                            if not self.core.blobs.exists(sha):
-                                dest = self.core.blobs.path(sha)
-                                dest.parent.mkdir(parents=True, exist_ok=True)
-                                os.replace(blob_dir / sha, dest)
-                            conn.execute(
-                                "INSERT OR IGNORE INTO blobs (sha256, size, added_at)"
-                                " VALUES (?, ?, ?)",
-                                (sha, size, now),
-                            )
-                        ex.apply(conn, incoming, plan, now)
-                        result = ex.outcome(conn, plan)
-                        if producer != self.core.site_id:
-                            row = conn.execute(
-                                "SELECT acked FROM sites WHERE id = ?", (producer,)
-                            ).fetchone()
-                            acked = ex.merge_vectors(json.loads(row[0]), m["vector"])
-                            conn.execute(
-                                "UPDATE sites SET name = ?, last_in = ?, acked = ? WHERE id = ?",
-                                (m["producer"]["name"], now, ex.dumps_vector(acked), producer),
-                            )
-                    result["backup"] = str(backup) if backup else None
-                    note("indexing")
+            result = self._apply(m, roster, incoming, adm, sizes, blob_dir, dry_run, note)
         finally:
             staged.unlink(missing_ok=True)
             if blob_dir.exists():
@@ -229,11 +273,165 @@ class Sync:
             dry_run=dry_run,
             producer=m["producer"]["site"],
             producer_name=m["producer"]["name"],
-            revisions_new=len(plan.new_revs),
             attachments=len(sizes),
             took_ms=round((time.perf_counter() - started) * 1000, 1),
         )
         return result
+
+    def _holds(self, rev_id: str) -> bool:
+        q = "SELECT 1 FROM revisions WHERE rev_id = ?"
+        return self.conn.execute(q, (rev_id,)).fetchone() is not None
+
+    def _apply(
+        self,
+        m: dict[str, Any],
+        roster: list[dict[str, Any]],
+        incoming: ex.Incoming,
+        adm: Any,
+        sizes: dict[str, int],
+        blob_dir: Path,
+        dry_run: bool,
+        note: Callable[[str], None],
+    ) -> dict[str, Any]:
+        """Plan and write inside one transaction (so two imports at once never insert a
+        revision twice: the second one plans after the first committed)."""
+        producer = m["producer"]["site"]
+        feeds = {f: s for f, (s, _k) in ro.feed_owners(self.conn, roster).items()}
+        if dry_run:
+            with self.core.db.trial() as conn:
+                plan = ex.plan(conn, incoming, m["sites"], adm.admitted, adm.sigs)
+                ex.apply(conn, incoming, plan, revs.now(), feeds)
+                result = ex.outcome(conn, plan)
+        else:
+            backup = None
+            if any(not self._holds(r) for r in adm.admitted):
+                note("backing up")
+                backup = self._backup_before_import()
+            note("applying")
+            # "indexing" once committed; the index catches up when the batch ends
+            with self.core.batch():
+                with self.core.db.write() as conn:
+                    now = revs.now()
+                    ro.store(conn, roster, now)
+                    plan = ex.plan(conn, incoming, m["sites"], adm.admitted, adm.sigs)
+                    needed = {
+                        r.content["sha256"]
+                        for r, _g in plan.new_revs
+                        if r.kind == "attachment" and r.content is not None
+                    }
+                    for sha, size in sizes.items():
+                        if sha not in needed:
+                            continue
+                        if not self.core.blobs.exists(sha) and (blob_dir / sha).exists():
+                            dest = self.core.blobs.path(sha)
+                            dest.parent.mkdir(parents=True, exist_ok=True)
+                            os.replace(blob_dir / sha, dest)
+                        conn.execute(
+                            "INSERT OR IGNORE INTO blobs (sha256, size, added_at) VALUES (?, ?, ?)",
+                            (sha, size, now),
+                        )
+                    ex.apply(conn, incoming, plan, now, feeds)
+                    result = ex.outcome(conn, plan)
+                    if producer != self.core.site_id:
+                        self._acknowledged(conn, m, now)
+                    self._evidence(conn, m, plan)
+                result["backup"] = str(backup) if backup else None
+                note("indexing")
+        result["revisions_new"] = len(plan.new_revs)
+        result["held_back"] = held_report(self.conn, incoming, adm.held)
+        return result
+
+    def _acknowledged(self, conn: Any, m: dict[str, Any], now: str) -> None:
+        """The producer holds what its vector says: the next bundle for it leaves that
+        out, but for a feed where it holds another revision at the top than this site
+        does (a feed written twice): that one is sent whole again."""
+        producer = m["producer"]["site"]
+        row = conn.execute("SELECT acked, name FROM sites WHERE id = ?", (producer,)).fetchone()
+        acked = ex.merge_vectors(json.loads(row[0]), m["vector"])
+        for feed, top in (m.get("tops") or {}).items():
+            here = conn.execute(
+                "SELECT rev_id FROM feed WHERE origin = ? AND seq = ?", (feed, m["vector"][feed])
+            ).fetchone()
+            if here is not None and here[0] != top:
+                acked[feed] = 0
+        name = m["producer"]["name"]
+        if name != row[1]:
+            name = ex.unique_name(conn, producer, name)
+        conn.execute(
+            "UPDATE sites SET name = ?, last_in = ?, acked = ? WHERE id = ?",
+            (name, now, ex.dumps_vector(acked), producer),
+        )
+
+    def _evidence(self, conn: Any, m: dict[str, Any], plan: ex.Plan) -> None:
+        """A peer holds more of this site's current feed than this site does, or another
+        revision under one of its numbers: this site was restored or copied without
+        noticing. Its next export opens a new feed (and, for a number written twice,
+        sends every revision of this site again)."""
+        if self.core.guard is not None:
+            return
+        mine = {
+            f for (f,) in conn.execute("SELECT id FROM feeds WHERE site = ?", (self.core.site_id,))
+        }
+        current = self.sites.life.current_feed()
+        fork = any(f in mine for f, _n in plan.forks)
+        behind = False
+        for feed, n in m["vector"].items():
+            if feed not in mine:
+                continue
+            here = conn.execute(
+                "SELECT rev_id FROM feed WHERE origin = ? AND seq = ?", (feed, n)
+            ).fetchone()
+            top = (m.get("tops") or {}).get(feed)
+            if here is not None and top is not None and here[0] != top:
+                fork = True
+            behind = behind or (feed == current and n > ex.vector_of(conn, feed))
+        if not (fork or behind):
+            return
+        row = conn.execute("SELECT value FROM meta WHERE key = 'reissue'").fetchone()
+        if fork and (row is None or row[0] not in ex.REISSUE_ALL):
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('reissue', 'fork')")
+        elif row is None:
+            conn.execute("INSERT INTO meta (key, value) VALUES ('reissue', 'restored')")
+
+    def _already_held(self, m: dict[str, Any], roster: list[dict[str, Any]]) -> bool:
+        """Whether a full bundle brings nothing: every feed it covers is held here up to
+        the same revision, it has no loose revision and no roster record that is new.
+        Then only its manifest is read (a re-import costs about as much as `unzip -t`)."""
+        if m["format"] < 2 or m["partial"] or m["counts"]["loose"]:
+            return False
+        for feed, (_start, end) in m["covers"].items():
+            if end == 0:
+                continue
+            row = self.conn.execute(
+                "SELECT rev_id FROM feed WHERE origin = ? AND seq = ?", (feed, end)
+            ).fetchone()
+            if row is None or row[0] != m["tops"].get(feed) or ex.vector_of(self.conn, feed) < end:
+                return False
+        ids = [ro.record_id(e["record"]) for e in roster]
+        held = {r for (r,) in self.conn.execute("SELECT id FROM roster")}
+        return set(ids) <= held
+
+    def _nothing_new(self, m: dict[str, Any], path: str | Path, started: float) -> dict[str, Any]:
+        producer = m["producer"]["site"]
+        if producer != self.core.site_id:
+            with self.core.db.write() as conn:
+                self._acknowledged(conn, m, revs.now())
+                self._evidence(conn, m, ex.Plan([], {}, {}, {}))
+        return {
+            **{k: 0 for k in ex.COUNTS},
+            "unchanged": m["counts"]["items"],
+            "overturned": 0,
+            "items": [],
+            "backup": None,
+            "revisions_new": 0,
+            "held_back": [],
+            "file": str(path),
+            "dry_run": False,
+            "producer": producer,
+            "producer_name": m["producer"]["name"],
+            "attachments": m["counts"]["attachments"],
+            "took_ms": round((time.perf_counter() - started) * 1000, 1),
+        }
 
     def _backup_before_import(self) -> Path:
         folder = self.path / "backups"
@@ -281,24 +479,23 @@ class Sync:
             )
         }
         report: list[dict[str, Any]] = []
-        producers: set[str] = set()
         for path in sorted(root.glob(f"*{EXTENSION}")):
             if path.name == own or path.name.startswith(".") or not path.is_file():
                 continue
             try:
                 digest = _file_sha(path)
-            except OSError:
+            except (OSError, BadInput):
                 continue  # vanished or being replaced: next run
             if seen.get(path.name, ("", None))[0] == digest:
-                if seen[path.name][1]:
-                    producers.add(seen[path.name][1])
                 continue
             entry: dict[str, Any] = {"file": path.name}
             producer = None
+            checked: list[str] = []  # the hash of the copy actually checked
             try:
-                result = self.import_bundle(path)
+                result = self.import_bundle(path, _seen=checked)
                 producer = result["producer"]
                 entry.update(status="imported", **{k: result[k] for k in ex.COUNTS})
+                entry["held_back"] = len(result["held_back"])
                 status = "imported"
             except UntrustedSite as exc:
                 entry.update(status="untrusted", message=str(exc))
@@ -307,30 +504,46 @@ class Sync:
                 entry.update(status="refused", message=str(exc))
                 status = "refused"
             report.append(entry)
-            if producer:
-                producers.add(producer)
-            if status:
+            if status and checked:
                 with self.core.db.write() as conn:
                     conn.execute(
                         "INSERT OR REPLACE INTO folder_seen (name, sha256, producer, status, at)"
                         " VALUES (?, ?, ?, ?, ?)",
-                        (path.name, digest, producer, status, revs.now()),
+                        (path.name, checked[0], producer, status, revs.now()),
                     )
-        acks = []
-        for sid in sorted(producers - {self.core.site_id}):
-            row = self.conn.execute("SELECT acked FROM sites WHERE id = ?", (sid,)).fetchone()
-            acks.append(json.loads(row[0]) if row else {})
-        others = [
-            p for p in root.glob(f"*{EXTENSION}") if p.name != own and not p.name.startswith(".")
-        ]
-        ack = ex.min_vectors(acks) if acks and len(acks) >= len(others) else {}
-        written = self.export(root / own, _ack=ack)
+        written = self.export(root / own, _ack=self._folder_ack(root, own))
         return {"folder": str(root), "imported": report, "written": written}
+
+    def _folder_ack(self, root: Path, own: str) -> dict[str, int]:
+        """What every trusted site writing its bundle to the folder has acknowledged.
+
+        Only files named SITE_ID.copdesk of a trusted site count: a Syncthing conflict
+        copy, a stray file or an untrusted site's bundle does not make this site write
+        everything again. A trusted site's file not imported yet (still arriving) does:
+        that site may lack anything."""
+        trusted = {s for (s,) in self.conn.execute("SELECT id FROM sites WHERE trust = 'trusted'")}
+        seen = {
+            n: (producer, status)
+            for n, producer, status in self.conn.execute(
+                "SELECT name, producer, status FROM folder_seen"
+            )
+        }
+        acks = []
+        for path in root.glob(f"*{EXTENSION}"):
+            site = path.name[: -len(EXTENSION)]
+            if path.name == own or not is_uuid(site) or site not in trusted:
+                continue
+            producer, status = seen.get(path.name, (None, None))
+            if producer != site or status != "imported":
+                return {}
+            row = self.conn.execute("SELECT acked FROM sites WHERE id = ?", (site,)).fetchone()
+            acks.append(json.loads(row[0]))
+        return ex.min_vectors(acks) if acks else {}
 
 
 def _file_sha(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         while chunk := f.read(1024 * 1024):
             digest.update(chunk)
     return digest.hexdigest()

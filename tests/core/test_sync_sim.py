@@ -112,11 +112,14 @@ class World:
             return self.visible[item_id]
         return all(self.shareable(t) for t in self.targets[item_id])
 
-    def note(self, item_id: str, site: Site, *targets: str) -> None:
+    def note(self, item_id: str, site: Site, *targets: str, stays: bool = False) -> None:
         """Record a new relation (the same relation id made on two sites connects the
-        same items)."""
+        same items). ``stays``: a comment or attachment written while what it is about
+        could not leave stays on its site for good, even once that is shared."""
         assert self.targets.setdefault(item_id, targets) == targets
         self.home.setdefault(item_id, site.id)
+        if stays and not all(self.shareable(t) for t in targets):
+            self.visible[item_id] = False
 
     def private_blobs(self) -> dict[str, str]:
         """sha256 -> the one site that may hold the file."""
@@ -189,7 +192,7 @@ class World:
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         made = site.ws.items.attach(target, path)
         assert made["created"] and made["sha256"] == sha
-        self.note(made["id"], site, target)
+        self.note(made["id"], site, target, stays=True)
         self.blobs[sha] = made["id"]
 
     def comment(self, site: Site, target: str | None = None) -> None:
@@ -197,7 +200,7 @@ class World:
         if choices:
             target = self.rng.choice(choices)
             made = site.ws.items.comment(target, f"{site.name} says {self.next()}")
-            self.note(made["id"], site, target)
+            self.note(made["id"], site, target, stays=True)
 
     def rate(self, site: Site, person: str | None = None, skill: str | None = None) -> None:
         people = [person] if person else self.live(site, ("person",))
