@@ -449,9 +449,24 @@ def cmd_trust(args: argparse.Namespace, ws: Workspace) -> int:
     if args.from_bundle:
         if args.site or args.key:
             raise BadInput("give either --from-bundle FILE or SITE_ID --key KEY")
-        site = ws.sites.trust_bundle(args.from_bundle)
+        fingerprint = args.fingerprint
+        if fingerprint is None:  # show it first: trusting is a decision, never implicit
+            p = ws.sites.bundle_signer(args.from_bundle)
+            question = (
+                f"{args.from_bundle} is signed by {p['name']} ({p['site']}), key fingerprint "
+                f"{p['fingerprint']}: is it the one `copdesk identity` shows there?"
+            )
+            if not sys.stdin.isatty():
+                raise CopdeskError(
+                    f"{question} If so, run: copdesk trust --from-bundle {args.from_bundle} "
+                    f"--fingerprint {p['fingerprint']}"
+                )
+            if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes", "o", "oui"):
+                raise CopdeskError("nothing trusted")
+            fingerprint = p["fingerprint"]
+        site = ws.sites.trust_bundle(args.from_bundle, fingerprint)
     elif args.site and args.key:
-        site = ws.sites.trust(args.site, args.key)
+        site = ws.sites.trust(args.site, args.key, args.name)
     else:
         raise BadInput(
             "give SITE_ID --key KEY (from `copdesk identity` there) or --from-bundle FILE"
@@ -469,6 +484,27 @@ def cmd_untrust(args: argparse.Namespace, ws: Workspace) -> int:
         _print_json(site)
     else:
         print(f"revoked {site['name']} ({site['id']}): its bundles are refused from now on")
+    return 0
+
+
+def cmd_site(args: argparse.Namespace, ws: Workspace) -> int:
+    """This workspace's standing and its decisions (copy, keys); see copdesk.sync.lifecycle."""
+    actions = {
+        "status": lambda: ws.sites.state(),
+        "split": lambda: ws.sites.become_new_site(args.name or ""),
+        "read-only": ws.sites.keep_read_only,
+        "moved": ws.sites.claim_moved,
+        "rotate-key": ws.sites.rotate_key,
+        "replace-lost-key": ws.sites.replace_lost_key,
+        "revoke-key": lambda: ws.sites.revoke_key(args.key or ""),
+    }
+    done = actions[args.action]()
+    if args.action != "status":
+        done = ws.sites.state()
+    if args.json:
+        _print_json(done)
+    else:
+        textout.site_state(done)
     return 0
 
 
@@ -812,6 +848,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("site", nargs="?", metavar="SITE_ID")
     p.add_argument("--key", metavar="KEY", help="the site's public key")
     p.add_argument("--from-bundle", metavar="FILE", help="trust the site that signed FILE")
+    p.add_argument("--name", metavar="NAME", help="the site's name (as `identity` there says)")
+    p.add_argument("--fingerprint", metavar="FP", help="confirm FILE's signer (from the phone)")
+    p = command("site", cmd_site, "this workspace's standing: restored, copied; its keys")
+    p.add_argument(
+        "action",
+        nargs="?",
+        default="status",
+        choices=(
+            "status",
+            "split",
+            "read-only",
+            "moved",
+            "rotate-key",
+            "replace-lost-key",
+            "revoke-key",
+        ),
+    )
+    p.add_argument("--name", metavar="NAME", help="split: the new site's name")
+    p.add_argument("--key", metavar="KEY", help="revoke-key: the key or its fingerprint")
     p = command("untrust", cmd_untrust, "revoke a site: refuse its bundles")
     p.add_argument("site", metavar="SITE")
     p = command("export", cmd_export, "write a bundle for other sites")

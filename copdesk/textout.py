@@ -144,6 +144,9 @@ def summary(s: dict[str, Any]) -> None:
     out(f"workspace  {s['workspace']}")
     out(f"site       {s['site_name']} ({s['site_id']})")
     out(f"writing as {s['current_person_name'] or '(nobody: copdesk use PERSON)'}")
+    state = s.get("site_state") or {}
+    if state.get("message"):
+        out(f"note       {state['message']}")
     counts = s["counts"]
     for kind in ("community", "person", "skill", "rex", "howto", "rating", "comment"):
         out(f"  {counts.get(kind, 0):>6}  {KINDS[kind].en.lower()}")
@@ -255,6 +258,15 @@ def identity(i: dict[str, Any]) -> None:
     out(f"  {i['trust_command']}")
 
 
+def site_state(st: dict[str, Any]) -> None:
+    out(f"site         {st['name']} ({st['site_id']})")
+    out(f"state        {st['state']}" + (f": {st['message']}" if st.get("message") else ""))
+    out(f"feed         {st['feed']}")
+    for k in st["keys"]:
+        mark = " (current)" if k["current"] else (" (revoked)" if k["revoked"] else "")
+        out(f"key          {k['fingerprint']}{mark}")
+
+
 def sites(rows: list[dict[str, Any]]) -> None:
     for s in rows:
         when_in = (s["last_in"] or "never")[:16].replace("T", " ")
@@ -276,11 +288,27 @@ def bundle_report(r: dict[str, Any]) -> None:
     for line in r["items"][:30]:
         flag = " (in conflict)" if line["conflict"] else ""
         flag += " (deleted)" if line["deleted"] else ""
+        gone = line.get("overturned_delete")
+        if gone:
+            where = gone["site_name"] or gone["site"]
+            flag += f" (kept: an edit overturned its deletion at {where})"
         out(f"  {line['outcome']:<9} {line['kind']:<10} {_cut(line['title'], 50)}{flag}")
     if len(r["items"]) > 30:
         out(f"  … and {len(r['items']) - 30} more (use --json for all)")
     if r["conflicts"]:
         out("see them with: copdesk conflicts")
+    held = r.get("held_back") or []
+    if held:
+        out(f"held back (not taken; they come again with a later bundle): {len(held)}")
+        for h in held[:10]:
+            who = h["site_name"] or h["site"]
+            out(f"  {h['kind']:<10} {_cut(h['title'], 40)}  from {who}: {h['why']}")
+        untrusted = sorted({h["site"] for h in held if h["reason"] == "untrusted"})
+        if untrusted:
+            out(
+                "  to take them, trust their site (compare its fingerprint): copdesk trust SITE_ID "
+                "--key KEY --name NAME, as `copdesk identity` prints it there"
+            )
 
 
 def conflicts(rows: list[dict[str, Any]]) -> None:

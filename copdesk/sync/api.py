@@ -347,7 +347,10 @@ class Sync:
         does (a feed written twice): that one is sent whole again."""
         producer = m["producer"]["site"]
         row = conn.execute("SELECT acked, name FROM sites WHERE id = ?", (producer,)).fetchone()
-        acked = ex.merge_vectors(json.loads(row[0]), m["vector"])
+        # what it holds now, not the most it ever held: a producer restored from a backup
+        # holds less, and must be sent again what it lost (an older bundle arriving late
+        # only makes the next bundle larger)
+        acked = dict(m["vector"])
         for feed, top in (m.get("tops") or {}).items():
             here = conn.execute(
                 "SELECT rev_id FROM feed WHERE origin = ? AND seq = ?", (feed, m["vector"][feed])

@@ -88,8 +88,15 @@ def test_untrusted_then_trusted_import(tmp_path: Path, capsys: pytest.CaptureFix
     assert err.count("\n") == 1 and "Usine de Lyon" in err and a.site_id in err
     assert keys.fingerprint(a.sites.public_key) in err and "trust --from-bundle" in err
     assert state_digest(b.path) == before
-    code, out, _ = run(capsys, b.path, "trust", "--from-bundle", str(bundle))
-    assert code == 0 and keys.fingerprint(a.sites.public_key) in out
+    fp = keys.fingerprint(a.sites.public_key)
+    code, _, err = run(capsys, b.path, "trust", "--from-bundle", str(bundle))
+    assert code == 1 and fp in err and "--fingerprint" in err  # shown, nothing trusted yet
+    assert state_digest(b.path) == before
+    wrong = ("--fingerprint", "0000")
+    code, _, err = run(capsys, b.path, "trust", "--from-bundle", str(bundle), *wrong)
+    assert code == 2 and "not signed by the site you compared with" in err
+    code, out, _ = run(capsys, b.path, "trust", "--from-bundle", str(bundle), "--fingerprint", fp)
+    assert code == 0 and fp in out
     before = state_digest(b.path)
     code, out, _ = run(capsys, b.path, "import", str(bundle), "--dry-run", "--json")
     preview = json.loads(out)
