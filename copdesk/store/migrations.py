@@ -136,7 +136,9 @@ V4 = [
 # Signed exchange (bundle format 2), restored and copied workspaces.
 # - Every revision carries its origin site's Ed25519 signature over its id (``sig``,
 #   NULL until the origin signs it at its first export, or for revisions received
-#   from format-1 bundles). The (site, seq) pair is no longer unique: a workspace
+#   from format-1 bundles); ``sig_checked`` is 0 while it was only covered by its
+#   producer's bundle signature (the producer was its origin): it is checked before
+#   this site relays it. The (site, seq) pair is no longer unique: a workspace
 #   restored from a backup may have reused numbers, and peers must hold both.
 # - A site may publish in several *feeds* (a new one when it finds it was restored or
 #   copied), so feed numbers never collide; ``feeds`` says which site owns each one.
@@ -161,7 +163,8 @@ V5 = [
         at TEXT NOT NULL,
         author TEXT,
         body TEXT NOT NULL,
-        sig TEXT
+        sig TEXT,
+        sig_checked INTEGER NOT NULL DEFAULT 0
     )""",
     "INSERT INTO revisions_v5 (rev_id, item_id, site, seq, generation, deleted, at, author, body)"
     " SELECT rev_id, item_id, site, seq, generation, deleted, at, author, body FROM revisions",

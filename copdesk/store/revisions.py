@@ -150,12 +150,12 @@ def _insert(
     conn: sqlite3.Connection,
     revs: Sequence[tuple[Revision, int]],
     sigs: dict[str, str | None] | None = None,
+    unchecked: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     sigs = sigs or {}
     conn.executemany(
-        "INSERT INTO revisions"
-        " (rev_id, item_id, site, seq, generation, deleted, at, author, body, sig)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO revisions (rev_id, item_id, site, seq, generation, deleted, at, author,"
+        " body, sig, sig_checked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 r.rev_id,
@@ -168,6 +168,7 @@ def _insert(
                 r.author,
                 r.body,
                 sigs.get(r.rev_id),
+                int(r.rev_id not in unchecked),
             )
             for r, g in revs
         ],
@@ -181,10 +182,12 @@ def insert_many(
     conn: sqlite3.Connection,
     revs: Sequence[tuple[Revision, int]],
     sigs: dict[str, str | None] | None = None,
+    unchecked: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Store revisions (with their generations and origin signatures) that came from
-    elsewhere; the caller rematerialises their items afterwards."""
-    _insert(conn, revs, sigs)
+    elsewhere; ``unchecked``: signatures covered by the producer's bundle signature only.
+    The caller rematerialises their items afterwards."""
+    _insert(conn, revs, sigs, unchecked)
 
 
 def is_private(conn: sqlite3.Connection, rev_id: str, memo: dict[str, bool] | None = None) -> bool:

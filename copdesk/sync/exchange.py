@@ -140,7 +140,7 @@ def publish(
     ]
     if unsigned:
         conn.executemany(
-            "UPDATE revisions SET sig = ? WHERE rev_id = ?",
+            "UPDATE revisions SET sig = ?, sig_checked = 1 WHERE rev_id = ?",
             [(sign(r.encode("ascii")), r) for r in unsigned],
         )
     return len(chosen)
@@ -208,29 +208,30 @@ def min_vectors(vectors: list[dict[str, int]]) -> dict[str, int]:
 
 def outgoing(
     conn: sqlite3.Connection, ack: dict[str, int], items: set[str] | None = None
-) -> Iterator[tuple[str, int, str, str, str | None]]:
+) -> Iterator[tuple[str, int, str, str, str | None, int]]:
     """(feed, number, item id, revision body, signature) the peer lacks; ``items``
     limits to those items. Revisions held without a signature (received from a
     format-1 bundle of another site) come with None: they cannot be relayed."""
     origins = [o for (o,) in conn.execute("SELECT DISTINCT origin FROM feed ORDER BY origin")]
     for origin in origins:
         cur = conn.execute(
-            "SELECT f.seq, r.item_id, r.body, r.sig FROM feed f"
+            "SELECT f.seq, r.item_id, r.body, r.sig, r.sig_checked FROM feed f"
             " JOIN revisions r ON r.rev_id = f.rev_id"
             " WHERE f.origin = ? AND f.seq > ? ORDER BY f.seq",
             (origin, 0 if items is not None else ack.get(origin, 0)),
         )
-        for seq, item_id, body, sig in cur:
+        for seq, item_id, body, sig, checked in cur:
             if items is None or item_id in items:
-                yield origin, seq, item_id, body, sig
+                yield origin, seq, item_id, body, sig, checked
 
 
-def loose(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
+def loose(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str, int]]:
     """(item id, body, signature) of other sites' revisions held with no feed number: the
     other side of a feed that a restored or copied site wrote twice. They go in every
     bundle until their site numbers them again in a new feed."""
     yield from conn.execute(
-        "SELECT r.item_id, r.body, r.sig FROM revisions r JOIN meta m ON m.key = 'site_id'"
+        "SELECT r.item_id, r.body, r.sig, r.sig_checked FROM revisions r"
+        " JOIN meta m ON m.key = 'site_id'"
         " WHERE r.site != m.value AND r.sig IS NOT NULL"
         " AND NOT EXISTS (SELECT 1 FROM feed f WHERE f.rev_id = r.rev_id) ORDER BY r.rev_id"
     )
@@ -510,7 +511,12 @@ def plan(
 
 
 def apply(
-    conn: sqlite3.Connection, incoming: Incoming, p: Plan, at: str, feeds: dict[str, str]
+    conn: sqlite3.Connection,
+    incoming: Incoming,
+    p: Plan,
+    at: str,
+    feeds: dict[str, str],
+    unchecked: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Write the plan inside the caller's transaction (``feeds``: feed -> its site)."""
     for site, name in sorted(p.new_sites.items()):
@@ -523,8 +529,11 @@ def apply(
         ],
     )
     if p.new_revs:
-        revs.insert_many(conn, p.new_revs, incoming.sigs)
-    conn.executemany("UPDATE revisions SET sig = ? WHERE rev_id = ?", p.sigs)
+        revs.insert_many(conn, p.new_revs, incoming.sigs, unchecked)
+    conn.executemany(
+        "UPDATE revisions SET sig = ?, sig_checked = ? WHERE rev_id = ?",
+        [(sig, int(r not in unchecked), r) for sig, r in p.sigs],
+    )
     conn.executemany("INSERT INTO feed (origin, seq, rev_id) VALUES (?, ?, ?)", p.entries)
     touched = {r.item for r, _ in p.new_revs}
     for item_id in sorted(touched):

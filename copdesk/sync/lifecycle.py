@@ -410,7 +410,7 @@ class Lifecycle:
             "SELECT rev_id FROM revisions WHERE site = ? AND sig IS NOT NULL", (self.core.site_id,)
         ).fetchall()
         conn.executemany(
-            "UPDATE revisions SET sig = ? WHERE rev_id = ?",
+            "UPDATE revisions SET sig = ?, sig_checked = 1 WHERE rev_id = ?",
             [(self.sites.sign(r.encode("ascii")), r) for (r,) in rows],
         )
 

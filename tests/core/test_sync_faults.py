@@ -691,3 +691,23 @@ def test_an_overturned_deletion_is_marked(
     line = next(i for i in got["items"] if i["id"] == rex["id"])
     assert line["overturned_delete"]["site"] == lyon.site_id and not line["deleted"]
     assert got["overturned"] == 1
+
+
+def test_a_bad_signature_of_a_producers_own_revision_is_never_relayed(tmp_path: Path) -> None:
+    lyon, nantes, metz = three(tmp_path)
+    good = lyon.items.add("rex", {"title": "Bon"})
+    bad = lyon.items.add("rex", {"title": "Mal signé"})
+    path = tmp_path / "lyon.copdesk"
+    lyon.sync.export(path)
+    manifest, lines, blobs = parts_of(path)
+    for line in lines:
+        if line["revision"]["item"] == bad["id"]:
+            line["sig"] = keys.sign(metz.path, rev_id(line["revision"]).encode())
+    # taken under Lyon's bundle signature (Lyon made both revisions)
+    assert nantes.sync.import_bundle(rebuild(tmp_path / "b.copdesk", manifest, lines, blobs,
+                                             lyon.path))["new"] == 2  # fmt: skip
+    relayed = tmp_path / "nantes.copdesk"
+    done = nantes.sync.export(relayed, peer=metz.site_id)
+    assert done["unsigned_skipped"] == 1  # checked before relaying: not sent
+    got = metz.sync.import_bundle(relayed)  # so Metz never refuses Nantes for it
+    assert got["new"] == 1 and metz.items.get(good["id"])
