@@ -236,8 +236,9 @@ class StagedBundle:
     def close(self) -> None:
         self.zf.close()
 
-    def read_lines(self) -> Iterator[tuple[int, Any]]:
-        """(line number, parsed JSON) of revisions.jsonl, streamed and verified."""
+    def read_lines(self, parse: bool = True) -> Iterator[tuple[int, Any]]:
+        """(line number, parsed JSON, or the raw bytes) of revisions.jsonl, streamed and
+        verified against the manifest's hash."""
         info = self.entries["revisions.jsonl"]
         want = self.manifest["files"]["revisions.jsonl"]
         digest = hashlib.sha256()
@@ -261,7 +262,10 @@ class StagedBundle:
                     number += 1
                     if len(raw) > LIMITS["line"]:
                         raise _refuse(f"line {number} is over {LIMITS['line'] // MiB} MiB")
-                    yield number, strict_json(raw, f"line {number} of revisions.jsonl")
+                    yield (
+                        number,
+                        (strict_json(raw, f"line {number} of revisions.jsonl") if parse else raw),
+                    )
                 if not chunk:
                     break
         if pending:

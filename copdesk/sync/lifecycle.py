@@ -105,6 +105,7 @@ class Lifecycle:
             machine=machine_id(),
             path=str(self.core.path.resolve()),
             incarnation=_meta(self.conn, "incarnation"),
+            key=_meta(self.conn, "public_key"),
         )
         state.update(changes)
         path = self.core.path / STATE
@@ -176,13 +177,29 @@ class Lifecycle:
         self._restored(state)
         return self.status
 
+    def _key_changed(self, state: dict[str, Any]) -> bool:
+        """A database from before a key change: the key in keys/ is the site's key."""
+        key, known = state.get("key"), _meta(self.conn, "public_key")
+        if not key or key == known:
+            return False
+        at = revs.now()
+        with self.core.db.write() as conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'public_key'", (key,))
+            conn.execute("UPDATE sites SET public_key = ? WHERE id = ?", (key, self.core.site_id))
+            conn.execute(
+                "INSERT OR IGNORE INTO site_keys (site, key, anchor, added_at) VALUES (?, ?, 1, ?)",
+                (self.core.site_id, key, at),
+            )
+        return True
+
     def _restored(self, state: dict[str, Any]) -> None:
         mine = self.published()
         behind = int(state.get("seq") or 0) > mine["seq"] or any(
             int(n) > mine["feeds"].get(f, 0) for f, n in (state.get("feeds") or {}).items()
         )
         other = state.get("incarnation") not in (None, _meta(self.conn, "incarnation"))
-        if not (behind or other):
+        rekeyed = self._key_changed(state)
+        if not (behind or other or rekeyed):
             return
         with self.core.db.write() as conn:
             floor = max(int(state.get("seq") or 0), int(_meta(conn, "seq_floor") or 0))
@@ -351,6 +368,7 @@ class Lifecycle:
             self._install_key(conn, public, at)
         os.replace(new_private, self.core.path / "keys" / "site.key")
         self.sites.forget_key()
+        self._write_state()
         return self.sites.identity()
 
     def revoke_key(self, key: str, *, lost: bool = False) -> dict[str, Any]:
