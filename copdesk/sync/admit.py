@@ -17,7 +17,9 @@ For each revision of a checked bundle, in this order:
    no such signatures: its producer's own revisions are covered by the bundle's
    signature, relayed ones are held back ("re-export from a current copdesk");
 4. an attachment whose file is neither in the bundle nor here is held back, and so
-   is every revision that builds on a held-back one.
+   is a revision whose parent is neither here nor in the bundle (a bundle made for
+   this site before its peer knew it had been restored), and every revision that
+   builds on a held-back one.
 
 A revision the workspace already holds is not checked again, unless it was held
 without a signature: then the one that arrives is checked and kept.
@@ -43,6 +45,8 @@ REASONS = {
     "from a current copdesk",
     "no-file": "the attachment arrived without its file",
     "parent": "it builds on a held-back revision",
+    "missing": "it builds on a revision neither here nor in the bundle (made for this site "
+    "before its peer learned what it holds, e.g. after a restore): it comes again",
 }
 
 
@@ -52,6 +56,8 @@ class Admission:
     held: dict[str, str] = field(default_factory=dict)  # rev -> reason
     sigs: dict[str, str] = field(default_factory=dict)  # held revisions now signed
     unchecked: set[str] = field(default_factory=set)  # covered by the bundle's signature
+    skipped: set[tuple[str, int]] = field(default_factory=set)  # entries of untrusted feeds
+    known: set[str] = field(default_factory=set)  # held here already
 
 
 def admit(
@@ -99,6 +105,15 @@ def admit(
                 "(a relay cannot number another site's revisions)"
             )
         if owner[1] and owner[1] not in state(owner[0]).signing and rev.site != self_site:
+            out.skipped.add((feed, _n))
+    numbered: dict[str, int] = {}
+    for key, rev_id in incoming.entries.items():
+        if key not in out.skipped:
+            numbered[rev_id] = numbered.get(rev_id, 0) + 1
+    loose = set(incoming.revisions) - set(incoming.entries.values())
+    for key in out.skipped:  # held only when no other entry (nor a loose line) brings it
+        rev_id = incoming.entries[key]
+        if not numbered.get(rev_id) and rev_id not in loose:
             out.held.setdefault(rev_id, "feed")
 
     def check(rev_id: str, sig: str | None) -> str | None:
@@ -130,9 +145,10 @@ def admit(
 
     for rev_id, rev in incoming.revisions.items():
         sig = incoming.sigs[rev_id]
-        if rev_id in stored:
+        if rev_id in stored:  # held already: its numbers in other feeds are still recorded
             if stored[rev_id] is None and sig is not None and check(rev_id, sig) is None:
                 out.sigs[rev_id] = sig
+            out.known.add(rev_id)
             continue
         if rev_id in out.held:
             continue
@@ -149,6 +165,12 @@ def admit(
                 out.held[rev_id] = "no-file"
                 continue
         out.admitted.add(rev_id)
+    for rev_id in sorted(out.admitted):
+        for p in incoming.revisions[rev_id].parents:
+            if p not in incoming.revisions and p not in stored and not _holds(conn, p):
+                out.admitted.discard(rev_id)
+                out.held[rev_id] = "missing"
+                break
     changed = True
     while changed:  # what builds on a held-back revision waits with it
         changed = False
@@ -158,6 +180,11 @@ def admit(
                 out.held[rev_id] = "parent"
                 changed = True
     return out
+
+
+def _holds(conn: sqlite3.Connection, rev_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM revisions WHERE rev_id = ?", (rev_id,)).fetchone()
+    return row is not None
 
 
 def held_report(conn: sqlite3.Connection, incoming: Incoming, held: dict[str, str]) -> list:

@@ -303,7 +303,9 @@ class Sync:
         feeds = {f: s for f, (s, _k) in ro.feed_owners(self.conn, roster).items()}
         if dry_run:
             with self.core.db.trial() as conn:
-                plan = ex.plan(conn, incoming, m["sites"], adm.admitted, adm.sigs)
+                plan = ex.plan(
+                    conn, incoming, m["sites"], adm.admitted, adm.sigs, adm.skipped, adm.known
+                )
                 ex.apply(conn, incoming, plan, revs.now(), feeds)
                 result = ex.outcome(conn, plan)
         else:
@@ -317,7 +319,9 @@ class Sync:
                 with self.core.db.write() as conn:
                     now = revs.now()
                     ro.store(conn, roster, now)
-                    plan = ex.plan(conn, incoming, m["sites"], adm.admitted, adm.sigs)
+                    plan = ex.plan(
+                        conn, incoming, m["sites"], adm.admitted, adm.sigs, adm.skipped, adm.known
+                    )
                     needed = {
                         r.content["sha256"]
                         for r, _g in plan.new_revs

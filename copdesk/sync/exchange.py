@@ -411,6 +411,8 @@ def plan(
     sites: dict[str, str],
     admitted: set[str],
     sigs: dict[str, str],
+    skipped: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset(),
+    known: set[str] | frozenset[str] = frozenset(),
 ) -> Plan:
     """Check the admitted revisions against the workspace; refuse anything inconsistent.
 
@@ -419,7 +421,7 @@ def plan(
     without the number (its site numbers it again in a new feed)."""
     entries, forks = [], []
     for (origin, seq), rev_id in incoming.entries.items():
-        if rev_id not in admitted:
+        if (rev_id not in admitted and rev_id not in known) or (origin, seq) in skipped:
             continue
         row = conn.execute(
             "SELECT rev_id FROM feed WHERE origin = ? AND seq = ?", (origin, seq)

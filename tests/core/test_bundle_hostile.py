@@ -716,7 +716,6 @@ CASES: dict[str, tuple[Callable[[Env], bytes], str, int]] = {
     "blob-bytes-changed": (case_blob_same_size_other_bytes, "does not match its hash", 2),
     "blob-listed-other-hash": (case_blob_listed_under_other_hash, "listed under another hash", 2),
     "orphan-attachment": (case_orphan_attachment, "attachment that no revision refers to", 2),
-    "missing-parent": (case_missing_parent, "names a parent that neither", 2),
     "same-feed-number": (case_same_feed_number, "two revisions under one number", 2),
     "count-mismatch": (case_count_mismatch, "differs from the manifest's count", 2),
     # JSON
@@ -832,6 +831,18 @@ def test_hostile_bundle_refused(env, name, capsys):
     assert reason in err
     assert "Traceback" not in err and "internal error" not in err
     assert state_digest(env.b_path) == env.b_digest
+
+
+def test_a_revision_whose_parent_is_nowhere_is_held_back(env):
+    """Not refused: a peer that did not know this site was restored sends revisions on
+    parents this site lost; they wait (nothing of them written) and come again."""
+    path = env.file(case_missing_parent(env))
+    try:
+        done = env.b.sync.import_bundle(path)
+        assert [h["reason"] for h in done["held_back"]] == ["missing"]
+        assert content_of(env.b_path) == env.reference  # the rest, as the valid bundle
+    finally:
+        env.restore_b()
 
 
 def test_python_zipfile_alone_accepts_the_overlap_bomb(env):
