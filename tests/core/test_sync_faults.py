@@ -552,7 +552,7 @@ def settle(sites: list[Workspace], share: Path) -> None:
 def test_a_file_read_while_rewritten_is_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from copdesk.sync import api
+    from copdesk.sync import folder as api
 
     share = tmp_path / "share"
     share.mkdir()
