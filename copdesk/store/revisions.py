@@ -242,6 +242,51 @@ def set_aside(conn: sqlite3.Connection, rev_ids: set[str], at: str) -> None:
         conn.execute("DELETE FROM revisions WHERE rev_id = ?", (rid,))
 
 
+def retire_private_heads(conn: sqlite3.Connection, item_id: str, site: str, at: str) -> bool:
+    """Set aside this site's private versions that head an item next to a shared head.
+
+    Sharing an item sets its private versions aside (:func:`shared_base`); a database
+    restored from a backup taken before (or a copy split into a new site) may hold them
+    again as heads, next to the shared version its peers send back: they would make the
+    item private again here, or a conflict no other site sees. They are set aside again
+    (kept as drafts). ``site`` is this site. Returns whether anything moved."""
+    heads = conn.execute(
+        "SELECT rev_id, site FROM revisions r WHERE item_id = ?"
+        " AND NOT EXISTS (SELECT 1 FROM rev_parents p WHERE p.parent = r.rev_id)",
+        (item_id,),
+    ).fetchall()
+    memo: dict[str, bool] = {}
+    # private versions never travel: one of another site is here only in a copy of it
+    private = [h for h, _s in heads if is_private(conn, h, memo)]
+    if not private or len(private) == len(heads):
+        return False
+    unpublished = [
+        h
+        for h in private
+        if not conn.execute("SELECT 1 FROM feed WHERE rev_id = ?", (h,)).fetchone()
+    ]
+    tail: set[str] = set()
+    todo = list(unpublished)
+    while todo:
+        rid = todo.pop()
+        if rid in tail:
+            continue
+        row = conn.execute("SELECT site, body FROM revisions WHERE rev_id = ?", (rid,)).fetchone()
+        published = conn.execute("SELECT 1 FROM feed WHERE rev_id = ?", (rid,)).fetchone()
+        if row is None or published or not is_private(conn, rid, memo):
+            continue
+        children = conn.execute(
+            "SELECT rev_id FROM rev_parents WHERE parent = ?", (rid,)
+        ).fetchall()
+        if any(c not in tail for (c,) in children):
+            continue  # another version builds on it: it stays
+        tail.add(rid)
+        todo.extend(Revision.from_body(row[1], rid).parents)
+    if tail:
+        set_aside(conn, tail, at)
+    return bool(tail)
+
+
 def references(kind: str, content: dict[str, Any]) -> list[tuple[str, str]]:
     """(field, target id) for every reference the content makes."""
     out = []

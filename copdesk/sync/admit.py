@@ -143,11 +143,20 @@ def admit(
             f"hold for its site {rev.site}: the bundle carries a forged or altered revision"
         )
 
+    def signs(rev_id: str, sig: str | None) -> bool:
+        """Whether ``sig`` holds with a key that may sign for the revision's origin now."""
+        site = incoming.revisions[rev_id].site
+        msg = rev_id.encode("ascii")
+        return sig is not None and any(keys.verify(k, msg, sig) for k in state(site).signing)
+
     for rev_id, rev in incoming.revisions.items():
         sig = incoming.sigs[rev_id]
         if rev_id in stored:  # held already: its numbers in other feeds are still recorded
-            if stored[rev_id] is None and sig is not None and check(rev_id, sig) is None:
+            old = stored[rev_id]
+            if old is None and sig is not None and check(rev_id, sig) is None:
                 out.sigs[rev_id] = sig
+            elif sig is not None and sig != old and signs(rev_id, sig) and not signs(rev_id, old):
+                out.sigs[rev_id] = sig  # signed again after a revocation: relays need it
             out.known.add(rev_id)
             continue
         if rev_id in out.held:

@@ -538,7 +538,9 @@ def apply(
     )
     conn.executemany("INSERT INTO feed (origin, seq, rev_id) VALUES (?, ?, ?)", p.entries)
     touched = {r.item for r, _ in p.new_revs}
+    me = conn.execute("SELECT value FROM meta WHERE key = 'site_id'").fetchone()[0]
     for item_id in sorted(touched):
+        revs.retire_private_heads(conn, item_id, me, at)
         revs.rematerialize(conn, item_id)
 
 
