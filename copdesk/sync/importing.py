@@ -179,7 +179,7 @@ class Importer:
                     ex.apply(conn, incoming, plan, now, feeds, adm.unchecked)
                     result = ex.outcome(conn, plan)
                     if producer != self.core.site_id:
-                        self._acknowledged(conn, m, now)
+                        self._acknowledged(conn, m, now, plan.forks)
                     self._evidence(conn, m, plan)
                 result["backup"] = str(backup) if backup else None
                 note("indexing")
@@ -187,10 +187,13 @@ class Importer:
         result["held_back"] = held_report(self.conn, incoming, adm.held)
         return result
 
-    def _acknowledged(self, conn: Any, m: dict[str, Any], now: str) -> None:
+    def _acknowledged(
+        self, conn: Any, m: dict[str, Any], now: str, forks: list[tuple[str, int]] = ()
+    ) -> None:
         """The producer holds what its vector says: the next bundle for it leaves that
-        out, but for a feed where it holds another revision at the top than this site
-        does (a feed written twice): that one is sent whole again."""
+        out, but for a feed written twice (another revision at its top, or under a number
+        it sent): that feed is sent whole again, so the side it lacks reaches it and, in
+        the end, the site that wrote both."""
         producer = m["producer"]["site"]
         row = conn.execute("SELECT acked, name FROM sites WHERE id = ?", (producer,)).fetchone()
         # what it holds now, not the most it ever held: a producer restored from a backup
@@ -203,6 +206,8 @@ class Importer:
             ).fetchone()
             if here is not None and here[0] != top:
                 acked[feed] = 0
+        for feed, _n in forks:
+            acked[feed] = 0
         name = m["producer"]["name"]
         if name != row[1]:
             name = ex.unique_name(conn, producer, name)
@@ -223,6 +228,8 @@ class Importer:
         }
         current = self.sites.life.current_feed()
         fork = any(f in mine for f, _n in plan.forks)
+        # a revision of this site it did not hold: lost in a restore, or written by a copy
+        fork = fork or any(r.site == self.core.site_id for r, _g in plan.new_revs)
         behind = False
         for feed, n in m["vector"].items():
             if feed not in mine:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import state_digest
+from helpers import pair, state_digest
 
 from copdesk import Workspace
 from copdesk.cli import main
@@ -40,13 +40,6 @@ def make(tmp_path: Path, name: str) -> Workspace:
     ws = Workspace.create(tmp_path / name, site=f"Usine de {name}")
     _OPEN.append(ws)
     return ws
-
-
-def pair(a: Workspace, b: Workspace) -> None:
-    """Each site trusts the other (as after comparing fingerprints by phone)."""
-    ia, ib = a.sites.identity(), b.sites.identity()
-    b.sites.trust(ia["site_id"], ia["key"], ia["name"])
-    a.sites.trust(ib["site_id"], ib["key"], ib["name"])
 
 
 def send(src: Workspace, dst: Workspace, tmp_path: Path, peer: bool = True) -> dict:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import state_digest
+from helpers import pair, state_digest
 
 from copdesk import Workspace
 from copdesk.cli import main
@@ -38,12 +38,6 @@ def make(tmp_path: Path, name: str) -> Workspace:
     ws = Workspace.create(tmp_path / name, site=f"Usine de {name}")
     _OPEN.append(ws)
     return ws
-
-
-def pair(a: Workspace, b: Workspace) -> None:
-    ia, ib = a.sites.identity(), b.sites.identity()
-    b.sites.trust(ia["site_id"], ia["key"], ia["name"])
-    a.sites.trust(ib["site_id"], ib["key"], ib["name"])
 
 
 def send(src: Workspace, dst: Workspace, tmp_path: Path, **kw) -> dict:
@@ -139,14 +133,21 @@ def rebuild(
     target: Path, manifest: dict, lines: list[dict], blobs: dict[str, bytes], signer: Path
 ) -> Path:
     """A bundle from its parts, hashed and signed (manifest) with ``signer``'s key."""
+    loose = sum(1 for x in lines if x.get("feed") is None)
+    counts = {**manifest["counts"], "revisions": len(lines), "loose": loose}
+    return write_bundle(target, {**manifest, "counts": counts}, lines, blobs, signer)
+
+
+def write_bundle(
+    target: Path, manifest: dict, lines: list[dict], blobs: dict[str, bytes], signer: Path
+) -> Path:
+    """The zip of §1 of docs/bundle-format.md: files listed, manifest signed."""
     jsonl = b"".join((revs.dump(x) + "\n").encode() for x in lines)
     files = {"revisions.jsonl": {"sha256": hashlib.sha256(jsonl).hexdigest(), "size": len(jsonl)}}
     for sha, data in sorted(blobs.items()):
         files[f"blobs/{sha}"] = {"sha256": sha, "size": len(data)}
-    loose = sum(1 for x in lines if x.get("feed") is None)
     manifest = {**manifest, "files": files}
-    manifest["counts"] = {**manifest["counts"], "revisions": len(lines), "loose": loose,
-                          "attachments": len(blobs)}  # fmt: skip
+    manifest["counts"] = {**manifest["counts"], "attachments": len(blobs)}
     raw = json.dumps(manifest, sort_keys=True, indent=1, ensure_ascii=False).encode()
     with zipfile.ZipFile(target, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)), MIMETYPE)
@@ -315,24 +316,9 @@ def as_format_1(path: Path, target: Path, signer: Path) -> Path:
     manifest, lines, blobs = parts_of(path)
     for key in ("tops", "feeds", "roster"):
         manifest.pop(key)
-    manifest["format"] = 1
-    manifest["vector"] = {f: n for f, n in manifest["vector"].items()}
-    manifest["counts"] = {"revisions": 0, "attachments": 0}
     old = [{"feed": x["n"], "revision": x["revision"]} for x in lines]
-    jsonl = b"".join((revs.dump(x) + "\n").encode() for x in old)
-    files = {"revisions.jsonl": {"sha256": hashlib.sha256(jsonl).hexdigest(), "size": len(jsonl)}}
-    for sha, data in sorted(blobs.items()):
-        files[f"blobs/{sha}"] = {"sha256": sha, "size": len(data)}
-    manifest.update(files=files, counts={"revisions": len(old), "attachments": len(blobs)})
-    raw = json.dumps(manifest, sort_keys=True, indent=1, ensure_ascii=False).encode()
-    with zipfile.ZipFile(target, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype", (1980, 1, 1, 0, 0, 0)), MIMETYPE)
-        zf.writestr("manifest.json", raw)
-        zf.writestr("signature", keys.sign(signer, raw))
-        zf.writestr("revisions.jsonl", jsonl)
-        for sha, data in sorted(blobs.items()):
-            zf.writestr(f"blobs/{sha}", data)
-    return target
+    manifest.update(format=1, counts={"revisions": len(old)})
+    return write_bundle(target, manifest, old, blobs, signer)
 
 
 def test_format_1_bundles_import_their_producers_revisions_only(tmp_path: Path) -> None:
