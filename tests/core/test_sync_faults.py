@@ -697,3 +697,21 @@ def test_a_bad_signature_of_a_producers_own_revision_is_never_relayed(tmp_path: 
     assert done["unsigned_skipped"] == 1  # checked before relaying: not sent
     got = metz.sync.import_bundle(relayed)  # so Metz never refuses Nantes for it
     assert got["new"] == 1 and metz.items.get(good["id"])
+
+
+def test_a_bundle_with_a_bidi_override_in_a_title_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lyon, nantes = make(tmp_path, "Lyon"), make(tmp_path, "Nantes")
+    pair(lyon, nantes)
+    lyon.items.add("rex", {"title": "Notice"})
+    path = tmp_path / "lyon.copdesk"
+    lyon.sync.export(path)
+    manifest, lines, blobs = parts_of(path)
+    lines[0]["revision"]["content"]["title"] = RLO_TITLE
+    lines[0]["sig"] = keys.sign(lyon.path, rev_id(lines[0]["revision"]).encode())
+    bad = rebuild(tmp_path / "rlo.copdesk", manifest, lines, blobs, lyon.path)
+    before = state_digest(nantes.path)
+    code, _out, err = run(capsys, nantes.path, "import", str(bad))
+    assert code == 2 and "U+202E" in err and err.count("\n") == 1  # before: imported
+    assert state_digest(nantes.path) == before
