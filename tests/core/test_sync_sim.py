@@ -338,9 +338,12 @@ class World:
 
     def restore_backup(self, site: Site, whole: bool) -> None:
         """The database (or the whole folder, keys/ included) put back from a backup."""
-        backups = site.folders if whole else site.snapshots
-        if not backups:
+        with_backups = [s for s in self.sites if (s.folders if whole else s.snapshots)]
+        if not with_backups:
             return
+        if site not in with_backups:
+            site = self.rng.choice(with_backups)
+        backups = site.folders if whole else site.snapshots
         source = self.rng.choice(backups)
         path = site.ws.path
         site.ws.close()
@@ -451,21 +454,21 @@ class World:
         roll = self.rng.random()
         if roll < 0.25:
             self.backup(site)
-        elif roll < 0.35:
+        elif roll < 0.4:
             self.restore_backup(site, whole=False)
-        elif roll < 0.42:
+        elif roll < 0.55:
             self.restore_backup(site, whole=True)
-        elif roll < 0.47 and len(self.sites) < 8:
+        elif roll < 0.6 and len(self.sites) < 8:
             self.clone(site)
-        elif roll < 0.52:
+        elif roll < 0.65:
             self.lose_key(site)
-        elif roll < 0.62:
+        elif roll < 0.75:
             others = [s for s in self.sites if s is not site]
             victim, dest = self.rng.sample(others, 2) if len(others) > 1 else (others[0],) * 2
             self.forge(site, victim, dest)
 
     def round(self) -> None:
-        for _ in range(2):
+        for _ in range(3):
             self.trouble()
         for site in self.sites:
             self.work(site, self.rng.randint(2, 4))
