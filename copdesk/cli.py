@@ -911,7 +911,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command in ("init", "gui"):
         return args.func(args)
     with Workspace.open(workspace_dir(args.workspace), actor=args.as_person) as ws:
-        return args.func(args, ws)
+        code = args.func(args, ws)
+        note = ws.sites.life.status.get("message")
+        if note and args.command != "site":  # a copy (a write says it in its error instead)
+            print(f"copdesk: note: {note}", file=sys.stderr)  # or a restore just found
+        return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

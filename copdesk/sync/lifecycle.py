@@ -194,9 +194,13 @@ class Lifecycle:
 
     def _restored(self, state: dict[str, Any]) -> None:
         mine = self.published()
-        behind = int(state.get("seq") or 0) > mine["seq"] or any(
-            int(n) > mine["feeds"].get(f, 0) for f, n in (state.get("feeds") or {}).items()
-        )
+        current = self.current_feed()
+        floor = int(_meta(self.conn, "seq_floor") or 0)
+        # behind in the feed it would number next, or in revision numbers: once handled
+        # (a new feed, the floor raised) a later open is not a new restore
+        behind = int(state.get("seq") or 0) > max(mine["seq"], floor) or int(
+            (state.get("feeds") or {}).get(current, 0)
+        ) > mine["feeds"].get(current, 0)
         other = state.get("incarnation") not in (None, _meta(self.conn, "incarnation"))
         rekeyed = self._key_changed(state)
         if not (behind or other or rekeyed):

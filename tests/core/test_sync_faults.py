@@ -373,6 +373,14 @@ def test_a_restored_workspace_continues_and_peers_never_split(tmp_path: Path) ->
     after = lyon.items.add("rex", {"title": "Écrit après la restauration"})
     got = send(lyon, nantes, tmp_path)  # before the fix: refused, "number 17 differs"
     assert got["new"] == 1 and nantes.items.get(after["id"])
+    lyon.close()
+    _OPEN.remove(lyon)
+    lyon = Workspace.open(path)  # a later open: the restore was handled, no new feed
+    _OPEN.append(lyon)
+    feeds = "SELECT count(*) FROM feeds WHERE site = ?"
+    assert lyon.conn.execute(feeds, (lyon.site_id,)).fetchone()[0] == 2
+    send(lyon, nantes, tmp_path)
+    assert lyon.conn.execute(feeds, (lyon.site_id,)).fetchone()[0] == 2
     assert send(nantes, lyon, tmp_path)["new"] >= 1  # the lost report comes back
     assert lyon.items.get(lost["id"])["title"] == "Perdu à la restauration"
     again = lyon.items.add("rex", {"title": "Encore après"})
@@ -433,8 +441,8 @@ def test_a_copy_on_another_computer_must_split_or_stay_read_only(
         code, _, err = run(capsys, tmp_path / name, "export", "--to", str(tmp_path / "x.copdesk"))
         assert code == 1 and "is a copy" in err
         assert state_digest(tmp_path / name) == before
-        code, out, _ = run(capsys, tmp_path / name, "list", "rex")  # reading is fine
-        assert code == 0 and "Avant la copie" in out
+        code, out, err = run(capsys, tmp_path / name, "list", "rex")  # reading is fine
+        assert code == 0 and "Avant la copie" in out and "is a copy" in err  # and it is told
     code, out, _ = run(capsys, tmp_path / "pc2", "site", "read-only")
     assert code == 0 and "read-only" in out
     code, _, err = run(capsys, tmp_path / "pc2", "add", "rex", "--json", "-", input_="x")
