@@ -25,6 +25,7 @@ import argparse
 import errno
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -142,13 +143,22 @@ def print_json(data: Any) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+_HIDDEN = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """NUL and bidirectional controls shown as <U+202E>: text stored before they were
+    refused must not reverse or cut what follows it on a terminal line."""
+    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
 def _show(cmd: Command, result: Any, as_json: bool) -> int:
     """Print a handler's result in the form asked for; the exit code."""
     reply = result if isinstance(result, Reply) else Reply(result)
     if as_json:
         print_json(reply.data)
     elif cmd.text is not None:
-        sys.stdout.write(cmd.text(reply.data, **reply.facts))
+        sys.stdout.write(visible(cmd.text(reply.data, **reply.facts)))
     return reply.exit_code
 
 
@@ -177,7 +187,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             if as_json and exc.details:  # for programs, e.g. the signer to trust
                 print_json({"error": str(exc), **exc.details})
             raise
-        return _show(cmd, result, as_json)
+        code = _show(cmd, result, as_json)
+        note = ws.sites.life.status.get("message")
+        if note and cmd.name not in ("site", "status"):  # they show it themselves
+            print(f"copdesk: note: {note}", file=sys.stderr)  # or a restore just found
+        return code
 
 
 def _ask_pin(ws: Workspace, exc: PinRequired) -> str:

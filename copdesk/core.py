@@ -23,10 +23,15 @@ from copdesk.errors import BadInput, ItemDeleted
 from copdesk.model.kinds import KINDS
 from copdesk.model.validate import validate
 from copdesk.store import items as q
+from copdesk.store import relations as rel
 from copdesk.store import revisions as revs
 from copdesk.store.blobs import BlobStore
 from copdesk.store.database import Database
 from copdesk.store.revisions import Revision
+
+# Written about one item; when that item is private or site-only at the time, they stay
+# on this site for good, even once the item is shared (they were written for this site).
+LOCAL_WHEN_PRIVATE = ("comment", "attachment", "answer")
 
 
 class Core:
@@ -48,6 +53,14 @@ class Core:
         self._hold = 0
         self._listeners: list[Callable[[], None]] = []
         database.after_commit = self._committed
+        # Set when this workspace may not write its own changes (a copy of a site made
+        # elsewhere, or a read-only copy): called before every write, it raises.
+        self.guard: Callable[[], None] | None = None
+
+    def check_guard(self) -> None:
+        """Raise if this workspace may not change (a copy not yet decided, read-only)."""
+        if self.guard is not None:
+            self.guard()
 
     # -- change notification ---------------------------------------------------------
 
@@ -187,6 +200,7 @@ class Core:
         op: str,
     ) -> Revision:
         """Append one revision (validated content, or None for a tombstone)."""
+        self.check_guard()
         with self.db.write() as conn:
             if content is not None and parents and content.get("visibility") == "shared":
                 # Sharing an item that was private: its private versions stay here.
@@ -206,10 +220,14 @@ class Core:
                 content=content,
             )
             revs.add(conn, rev)
+            local = op == "create" and kind in LOCAL_WHEN_PRIVATE and content is not None
+            if local and not rel.all_shared(conn, item_id):
+                conn.execute("INSERT OR IGNORE INTO local_items (item_id) VALUES (?)", (item_id,))
         return rev
 
     def write_new(self, kind: str, contents: list[dict[str, Any]]) -> list[Revision]:
         """Create items from validated contents in one transaction (bulk import)."""
+        self.check_guard()
         at, author = self.now(), self.actor
         with self.db.write() as conn:
             seq = revs.next_seq(conn, self.site_id)

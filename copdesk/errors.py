@@ -32,6 +32,29 @@ class WorkspaceError(CopdeskError):
     exit_code = 2
 
 
+class WorkspaceBusy(CopdeskError):
+    """Another process held the workspace's write lock longer than the wait (exit 1)."""
+
+    exit_code = 1
+
+
+class WorkspaceCopied(CopdeskError):
+    """This workspace is a copy of a site made elsewhere (exit 1): it must become a new
+    site or stay read-only before it writes; ``site`` and ``name`` say whose copy."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, site: str = "", name: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.site, self.name, self.reason = site, name, reason
+
+
+class ReadOnlyWorkspace(CopdeskError):
+    """A copy kept for reading: nothing is written or published from it (exit 1)."""
+
+    exit_code = 1
+
+
 class ItemDeleted(CopdeskError):
     """The item exists but its shown version is a tombstone."""
 

@@ -107,6 +107,7 @@ class Workspace:
             )
         ws = cls(path, database)
         ws.sites.ensure_keys()
+        ws.sites.life.check()
         return ws
 
     @classmethod
@@ -132,6 +133,7 @@ class Workspace:
         try:
             database.migrate(backups=path / "backups")
             ws = cls(path, database, index=index)
+            ws.sites.life.check()  # restored: continues safely; copied: writes refused
             if actor is not None:
                 ws.core.act_as(actor)
         except BaseException:
@@ -226,6 +228,7 @@ class Workspace:
             "current_person_name": self.core.name(person),
             "counts": {k: counts.get(k, 0) for k in KINDS},
             "revisions": self.core.conn.execute("SELECT count(*) FROM revisions").fetchone()[0],
+            "site_state": self.sites.life.status,
         }
 
     def import_csv(

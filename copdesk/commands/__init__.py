@@ -25,7 +25,7 @@ ORDER = (
     "link", "attach", "comment", "import-csv", "check", "repair", "backup", "restore-backup",
     "search", "who-knows", "risks", "network", "reindex", "glossary",
     "ask", "answer", "accept", "promote", "mark", "stats", "questions", "contributions",
-    "identity", "sites", "trust", "untrust", "export", "import", "conflicts", "resolve",
+    "identity", "sites", "trust", "untrust", "site", "export", "import", "conflicts", "resolve",
     "sync-folder",
     "gui",
 )  # fmt: skip

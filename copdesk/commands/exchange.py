@@ -3,13 +3,14 @@ applied, conflicts, and the shared folder."""
 
 from __future__ import annotations
 
+import sys
 from argparse import Namespace
 from typing import Any
 
 from copdesk.commands.inputs import read_object
 from copdesk.commands.progress import emitter, importing
 from copdesk.commands.registry import Reply, arg, command, opt
-from copdesk.errors import BadInput
+from copdesk.errors import BadInput, CopdeskError
 from copdesk.textout import exchange as text
 from copdesk.workspace import Workspace
 
@@ -36,16 +37,63 @@ def sites(ws: Workspace, a: Namespace) -> list[dict[str, Any]]:
         arg("site", nargs="?", metavar="SITE_ID"),
         opt("--key", metavar="KEY", help="the site's public key"),
         opt("--from-bundle", metavar="FILE", help="trust the site that signed FILE"),
+        opt("--name", metavar="NAME", help="the site's name (as `identity` there says)"),
+        opt("--fingerprint", metavar="FP", help="confirm FILE's signer (read over the phone)"),
     ],
 )
 def trust(ws: Workspace, a: Namespace) -> dict[str, Any]:
     if a.from_bundle:
         if a.site or a.key:
             raise BadInput("give either --from-bundle FILE or SITE_ID --key KEY")
-        return ws.sites.trust_bundle(a.from_bundle)
+        fingerprint = a.fingerprint
+        if fingerprint is None:  # show it first: trusting is a decision, never implicit
+            p = ws.sites.bundle_signer(a.from_bundle)
+            question = (
+                f"{a.from_bundle} is signed by {p['name']} ({p['site']}), key fingerprint "
+                f"{p['fingerprint']}: is it the one `copdesk identity` shows there?"
+            )
+            if not sys.stdin.isatty():
+                raise CopdeskError(
+                    f"{question} If so, run: copdesk trust --from-bundle {a.from_bundle} "
+                    f"--fingerprint {p['fingerprint']}"
+                )
+            if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes", "o", "oui"):
+                raise CopdeskError("nothing trusted")
+            fingerprint = p["fingerprint"]
+        return ws.sites.trust_bundle(a.from_bundle, fingerprint)
     if a.site and a.key:
-        return ws.sites.trust(a.site, a.key)
+        return ws.sites.trust(a.site, a.key, a.name)
     raise BadInput("give SITE_ID --key KEY (from `copdesk identity` there) or --from-bundle FILE")
+
+
+SITE_ACTIONS = ("status", "split", "read-only", "moved", "rotate-key", "replace-lost-key",
+                "revoke-key")  # fmt: skip
+
+
+@command(
+    "site",
+    help="this workspace's standing (restored, copied) and its keys",
+    text=text.site_state,
+    args=[
+        arg("action", nargs="?", default="status", choices=SITE_ACTIONS),
+        opt("--name", metavar="NAME", help="split: the new site's name"),
+        opt("--key", metavar="KEY", help="revoke-key: the key or its fingerprint"),
+    ],
+)
+def site(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    """See copdesk.sync.lifecycle: a copy splits into a new site, stays read-only, or is
+    the same workspace moved; keys rotate, are replaced when lost, or revoked."""
+    actions = {
+        "status": ws.sites.state,
+        "split": lambda: ws.sites.become_new_site(a.name or ""),
+        "read-only": ws.sites.keep_read_only,
+        "moved": ws.sites.claim_moved,
+        "rotate-key": ws.sites.rotate_key,
+        "replace-lost-key": ws.sites.replace_lost_key,
+        "revoke-key": lambda: ws.sites.revoke_key(a.key or ""),
+    }
+    done = actions[a.action]()
+    return done if a.action == "status" else ws.sites.state()
 
 
 @command(

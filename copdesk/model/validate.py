@@ -50,7 +50,23 @@ READ_ONLY = frozenset(
 )
 MAX_TEXT = 1_000_000  # characters in one field
 MAX_BODY = 2 * 1024 * 1024  # bytes of one item's content as JSON (any input path)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Refused, not stripped: NUL (text cut short by C tools) and the bidirectional
+# embedding, override and isolate controls, which make a terminal or a list show the
+# rest of a line reversed ("…exe.pdf" read as "…fdp.exe").
+REFUSED = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden(value: str, what: str) -> None:
+    """BadInput naming the first NUL or bidirectional control character in ``value``."""
+    found = REFUSED.search(value)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        name = "a NUL" if found.group() == "\x00" else "a bidirectional control"
+        raise BadInput(
+            f"{what} contains {name} character ({code}) at position {found.start() + 1}, "
+            "which can hide or reverse text: remove it"
+        )
 
 
 def kind_of(name: str) -> Kind:
@@ -104,6 +120,7 @@ def _text(f: Field, value: Any, where: str) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise BadInput(f"{where}: {f.name} must be text (got {type(value).__name__})")
+    refuse_hidden(value, f"{where}: {f.name}")
     text = nfc(value.replace("\r\n", "\n").replace("\r", "\n"))
     text = " ".join(text.split()) if f.type == TEXT else text.strip("\n")
     text = _CONTROL.sub("", text)
@@ -121,6 +138,7 @@ def _strings(f: Field, value: Any, where: str) -> list[str]:
     for v in value:
         if not isinstance(v, str):
             raise BadInput(f"{where}: {f.name} must hold text (got {v!r})")
+        refuse_hidden(v, f"{where}: {f.name}")
         v = " ".join(nfc(_CONTROL.sub("", v)).split())
         if v and v not in out:
             out.append(v)

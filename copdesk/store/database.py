@@ -32,8 +32,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from copdesk.errors import CopdeskError, WorkspaceError
-from copdesk.store.migrations import MIGRATIONS
+from copdesk.errors import CopdeskError, WorkspaceBusy, WorkspaceError
+from copdesk.store.migrations import FOREIGN_KEYS_OFF, MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
 HEADER = b"SQLite format 3\x00"
@@ -158,7 +158,7 @@ class Database:
                     raise _worded(exc, self.path) from None
                 waited = time.monotonic() - started
                 if waited >= WAIT_SECONDS:
-                    raise WorkspaceError(
+                    raise WorkspaceBusy(
                         f"another copdesk has been writing to this workspace for "
                         f"{int(waited)} s: try again when it has finished"
                     ) from None
@@ -236,10 +236,23 @@ class Database:
         if version > 0 and backups is not None:
             self.backup(backups / f"copdesk-schema{version}.db")
         for number in range(version, SCHEMA_VERSION):
-            with self.write() as conn:
-                for statement in MIGRATIONS[number]:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version={number + 1}")
+            statements = MIGRATIONS[number]
+            rebuild = statements[:1] == [FOREIGN_KEYS_OFF]
+            if rebuild:  # tables rebuilt: keys checked once at the end, not row by row
+                self.conn.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with self.write() as conn:
+                    for statement in statements[1:] if rebuild else statements:
+                        conn.execute(statement)
+                    if rebuild and conn.execute("PRAGMA foreign_key_check").fetchone():
+                        raise WorkspaceError(
+                            f"the upgrade to schema {number + 1} found broken references: "
+                            "run `copdesk check` with the previous copdesk"
+                        )
+                    conn.execute(f"PRAGMA user_version={number + 1}")
+            finally:
+                if rebuild:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
         return SCHEMA_VERSION
 
     def backup(self, target: Path) -> Path:

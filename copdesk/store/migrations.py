@@ -133,12 +133,93 @@ V4 = [
     )""",
 ]
 
+# Signed exchange (bundle format 2), restored and copied workspaces.
+# - Every revision carries its origin site's Ed25519 signature over its id (``sig``,
+#   NULL until the origin signs it at its first export, or for revisions received
+#   from format-1 bundles); ``sig_checked`` is 0 while it was only covered by its
+#   producer's bundle signature (the producer was its origin): it is checked before
+#   this site relays it. The (site, seq) pair is no longer unique: a workspace
+#   restored from a backup may have reused numbers, and peers must hold both.
+# - A site may publish in several *feeds* (a new one when it finds it was restored or
+#   copied), so feed numbers never collide; ``feeds`` says which site owns each one.
+#   A revision may be numbered in two feeds (re-issued after a restore).
+# - ``roster`` holds signed records that travel in bundles: key rotations,
+#   revocations, new feeds. ``site_keys`` holds every key of every site, with
+#   whether this site's administrator trusted it by hand (an anchor).
+# - ``local_items``: comments, attachments and answers written while what they are
+#   about was private; they never leave, even once it is shared.
+# The revisions table is rebuilt (SQLite cannot drop a constraint), so this migration
+# runs with foreign keys off and checks them before committing.
+FOREIGN_KEYS_OFF = "-- foreign keys off"
+V5 = [
+    FOREIGN_KEYS_OFF,
+    """CREATE TABLE revisions_v5 (
+        rev_id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        site TEXT NOT NULL REFERENCES sites(id),
+        seq INTEGER NOT NULL,
+        generation INTEGER NOT NULL,
+        deleted INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT,
+        body TEXT NOT NULL,
+        sig TEXT,
+        sig_checked INTEGER NOT NULL DEFAULT 0
+    )""",
+    "INSERT INTO revisions_v5 (rev_id, item_id, site, seq, generation, deleted, at, author, body)"
+    " SELECT rev_id, item_id, site, seq, generation, deleted, at, author, body FROM revisions",
+    "DROP TABLE revisions",
+    "ALTER TABLE revisions_v5 RENAME TO revisions",
+    "CREATE INDEX revisions_item ON revisions(item_id)",
+    "CREATE INDEX revisions_site_seq ON revisions(site, seq)",
+    """CREATE TABLE feeds (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES sites(id),
+        started_at TEXT NOT NULL,
+        reason TEXT NOT NULL
+    )""",
+    "INSERT INTO feeds (id, site, started_at, reason) SELECT id, id, added_at, 'first' FROM sites",
+    """CREATE TABLE feed_v5 (
+        origin TEXT NOT NULL REFERENCES feeds(id),
+        seq INTEGER NOT NULL,
+        rev_id TEXT NOT NULL REFERENCES revisions(rev_id),
+        PRIMARY KEY (origin, seq)
+    ) WITHOUT ROWID""",
+    "INSERT INTO feed_v5 SELECT origin, seq, rev_id FROM feed",
+    "DROP TABLE feed",
+    "ALTER TABLE feed_v5 RENAME TO feed",
+    "CREATE INDEX feed_rev ON feed(rev_id)",
+    """CREATE TABLE roster (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL,
+        type TEXT NOT NULL,
+        record TEXT NOT NULL,
+        sig TEXT NOT NULL,
+        received_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX roster_site ON roster(site)",
+    """CREATE TABLE site_keys (
+        site TEXT NOT NULL REFERENCES sites(id),
+        key TEXT NOT NULL,
+        anchor INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (site, key)
+    ) WITHOUT ROWID""",
+    "INSERT INTO site_keys (site, key, anchor, added_at) SELECT id, public_key, 1,"
+    " coalesce(trusted_at, added_at) FROM sites WHERE public_key IS NOT NULL",
+    "CREATE TABLE local_items (item_id TEXT PRIMARY KEY) WITHOUT ROWID",
+    # Revisions published before signatures existed are signed and sent once more in
+    # a new feed at the first export, so that peers can relay them.
+    "INSERT INTO meta (key, value) SELECT 'reissue', 'signatures' WHERE EXISTS"
+    " (SELECT 1 FROM feed f JOIN meta m ON m.key = 'site_id' AND f.origin = m.value)",
+]
+
 # Who may do what (copdesk.model.permissions): site administrators are a role of the
 # site, kept here and never exchanged; PINs (salted scrypt hashes) and the computer
 # logins tied to a person prove who is writing on a shared PC. An upgraded workspace
 # makes its current person (else its first local person) the administrator, so
 # nobody is locked out.
-V5 = [
+V6 = [
     """CREATE TABLE site_roles (
         person TEXT NOT NULL,
         role TEXT NOT NULL,
@@ -168,4 +249,4 @@ V5 = [
              ORDER BY i.created_at, i.id LIMIT 1))""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6]

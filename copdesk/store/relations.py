@@ -12,11 +12,14 @@ import sqlite3
 import uuid
 from typing import Any
 
+from copdesk.model.kinds import KINDS
 from copdesk.store import items as q
 
 # Deterministic ids for relations, so the same membership/rating/link made on two
 # sites is the same item (and concurrent changes to it are a visible conflict).
 ID_NAMESPACE = uuid.UUID("6f1c3c52-7a0e-4d53-9a51-2f0c6a3d9e11")
+# Items about other items: they may leave the site only when what they point to may.
+RELATION_KINDS = tuple(name for name, kind in KINDS.items() if not kind.user)  # about items
 ROLE_ORDER = {"animator": 0, "sponsor": 1, "expert": 2, "contributor": 3, "member": 4}
 
 
@@ -120,3 +123,19 @@ def relations_of(conn: sqlite3.Connection, item_id: str) -> dict[str, list[dict[
         ],
         "marks": marks_of(conn, item_id),  # "this helped me" / "applied here"
     }
+
+
+def all_shared(conn: sqlite3.Connection, item_id: str, depth: int = 0) -> bool:
+    """Whether everything ``item_id`` points to (through its references, transitively)
+    is shared and not kept on this site."""
+    for (target,) in conn.execute("SELECT target FROM refs WHERE item_id = ?", (item_id,)):
+        row = conn.execute(
+            "SELECT visibility, EXISTS (SELECT 1 FROM local_items l WHERE l.item_id = items.id),"
+            " kind FROM items WHERE id = ?",
+            (target,),
+        ).fetchone()
+        if row is None or row[0] not in (None, "shared") or row[1]:
+            return False
+        if row[2] in RELATION_KINDS and depth < 8 and not all_shared(conn, target, depth + 1):
+            return False
+    return True

@@ -134,20 +134,42 @@ class Revision:
 
 
 def next_seq(conn: sqlite3.Connection, site: str) -> int:
+    """The site's next revision number: above every one it holds, and above the highest
+    it ever published (``seq_floor``, set when the workspace finds it was restored from
+    a backup that predates revisions peers already hold)."""
     row = conn.execute("SELECT max(seq) FROM revisions WHERE site = ?", (site,)).fetchone()
-    return (row[0] or 0) + 1
+    floor = conn.execute("SELECT value FROM meta WHERE key = 'seq_floor'").fetchone()
+    return max(row[0] or 0, int(floor[0]) if floor else 0) + 1
 
 
 def _next_change(conn: sqlite3.Connection) -> int:
     return (conn.execute("SELECT max(change) FROM items").fetchone()[0] or 0) + 1
 
 
-def _insert(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> None:
+def _insert(
+    conn: sqlite3.Connection,
+    revs: Sequence[tuple[Revision, int]],
+    sigs: dict[str, str | None] | None = None,
+    unchecked: set[str] | frozenset[str] = frozenset(),
+) -> None:
+    sigs = sigs or {}
     conn.executemany(
-        "INSERT INTO revisions (rev_id, item_id, site, seq, generation, deleted, at, author, body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO revisions (rev_id, item_id, site, seq, generation, deleted, at, author,"
+        " body, sig, sig_checked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (r.rev_id, r.item, r.site, r.seq, g, int(r.deleted), r.at, r.author, r.body)
+            (
+                r.rev_id,
+                r.item,
+                r.site,
+                r.seq,
+                g,
+                int(r.deleted),
+                r.at,
+                r.author,
+                r.body,
+                sigs.get(r.rev_id),
+                int(r.rev_id not in unchecked),
+            )
             for r, g in revs
         ],
     )
@@ -156,10 +178,16 @@ def _insert(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> N
         conn.executemany("INSERT INTO rev_parents (rev_id, parent) VALUES (?, ?)", parents)
 
 
-def insert_many(conn: sqlite3.Connection, revs: Sequence[tuple[Revision, int]]) -> None:
-    """Store revisions (with their generations) that came from elsewhere; the caller
-    rematerialises their items afterwards."""
-    _insert(conn, revs)
+def insert_many(
+    conn: sqlite3.Connection,
+    revs: Sequence[tuple[Revision, int]],
+    sigs: dict[str, str | None] | None = None,
+    unchecked: set[str] | frozenset[str] = frozenset(),
+) -> None:
+    """Store revisions (with their generations and origin signatures) that came from
+    elsewhere; ``unchecked``: signatures covered by the producer's bundle signature only.
+    The caller rematerialises their items afterwards."""
+    _insert(conn, revs, sigs, unchecked)
 
 
 def is_private(conn: sqlite3.Connection, rev_id: str, memo: dict[str, bool] | None = None) -> bool:
@@ -212,6 +240,51 @@ def set_aside(conn: sqlite3.Connection, rev_ids: set[str], at: str) -> None:
         )
         conn.execute("DELETE FROM rev_parents WHERE rev_id = ?", (rid,))
         conn.execute("DELETE FROM revisions WHERE rev_id = ?", (rid,))
+
+
+def retire_private_heads(conn: sqlite3.Connection, item_id: str, site: str, at: str) -> bool:
+    """Set aside this site's private versions that head an item next to a shared head.
+
+    Sharing an item sets its private versions aside (:func:`shared_base`); a database
+    restored from a backup taken before (or a copy split into a new site) may hold them
+    again as heads, next to the shared version its peers send back: they would make the
+    item private again here, or a conflict no other site sees. They are set aside again
+    (kept as drafts). ``site`` is this site. Returns whether anything moved."""
+    heads = conn.execute(
+        "SELECT rev_id, site FROM revisions r WHERE item_id = ?"
+        " AND NOT EXISTS (SELECT 1 FROM rev_parents p WHERE p.parent = r.rev_id)",
+        (item_id,),
+    ).fetchall()
+    memo: dict[str, bool] = {}
+    # private versions never travel: one of another site is here only in a copy of it
+    private = [h for h, _s in heads if is_private(conn, h, memo)]
+    if not private or len(private) == len(heads):
+        return False
+    unpublished = [
+        h
+        for h in private
+        if not conn.execute("SELECT 1 FROM feed WHERE rev_id = ?", (h,)).fetchone()
+    ]
+    tail: set[str] = set()
+    todo = list(unpublished)
+    while todo:
+        rid = todo.pop()
+        if rid in tail:
+            continue
+        row = conn.execute("SELECT site, body FROM revisions WHERE rev_id = ?", (rid,)).fetchone()
+        published = conn.execute("SELECT 1 FROM feed WHERE rev_id = ?", (rid,)).fetchone()
+        if row is None or published or not is_private(conn, rid, memo):
+            continue
+        children = conn.execute(
+            "SELECT rev_id FROM rev_parents WHERE parent = ?", (rid,)
+        ).fetchall()
+        if any(c not in tail for (c,) in children):
+            continue  # another version builds on it: it stays
+        tail.add(rid)
+        todo.extend(Revision.from_body(row[1], rid).parents)
+    if tail:
+        set_aside(conn, tail, at)
+    return bool(tail)
 
 
 def references(kind: str, content: dict[str, Any]) -> list[tuple[str, str]]:

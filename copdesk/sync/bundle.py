@@ -31,7 +31,7 @@ from typing import IO, Any
 from copdesk.errors import BadInput
 
 MIMETYPE = b"application/vnd.copdesk.bundle"
-FORMAT = 1  # bundle layout; newer is refused with "upgrade copdesk"
+FORMAT = 2  # bundle layout; newer is refused with "upgrade copdesk"; 1 is still read
 EXTENSION = ".copdesk"
 
 MiB = 1024 * 1024
@@ -184,7 +184,20 @@ class BundleWriter:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-_SAME = ("format", "schema", "producer", "peer", "partial", "vector", "covers", "sites", "files")
+_SAME = (
+    "format",
+    "schema",
+    "producer",
+    "peer",
+    "partial",
+    "vector",
+    "tops",
+    "covers",
+    "feeds",
+    "sites",
+    "roster",
+    "files",
+)
 
 
 def _same_content(path: Path, manifest: dict[str, Any]) -> bool:
@@ -223,8 +236,9 @@ class StagedBundle:
     def close(self) -> None:
         self.zf.close()
 
-    def read_lines(self) -> Iterator[tuple[int, Any]]:
-        """(line number, parsed JSON) of revisions.jsonl, streamed and verified."""
+    def read_lines(self, parse: bool = True) -> Iterator[tuple[int, Any]]:
+        """(line number, parsed JSON, or the raw bytes) of revisions.jsonl, streamed and
+        verified against the manifest's hash."""
         info = self.entries["revisions.jsonl"]
         want = self.manifest["files"]["revisions.jsonl"]
         digest = hashlib.sha256()
@@ -248,7 +262,10 @@ class StagedBundle:
                     number += 1
                     if len(raw) > LIMITS["line"]:
                         raise _refuse(f"line {number} is over {LIMITS['line'] // MiB} MiB")
-                    yield number, strict_json(raw, f"line {number} of revisions.jsonl")
+                    yield (
+                        number,
+                        (strict_json(raw, f"line {number} of revisions.jsonl") if parse else raw),
+                    )
                 if not chunk:
                     break
         if pending:
@@ -256,8 +273,27 @@ class StagedBundle:
         if size != want["size"] or digest.hexdigest() != want["sha256"]:
             raise _refuse("revisions.jsonl does not match the hash in the manifest")
 
-    def copy_blob(self, sha256: str, target: Path) -> int:
-        """Stream one attachment to ``target``, checking its size and hash."""
+    def check_entry(self, name: str) -> None:
+        """Stream one entry, checking its size and hash against the manifest (no copy)."""
+        info = self.entries[name]
+        want = self.manifest["files"][name]
+        digest = hashlib.sha256()
+        size = 0
+        with _open(self.zf, info) as stream:
+            while chunk := _read(stream, info):
+                size += len(chunk)
+                if size > want["size"]:
+                    raise _refuse(f"{name} is longer than its manifest says")
+                digest.update(chunk)
+        if size != want["size"] or digest.hexdigest() != want["sha256"]:
+            raise _refuse(f"{name} does not match its hash in the manifest")
+
+    def copy_blob(self, sha256: str, target: Path | None) -> int:
+        """Stream one attachment to ``target`` (None: only check it), checking its size
+        and hash."""
+        if target is None:
+            self.check_entry(f"blobs/{sha256}")
+            return self.manifest["files"][f"blobs/{sha256}"]["size"]
         name = f"blobs/{sha256}"
         info = self.entries.get(name)
         if info is None:
@@ -293,19 +329,23 @@ def _read(stream: IO[bytes], info: zipfile.ZipInfo) -> bytes:
         raise _refuse(f"{info.filename} is damaged ({str(exc)[:80]})") from None
 
 
-def stage(source: Path, staging: Path) -> Path:
-    """Copy the bundle to local staging (a USB key may vanish mid-import), size-capped."""
+def stage(source: Path, staging: Path, sha256: list[str] | None = None) -> Path:
+    """Copy the bundle to local staging (a USB key may vanish mid-import), size-capped.
+
+    ``sha256``, when given, receives the hash of the bytes copied: what is checked and
+    imported is this copy, so that is the content a caller may remember as seen.
+    """
     staging.mkdir(parents=True, exist_ok=True)
     target = staging / f"incoming-{os.getpid()}-{os.urandom(4).hex()}{EXTENSION}"
     size = 0
+    digest = hashlib.sha256()
     try:
-        with open(source, "rb") as src, open(target, "wb") as out:
-            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
-                raise BadInput(f"{source} is not a file")
+        with open_regular(source) as src, open(target, "wb") as out:
             while chunk := src.read(_CHUNK):
                 size += len(chunk)
                 if size > LIMITS["bundle"]:
                     raise _refuse(f"the file is larger than {LIMITS['bundle'] // MiB} MiB")
+                digest.update(chunk)
                 out.write(chunk)
     except OSError as exc:
         target.unlink(missing_ok=True)
@@ -313,7 +353,28 @@ def stage(source: Path, staging: Path) -> Path:
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    if sha256 is not None:
+        sha256.append(digest.hexdigest())
     return target
+
+
+def open_regular(source: Path) -> IO[bytes]:
+    """Open a file for reading, refusing anything but a regular file *before* reading.
+
+    The file is opened without blocking and checked with fstat on the open handle, so
+    a FIFO (whose plain open would wait forever for a writer) or a device is refused
+    at once, and a file swapped for one between a check and the open cannot slip by.
+    """
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BadInput(f"{source} is not a file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _expected(name: str) -> bool:
@@ -400,7 +461,7 @@ def _check_layout(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], size: int) 
         raise _refuse("entries overlap the zip directory")
 
 
-_MANIFEST_KEYS = {
+_MANIFEST_KEYS_1 = {
     "format",
     "schema",
     "producer",
@@ -413,6 +474,8 @@ _MANIFEST_KEYS = {
     "counts",
     "files",
 }
+_MANIFEST_KEYS = {1: _MANIFEST_KEYS_1, 2: _MANIFEST_KEYS_1 | {"tops", "feeds", "roster"}}
+_COUNTS = {1: {"revisions", "attachments"}, 2: {"revisions", "attachments", "items", "loose"}}
 
 
 def open_staged(path: Path) -> StagedBundle:
@@ -495,10 +558,11 @@ def _vector_ok(v: Any, pairs: bool = False) -> bool:
 
 
 def _check_manifest(m: dict[str, Any], entries: dict[str, zipfile.ZipInfo]) -> None:
-    unknown = set(m) - _MANIFEST_KEYS
+    fmt = m["format"]
+    unknown = set(m) - _MANIFEST_KEYS[fmt]
     if unknown:
         raise _refuse(f"manifest.json has unknown field {sorted(unknown)[0]!r}")
-    missing = _MANIFEST_KEYS - {"peer"} - set(m)
+    missing = _MANIFEST_KEYS[fmt] - {"peer"} - set(m)
     if missing:
         raise _refuse(f"manifest.json lacks {sorted(missing)[0]!r}")
     p = m["producer"]
@@ -521,6 +585,18 @@ def _check_manifest(m: dict[str, Any], entries: dict[str, zipfile.ZipInfo]) -> N
         raise _refuse("manifest.json has an invalid partial flag or date")
     if not _vector_ok(m["vector"]) or not _vector_ok(m["covers"], pairs=True):
         raise _refuse("manifest.json has an invalid version vector")
+    if fmt >= 2:
+        tops, feeds = m["tops"], m["feeds"]
+        if (
+            not isinstance(tops, dict)
+            or set(tops) != set(m["vector"])
+            or not all(isinstance(t, str) and _SHA.fullmatch(t) for t in tops.values())
+        ):
+            raise _refuse("manifest.json has invalid tops of its version vector")
+        if not isinstance(feeds, dict) or not all(
+            is_uuid(f) and is_uuid(s) for f, s in feeds.items()
+        ):
+            raise _refuse("manifest.json has an invalid feed list")
     sites = m["sites"]
     if not isinstance(sites, dict) or not all(
         is_uuid(k) and isinstance(v, str) and 0 < len(v) <= 200 for k, v in sites.items()
@@ -529,7 +605,7 @@ def _check_manifest(m: dict[str, Any], entries: dict[str, zipfile.ZipInfo]) -> N
     counts = m["counts"]
     if (
         not isinstance(counts, dict)
-        or set(counts) != {"revisions", "attachments"}
+        or set(counts) != _COUNTS[fmt]
         or not all(isinstance(v, int) and 0 <= v <= MAX_SEQ for v in counts.values())
     ):
         raise _refuse("manifest.json has invalid counts")

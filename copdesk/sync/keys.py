@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -37,6 +39,11 @@ def public_text(key: Ed25519PublicKey) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
+@functools.lru_cache(maxsize=256)
+def _public(text: str) -> Ed25519PublicKey:
+    return parse_public(text)
+
+
 def parse_public(text: str) -> Ed25519PublicKey:
     """A public key from its base64 text; BadInput when it is not one."""
     try:
@@ -48,9 +55,10 @@ def parse_public(text: str) -> Ed25519PublicKey:
         raise BadInput("not a copdesk site key (expected 44 characters of base64)") from None
 
 
-def create(workspace: Path) -> str:
-    """Make the site's key pair; returns the public key text."""
-    path = workspace / KEY_FILE
+def create(workspace: Path, path: Path | None = None) -> str:
+    """Make the site's key pair (in ``path``, default keys/site.key); returns the public
+    key text."""
+    path = path or workspace / KEY_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
@@ -58,7 +66,7 @@ def create(workspace: Path) -> str:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    tmp = path.with_suffix(".part")
+    tmp = path.with_name(path.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(pem)
@@ -87,10 +95,26 @@ def sign(workspace: Path, data: bytes) -> str:
     return base64.b64encode(load(workspace).sign(data)).decode("ascii")
 
 
-def verify(public_key: str, data: bytes, signature: bytes) -> bool:
+def signer(workspace: Path) -> Callable[[bytes], str]:
+    """sign() with the key loaded once (thousands of revisions at one export)."""
+    key = load(workspace)
+    return lambda data: base64.b64encode(key.sign(data)).decode("ascii")
+
+
+def verify(public_key: str, data: bytes, signature: bytes | str) -> bool:
+    """Whether ``signature`` (base64 text) is ``public_key``'s Ed25519 signature of ``data``."""
     try:
         raw = base64.b64decode(signature.strip(), validate=True)
-        parse_public(public_key).verify(raw, data)
+        _public(public_key).verify(raw, data)
     except (InvalidSignature, ValueError, binascii.Error, BadInput):
         return False
     return True
+
+
+def pem(public_key: str) -> str:
+    """The public key as PEM (SubjectPublicKeyInfo), for OpenSSL and other tools."""
+    return (
+        _public(public_key)
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode("ascii")
+    )

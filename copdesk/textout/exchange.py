@@ -62,11 +62,38 @@ def bundle_report(r: dict[str, Any]) -> str:
     for line in r["items"][:30]:
         flag = " (in conflict)" if line["conflict"] else ""
         flag += " (deleted)" if line["deleted"] else ""
+        gone = line.get("overturned_delete")
+        if gone:
+            where = gone["site_name"] or gone["site"]
+            flag += f" (kept: an edit overturned its deletion at {where})"
         out.append(f"  {line['outcome']:<9} {line['kind']:<10} {cut(line['title'], 50)}{flag}")
     if len(r["items"]) > 30:
         out.append(f"  … and {len(r['items']) - 30} more (use --json for all)")
     if r["conflicts"]:
         out.append("see them with: copdesk conflicts")
+    held = r.get("held_back") or []
+    if held:
+        out.append(f"held back (not taken; they come again with a later bundle): {len(held)}")
+        for h in held[:10]:
+            who = h["site_name"] or h["site"]
+            out.append(f"  {h['kind']:<10} {cut(h['title'], 40)}  from {who}: {h['why']}")
+        if any(h["reason"] == "untrusted" for h in held):
+            out.append(
+                "  to take them, trust their site (compare its fingerprint): copdesk trust"
+                " SITE_ID --key KEY --name NAME, as `copdesk identity` prints it there"
+            )
+    return lines(out)
+
+
+def site_state(st: dict[str, Any]) -> str:
+    out = [
+        f"site         {st['name']} ({st['site_id']})",
+        f"state        {st['state']}" + (f": {st['message']}" if st.get("message") else ""),
+        f"feed         {st['feed']}",
+    ]
+    for k in st["keys"]:
+        mark = " (current)" if k["current"] else (" (revoked)" if k["revoked"] else "")
+        out.append(f"key          {k['fingerprint']}{mark}")
     return lines(out)
 
 

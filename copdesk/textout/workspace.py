@@ -20,6 +20,11 @@ def summary(s: dict[str, Any]) -> str:
             f"site       {s['site_name']} ({s['site_id']})",
             f"writing as {s['current_person_name'] or '(nobody: copdesk use PERSON)'}",
             *(
+                [f"note       {s['site_state']['message']}"]
+                if (s.get("site_state") or {}).get("message")
+                else []
+            ),
+            *(
                 f"  {counts.get(kind, 0):>6}  {messages.kind_label(kind).lower()}"
                 for kind in ("community", "person", "skill", "rex", "howto", "rating", "comment")
             ),

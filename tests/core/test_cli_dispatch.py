@@ -45,10 +45,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         }
     with Workspace.create(root / "other", site="Usine de Nantes", language="en") as other:
         other.sync.export(root / "nantes.copdesk")
+        nantes_fp = other.sites.identity()["fingerprint"]
     (root / "registre.csv").write_text("Titre;Résumé\nFuite P4;Fuite au raccord\n", "utf-8")
     (root / "shared").mkdir()
     (root / "photo.txt").write_text("une photo", "utf-8")
-    return {"root": root, "ws": root / "ws", **known}
+    return {"root": root, "ws": root / "ws", "nantes_fp": nantes_fp, **known}
 
 
 @pytest.fixture
@@ -113,11 +114,11 @@ SAMPLES: dict[str, tuple[list[list[str]], list[str], list[str]]] = {
     "sites": ([], ["sites"], ["sites"]),
     "trust": (
         [],
-        ["trust", "--from-bundle", "{root}/nantes.copdesk"],
-        ["trust", "--from-bundle", "{root}/nantes.copdesk"],
+        ["trust", "--from-bundle", "{root}/nantes.copdesk", "--fingerprint", "{nantes_fp}"],
+        ["trust", "--from-bundle", "{root}/nantes.copdesk", "--fingerprint", "{nantes_fp}"],
     ),
     "untrust": (
-        [["trust", "--from-bundle", "{root}/nantes.copdesk"]],
+        [["trust", "--from-bundle", "{root}/nantes.copdesk", "--fingerprint", "{nantes_fp}"]],
         ["untrust", "Usine de Nantes"],
         ["untrust", "Usine de Nantes"],
     ),
@@ -127,7 +128,7 @@ SAMPLES: dict[str, tuple[list[list[str]], list[str], list[str]]] = {
         ["export", "--to", "{root}/out.copdesk"],
     ),
     "import": (
-        [["trust", "--from-bundle", "{root}/nantes.copdesk"]],
+        [["trust", "--from-bundle", "{root}/nantes.copdesk", "--fingerprint", "{nantes_fp}"]],
         ["import", "{root}/nantes.copdesk"],
         ["import", "{root}/nantes.copdesk"],
     ),
@@ -138,13 +139,18 @@ SAMPLES: dict[str, tuple[list[list[str]], list[str], list[str]]] = {
     "obsolete": ([], ["obsolete", "{mine}"], ["obsolete", "{mine}"]),
     "admin": ([], ["admin"], ["admin", "list"]),
     "backup": ([], ["backup", "{root}/backup"], ["backup", "{root}/backup"]),
-    "restore-backup": (
+    "restore-backup": (  # into another folder: the shared workspace is not restored
         [["backup", "{root}/backup"]],
-        ["restore-backup", "{root}/backup"],
-        ["restore-backup", "{root}/backup"],
+        ["--workspace", "{root}/restored-1", "restore-backup", "{root}/backup"],
+        ["--workspace", "{root}/restored-2", "restore-backup", "{root}/backup"],
     ),
-    "repair": ([], ["repair"], ["repair"]),
+    "repair": (  # on a copy: a repaired workspace is a restored one for its peers
+        [["backup", "{root}/repairable-1"], ["backup", "{root}/repairable-2"]],
+        ["--workspace", "{root}/repairable-1", "repair"],
+        ["--workspace", "{root}/repairable-2", "repair"],
+    ),
     "login": ([], ["login"], ["login"]),
+    "site": ([], ["site"], ["site", "status"]),
     "sync-folder": ([], ["sync-folder", "{root}/shared"], ["sync-folder", "{root}/shared"]),
 }
 # Commands whose JSON form is chosen otherwise: JSON in, JSON out unless --id.

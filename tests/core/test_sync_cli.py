@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import state_digest
+from helpers import pair, state_digest
 
 from copdesk import Workspace
 from copdesk.cli import main
@@ -42,13 +42,6 @@ def make(tmp_path: Path, name: str) -> Workspace:
     return ws
 
 
-def pair(a: Workspace, b: Workspace) -> None:
-    """Each site trusts the other (as after comparing fingerprints by phone)."""
-    ia, ib = a.sites.identity(), b.sites.identity()
-    b.sites.trust(ia["site_id"], ia["key"], ia["name"])
-    a.sites.trust(ib["site_id"], ib["key"], ib["name"])
-
-
 def send(src: Workspace, dst: Workspace, tmp_path: Path, peer: bool = True) -> dict:
     path = tmp_path / f"{src.site_name}-to-{dst.site_name}-{os.urandom(3).hex()}.copdesk"
     src.sync.export(path, peer=dst.site_id if peer else None)
@@ -67,7 +60,9 @@ def test_identity_and_key_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ident = json.loads(out)
     assert code == 0 and ident["site_id"] == a.site_id
     assert ident["fingerprint"] == keys.fingerprint(ident["key"])
-    assert ident["trust_command"] == f"copdesk trust {a.site_id} --key {ident['key']}"
+    assert ident["trust_command"] == (
+        f"copdesk trust {a.site_id} --key {ident['key']} --name 'Usine de Lyon'"
+    )
     mode = stat.S_IMODE((a.path / "keys" / "site.key").stat().st_mode)
     assert mode == 0o600
     code, out, _ = run(capsys, a.path, "identity")
@@ -86,8 +81,15 @@ def test_untrusted_then_trusted_import(tmp_path: Path, capsys: pytest.CaptureFix
     assert err.count("\n") == 1 and "Usine de Lyon" in err and a.site_id in err
     assert keys.fingerprint(a.sites.public_key) in err and "trust --from-bundle" in err
     assert state_digest(b.path) == before
-    code, out, _ = run(capsys, b.path, "trust", "--from-bundle", str(bundle))
-    assert code == 0 and keys.fingerprint(a.sites.public_key) in out
+    fp = keys.fingerprint(a.sites.public_key)
+    code, _, err = run(capsys, b.path, "trust", "--from-bundle", str(bundle))
+    assert code == 1 and fp in err and "--fingerprint" in err  # shown, nothing trusted yet
+    assert state_digest(b.path) == before
+    wrong = ("--fingerprint", "0000")
+    code, _, err = run(capsys, b.path, "trust", "--from-bundle", str(bundle), *wrong)
+    assert code == 2 and "not signed by the site you compared with" in err
+    code, out, _ = run(capsys, b.path, "trust", "--from-bundle", str(bundle), "--fingerprint", fp)
+    assert code == 0 and fp in out
     before = state_digest(b.path)
     code, out, _ = run(capsys, b.path, "import", str(bundle), "--dry-run", "--json")
     preview = json.loads(out)
@@ -182,10 +184,18 @@ def test_incremental_bundles_carry_only_what_the_peer_lacks(tmp_path: Path) -> N
 def test_relay_through_a_third_site(tmp_path: Path) -> None:
     a, b, c = make(tmp_path, "Lyon"), make(tmp_path, "Nantes"), make(tmp_path, "Metz")
     pair(a, b)
-    pair(b, c)  # Metz never trusts or meets Lyon
+    pair(b, c)  # Metz never meets Lyon: Lyon's revisions reach it through Nantes
     rex = a.items.add("rex", {"title": "Leçon de Lyon"})
     send(a, b, tmp_path)
-    assert send(b, c, tmp_path)["new"] == 1
+    relayed = tmp_path / "nantes-to-metz.copdesk"
+    b.sync.export(relayed, peer=c.site_id)
+    first = c.sync.import_bundle(relayed)
+    # Metz does not trust Lyon: its revision waits, nothing of it is taken
+    assert first["new"] == 0 and [h["site"] for h in first["held_back"]] == [a.site_id]
+    assert first["held_back"][0]["reason"] == "untrusted"
+    ident = a.sites.identity()  # read over the phone
+    c.sites.trust(ident["site_id"], ident["key"], ident["name"])
+    assert c.sync.import_bundle(relayed)["new"] == 1
     assert c.items.get(rex["id"])["origin_site"] == a.site_id
     assert c.items.get(rex["id"])["origin_site_name"] == "Usine de Lyon"
 
@@ -224,10 +234,12 @@ def test_private_and_site_items_never_leave(tmp_path: Path) -> None:
     with zipfile.ZipFile(path2) as zf:
         assert b"Brouillon secret" not in zf.read("revisions.jsonl")
     got = b.sync.import_bundle(path2)
-    assert got["new"] == 3  # the report, its comment, its attachment
+    # the report only: its comment and attachment were written while it was private
+    assert got["new"] == 1
     assert [h["draft"] for h in b.items.history(secret["id"])] == [False]
     assert b.items.get(secret["id"])["title"] == "Retour d'expérience publié"
-    assert b.blobs.exists(a.items.get(secret["id"])["attachments"][0]["sha256"])
+    assert not b.blobs.exists(a.items.get(secret["id"])["attachments"][0]["sha256"])
+    assert b.items.get(secret["id"])["comments"] == []
     assert b.check() == []
 
 

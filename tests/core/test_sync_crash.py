@@ -238,19 +238,19 @@ def choose(events: list[Event]) -> dict[int, str]:
     parse = [i for i, e in enumerate(events) if e.function == "parse_line"]
     mark(parse[len(parse) // 2] if parse else None, "checking revisions.jsonl lines")
     mark(idx(calls("copy_blob", "fsync")), "attachment copied out of the zip, before fsync")
-    mark(idx(fn("plan")), "planning against the workspace")
     mark(idx(calls("backup", "backup")), "backing up the database")
     mark(idx(lambda e: e.function == "backup" and "shutil.move" in e.source), "backup done")
     begin = mark(
         idx(calls("_begin", "execute", "BEGIN IMMEDIATE", "c_return"), start=max(chosen) - 1),
         "transaction begun, nothing written",
     )
+    mark(idx(fn("plan"), begin), "planning against the workspace (inside the transaction)")
     mark(
-        idx(lambda e: e.function == "import_bundle" and "os.replace" in e.source, begin),
+        idx(lambda e: e.function == "_apply" and "os.replace" in e.source, begin),
         "blob folder made, blob not moved yet",
     )
     mark(
-        idx(calls("import_bundle", "replace", kind="c_return"), begin),
+        idx(calls("_apply", "replace", kind="c_return"), begin),
         "blob moved into blobs/, not recorded (transaction open)",
     )
     mark(idx(calls("_insert", "executemany", kind="c_return"), begin), "revisions inserted")
@@ -263,7 +263,7 @@ def choose(events: list[Event]) -> dict[int, str]:
     commit = mark(
         idx(calls("write", "execute", "COMMIT"), begin), "COMMIT about to run (last 'before')"
     )
-    acks = [i for i in range(begin, commit) if calls("import_bundle", "execute")(events[i])]
+    acks = [i for i in range(begin, commit) if calls("_acknowledged", "execute")(events[i])]
     mark(acks[-1] if acks else None, "recording the producer's vector (UPDATE sites)")
     mark(commit + 1, "COMMIT returned, index not yet told (first 'after')")
     mark(idx(fn("open", "search/index"), commit), "index opening after the commit")

@@ -9,11 +9,18 @@ be refused and leave the site exactly as it was). Sites hear of each other's wor
 through third sites. Some items are private or site-only: none of their revisions,
 nor the files attached to them, may ever leave their site.
 
+Sites also live through what administrators do to them: a database restored from
+a backup (found by the workspace itself), a whole folder restored with its keys/
+(found only from peers' bundles), a copy opened in another folder (refused any write,
+then split into a new site that joins the others), a lost key replaced (every other
+site trusts the new one by hand) and a trusted site forging another site's revision
+in a bundle (refused, nothing written).
+
 After the random phase, neighbours on a ring exchange until no bundle brings
 anything new (non-neighbours are only reached through relays). Then every site
-holds every shareable revision made anywhere, the same shown version, heads,
-deletion and conflict flags for every shareable item, the same attachments, and
-passes ``check``.
+holds every shareable revision made anywhere (none lost, none refused), the same
+shown version, heads, deletion and conflict flags for every shareable item, the same
+attachments, and passes ``check``.
 """
 
 from __future__ import annotations
@@ -23,19 +30,21 @@ import hashlib
 import io
 import json
 import random
+import shutil
 import struct
 import uuid
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from copdesk import Workspace
-from copdesk.errors import BadInput
+from copdesk.errors import BadInput, UntrustedSite, WorkspaceCopied
+from copdesk.store import revisions as revs
 from copdesk.store.revisions import COLUMNS
-from copdesk.sync import exchange as ex
+from copdesk.sync import keys
 
 LOST, TWICE, DAMAGED = 0.10, 0.10, 0.05
 FULL = 0.05  # share of bundles sent in full rather than only what the peer lacks
@@ -55,6 +64,9 @@ class Site:
     ws: Workspace
     id: str
     key: str
+    inherited: frozenset[str] = frozenset()  # private revisions of the site it was split from
+    snapshots: list[Path] = field(default_factory=list)  # database backups
+    folders: list[Path] = field(default_factory=list)  # whole-folder backups
 
 
 class World:
@@ -66,14 +78,11 @@ class World:
         self.stack = contextlib.ExitStack()
         (root / "pool").mkdir()
         (root / "files").mkdir()
+        (root / "backups").mkdir()
         self.sites: list[Site] = []
         for i in range(n_sites):
             Workspace.create(root / f"site{i}", site=f"Site {i}").close()
-            ws = Workspace.open(root / f"site{i}", index=False)
-            # any history may happen here, written by nobody in particular (who may
-            # do what, and authorship, are tested elsewhere)
-            self.stack.enter_context(ws.permissions.bypass())
-            ws.core.act_as(None)
+            ws = self.open(root / f"site{i}")
             me = ws.sites.identity()
             self.sites.append(Site(f"Site {i}", ws, me["site_id"], me["key"]))
         for s in self.sites:
@@ -89,6 +98,7 @@ class World:
         self.pool: list[tuple[Path, Site]] = []
         self.counter = 0
         self.stats: Counter[str] = Counter()
+        self.revoked: set[str] = set()
 
     def close(self) -> None:
         self.stack.close()
@@ -119,11 +129,22 @@ class World:
             return self.visible[item_id]
         return all(self.shareable(t) for t in self.targets[item_id])
 
-    def note(self, item_id: str, site: Site, *targets: str) -> None:
+    def note(self, item_id: str, site: Site, *targets: str, stays: bool = False) -> None:
         """Record a new relation (the same relation id made on two sites connects the
-        same items)."""
+        same items). ``stays``: a comment or attachment written while what it is about
+        could not leave stays on its site for good, even once that is shared."""
         assert self.targets.setdefault(item_id, targets) == targets
         self.home.setdefault(item_id, site.id)
+        if stays:
+            local = site.ws.conn.execute(
+                "SELECT 1 FROM local_items WHERE item_id = ?", (item_id,)
+            ).fetchone()
+            # the site's own view decides (after a restore its targets may be private
+            # again there until its peers send their shared versions back)
+            if not all(self.shareable(t) for t in targets):
+                assert local, "written while private, yet not kept on its site"
+            if local:
+                self.visible[item_id] = False
 
     def private_blobs(self) -> dict[str, str]:
         """sha256 -> the one site that may hold the file."""
@@ -198,7 +219,7 @@ class World:
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         made = site.ws.items.attach(target, path)
         assert made["created"] and made["sha256"] == sha
-        self.note(made["id"], site, target)
+        self.note(made["id"], site, target, stays=True)
         self.blobs[sha] = made["id"]
 
     def comment(self, site: Site, target: str | None = None) -> None:
@@ -206,7 +227,7 @@ class World:
         if choices:
             target = self.rng.choice(choices)
             made = site.ws.items.comment(target, f"{site.name} says {self.next()}")
-            self.note(made["id"], site, target)
+            self.note(made["id"], site, target, stays=True)
 
     def rate(self, site: Site, person: str | None = None, skill: str | None = None) -> None:
         people = [person] if person else self.live(site, ("person",))
@@ -286,9 +307,182 @@ class World:
             assert digest(dest.ws) == before, "a refused bundle changed the workspace"
             self.stats["damaged"] += 1
             return 0
-        return dest.ws.sync.import_bundle(path)["revisions_new"]
+        try:
+            return dest.ws.sync.import_bundle(path)["revisions_new"]
+        except UntrustedSite:
+            # made before its site's key was replaced: refused; what it held comes again
+            with zipfile.ZipFile(path) as zf:
+                key = json.loads(zf.read("manifest.json"))["producer"]["key"]
+            assert key in self.revoked, "a bundle of a trusted key was refused"
+            self.stats["signed by a revoked key"] += 1
+            return 0
+
+    def retrust(self, site: Site) -> None:
+        """What an administrator does after restoring a backup: trust again the sites
+        and keys trusted since."""
+        for other in self.sites:
+            if other is not site:
+                site.ws.sites.trust(other.id, other.key, other.name)
+
+    # -- what administrators do to sites ------------------------------------------
+
+    def reopen(self, site: Site) -> None:
+        site.ws = self.open(site.ws.path)
+
+    def open(self, path: Path) -> Workspace:
+        """A site's workspace where any history may happen, by nobody in particular (who
+        may do what, and authorship, are tested elsewhere)."""
+        ws = Workspace.open(path, index=False)
+        self.stack.enter_context(ws.permissions.bypass())
+        ws.core.act_as(None)
+        return ws
+
+    def backup(self, site: Site) -> None:
+        """A copy of the database (as backups/ holds) and of the whole folder."""
+        n = self.next()
+        db = self.root / "backups" / f"{n}.db"
+        site.ws.core.db.backup(db)
+        site.snapshots.append(db)
+        folder = self.root / "backups" / f"folder-{n}"
+        site.ws.close()
+        shutil.copytree(site.ws.path, folder, ignore=shutil.ignore_patterns("index"))
+        self.reopen(site)
+        site.folders.append(folder)
+
+    def restore_backup(self, site: Site, whole: bool) -> None:
+        """The database (or the whole folder, keys/ included) put back from a backup."""
+        with_backups = [s for s in self.sites if (s.folders if whole else s.snapshots)]
+        if not with_backups:
+            return
+        if site not in with_backups:
+            site = self.rng.choice(with_backups)
+        backups = site.folders if whole else site.snapshots
+        source = self.rng.choice(backups)
+        path = site.ws.path
+        site.ws.close()
+        if whole:
+            shutil.rmtree(path)
+            shutil.copytree(source, path)
+        else:
+            for extra in ("copdesk.db-wal", "copdesk.db-shm"):
+                (path / extra).unlink(missing_ok=True)
+            shutil.copyfile(source, path / "copdesk.db")
+        self.reopen(site)
+        # "restored" when it had published since that backup; never a copy
+        assert site.ws.sites.state()["state"] in ("ok", "restored")
+        self.retrust(site)
+        self.stats["restored whole" if whole else "restored"] += 1
+
+    def clone(self, site: Site) -> None:
+        """The folder copied elsewhere: it may not write; split, it is a new site."""
+        n = self.next()
+        copy = self.root / f"clone{n}"
+        site.ws.close()
+        shutil.copytree(site.ws.path, copy, ignore=shutil.ignore_patterns("index"))
+        self.reopen(site)
+        ws = self.open(copy)
+        before = digest(ws)
+        with pytest.raises(WorkspaceCopied):
+            ws.items.add("rex", {"title": "written on a copy"})
+        with pytest.raises(WorkspaceCopied):
+            ws.sync.export(self.root / "pool" / f"copy{n}.copdesk")
+        assert digest(ws) == before
+        inherited = {
+            r for (r,) in ws.conn.execute("SELECT rev_id FROM revisions WHERE site = ?", (site.id,))
+        }
+        # what the original had never sent (never signed): the copy keeps it as history
+        unsent = {
+            r
+            for (r,) in ws.conn.execute(
+                "SELECT rev_id FROM revisions WHERE site = ? AND sig IS NULL", (site.id,)
+            )
+        }
+        me = ws.sites.become_new_site(f"Site {len(self.sites)} (split)")
+        new = Site(me["name"], ws, me["site_id"], me["key"])
+        new.inherited = (
+            frozenset(r for r in inherited if not self.shareable(self.item_of(ws, r)))
+            | site.inherited
+            | unsent
+        )
+        for other in self.sites:
+            other.ws.sites.trust(new.id, new.key, new.name)
+            new.ws.sites.trust(other.id, other.key, other.name)
+        self.sites.append(new)
+        self.stats["split"] += 1
+
+    def item_of(self, ws: Workspace, rev_id: str) -> str:
+        return ws.conn.execute(
+            "SELECT item_id FROM revisions WHERE rev_id = ?", (rev_id,)
+        ).fetchone()[0]
+
+    def lose_key(self, site: Site) -> None:
+        """The key is lost: a new one revokes it; every other site trusts the new one."""
+        (site.ws.path / "keys" / "site.key").unlink()
+        self.revoked.add(site.key)
+        me = site.ws.sites.replace_lost_key()
+        site.key = me["key"]
+        site.folders.clear()  # a folder backed up with the lost key is not restored
+        for other in self.sites:
+            if other is not site:
+                other.ws.sites.trust(site.id, site.key, site.name)
+        self.stats["keys replaced"] += 1
+
+    def forge(self, forger: Site, victim: Site, dest: Site) -> None:
+        """A trusted site slips a revision signed by itself under another site's name."""
+        path = self.root / "pool" / f"forged{self.next()}.copdesk"
+        forger.ws.sync.export(path, peer=dest.id)
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read("manifest.json"))
+            lines = zf.read("revisions.jsonl")
+            blobs = {n: zf.read(n) for n in zf.namelist() if n.startswith("blobs/")}
+        revision = {"at": "2026-01-05T10:00:00.000Z", "author": None,
+                    "content": {"title": "forged", "visibility": "shared"},
+                    "item": self.new_id(), "kind": "rex", "op": "create", "parents": [],
+                    "seq": 1, "site": victim.id, "v": 1}  # fmt: skip
+        body = json.dumps(revision, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        rev = hashlib.sha256(body.encode()).hexdigest()
+        sig = keys.sign(forger.ws.path, rev.encode())
+        lines += f'{{"feed":"{victim.id}","n":{10**6},"revision":{body},"sig":"{sig}"}}\n'.encode()
+        manifest["sites"][victim.id] = victim.name
+        manifest["counts"]["revisions"] += 1
+        manifest["files"]["revisions.jsonl"] = {
+            "sha256": hashlib.sha256(lines).hexdigest(), "size": len(lines)}  # fmt: skip
+        raw = json.dumps(manifest, sort_keys=True, indent=1, ensure_ascii=False).encode()
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("mimetype", b"application/vnd.copdesk.bundle")
+            zf.writestr("manifest.json", raw)
+            zf.writestr("signature", keys.sign(forger.ws.path, raw))
+            zf.writestr("revisions.jsonl", lines)
+            for name, data in blobs.items():
+                zf.writestr(name, data)
+        before = digest(dest.ws)
+        with pytest.raises(BadInput, match="forged or altered"):
+            dest.ws.sync.import_bundle(path)
+        assert digest(dest.ws) == before, "a forged relay changed the workspace"
+        self.stats["forged"] += 1
+
+    def trouble(self) -> None:
+        """Now and then, one of the events above."""
+        site = self.rng.choice(self.sites)
+        roll = self.rng.random()
+        if roll < 0.25:
+            self.backup(site)
+        elif roll < 0.4:
+            self.restore_backup(site, whole=False)
+        elif roll < 0.55:
+            self.restore_backup(site, whole=True)
+        elif roll < 0.6 and len(self.sites) < 8:
+            self.clone(site)
+        elif roll < 0.65:
+            self.lose_key(site)
+        elif roll < 0.75:
+            others = [s for s in self.sites if s is not site]
+            victim, dest = self.rng.sample(others, 2) if len(others) > 1 else (others[0],) * 2
+            self.forge(site, victim, dest)
 
     def round(self) -> None:
+        for _ in range(3):
+            self.trouble()
         for site in self.sites:
             self.work(site, self.rng.randint(2, 4))
         for site in self.sites:
@@ -411,13 +605,28 @@ def verify(world: World) -> None:
     made_private: dict[str, set[str]] = {s.id: set() for s in sites}
     for s in sites:
         own = s.ws.conn.execute("SELECT rev_id, item_id FROM revisions WHERE site = ?", (s.id,))
+        memo: dict[str, bool] = {}
         for rev_id, item_id in own:
-            if world.shareable(item_id):
+            # a version written while its item was private never leaves (after a restore,
+            # such a version may be back in a history whose item was shared since)
+            if world.shareable(item_id) and not revs.is_private(s.ws.conn, rev_id, memo):
                 made_shareable.add(rev_id)
-            else:
-                assert world.home[item_id] == s.id
+            elif world.shareable(item_id):
                 made_private[s.id].add(rev_id)
-    everything = set(world.visible) | set(world.targets)
+            else:
+                assert world.home[item_id] == s.id or s.inherited
+                made_private[s.id].add(rev_id)
+    unsent = {r for s in sites for r in s.inherited}
+    for s in sites:  # shareable revisions of any site, held anywhere: none may be missing
+        for rev_id, item_id in s.ws.conn.execute("SELECT rev_id, item_id FROM revisions"):
+            keep = world.shareable(item_id) and rev_id not in unsent
+            if keep and not revs.is_private(s.ws.conn, rev_id):
+                made_shareable.add(rev_id)
+    # items made after a backup and gone with its restore, never sent: lost by whoever
+    # restored it, not by the exchange
+    existing = {i for s in sites for (i,) in s.ws.conn.execute("SELECT id FROM items")}
+    everything = (set(world.visible) | set(world.targets)) & existing
+    world.blobs = {b: a for b, a in world.blobs.items() if a in existing}
     shared_items = {i for i in everything if world.shareable(i)}
     private_blobs = world.private_blobs()
     shared_blobs = set(world.blobs) - set(private_blobs)
@@ -425,9 +634,18 @@ def verify(world: World) -> None:
     for s in sites:
         conn = s.ws.conn
         held = {r for (r,) in conn.execute("SELECT rev_id FROM revisions")}
-        assert not made_shareable - held, f"{s.name} lacks shareable revisions"
-        assert held - made_shareable == made_private[s.id], f"{s.name} holds another's private"
+        missing = sorted(made_shareable - held)
+        assert not missing, f"{s.name} lacks {len(missing)} shareable revisions: {missing[:3]}"
+        # (inherited private versions may have been set aside since, as drafts)
+        assert (held - made_shareable) - s.inherited == made_private[s.id], (
+            f"{s.name} holds another's private"
+        )
+        inherited_items = {
+            i for (i,) in conn.execute("SELECT DISTINCT item_id FROM revisions")
+            if i in everything and not world.shareable(i) and world.home[i] != s.id
+        }  # fmt: skip
         own_private = {i for i in everything - shared_items if world.home[i] == s.id}
+        own_private |= inherited_items
         rows = {
             r[0]: r
             for r in conn.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM items ORDER BY id")
@@ -441,10 +659,10 @@ def verify(world: World) -> None:
             assert not differ, f"{s.name} shows other versions of {differ[:3]}"
         blobs = {b for (b,) in conn.execute("SELECT sha256 FROM blobs")}
         mine = {b for b, home in private_blobs.items() if home == s.id}
+        mine |= {b for b, a in world.blobs.items() if a in inherited_items}
         assert blobs == shared_blobs | mine
         assert all(s.ws.blobs.exists(b) for b in blobs)
         assert not any(s.ws.blobs.exists(b) for b in set(private_blobs) - mine)
-        assert ex.vector(conn) == ex.vector(sites[0].ws.conn)
         assert s.ws.check() == []
     assert world.stats["relayed"] > 0
 
