@@ -66,7 +66,7 @@ class Workspace:
         self.people = People(core, self.items, self.permissions)
         self.qa = QA(core, self.items)
         self.search = Search(core, index=index)
-        self.sites = Sites(core)
+        self.sites = Sites(core, self.permissions)
         self.sync = Sync(core, self.sites)
         self.conflicts = Conflicts(core, self.items)
         self.analytics = Analytics(core, self.items, self.people, self.qa)

@@ -16,6 +16,7 @@ from typing import Any
 from copdesk.core import Core
 from copdesk.errors import BadInput, UntrustedSite
 from copdesk.model.text import fold
+from copdesk.permissions import Permissions
 from copdesk.store import revisions as revs
 from copdesk.sync import exchange as ex
 from copdesk.sync import roster as ro
@@ -46,8 +47,9 @@ def _trust_hint(path: str | Path | None, fingerprint: str = "") -> str:
 class Sites:
     """This site's identity and the roster of other sites (``ws.sites``)."""
 
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: Core, permissions: Permissions) -> None:
         self.core = core
+        self.permissions = permissions
         self.conn = core.conn
         self.path = core.path
         self._signer: Any = None
@@ -118,26 +120,32 @@ class Sites:
 
     def become_new_site(self, name: str) -> dict[str, Any]:
         """A copy becomes a site of its own (new id and key); returns its identity."""
+        self.permissions.require("trust", what="make this copy a new site")
         return self.life.split(name)
 
     def keep_read_only(self) -> dict[str, Any]:
         """A copy is kept for reading only: no change, no export."""
+        self.permissions.require("trust", what="keep this copy read-only")
         return self.life.read_only()
 
     def claim_moved(self) -> dict[str, Any]:
         """This copy is the site from now on (the original will never be used again)."""
+        self.permissions.require("trust", what="declare this copy the site")
         return self.life.moved()
 
     def rotate_key(self) -> dict[str, Any]:
         """A new key signed by the old one (sites that trust the old one follow)."""
+        self.permissions.require("trust", what="change the site's key")
         return self.life.rotate_key()
 
     def replace_lost_key(self) -> dict[str, Any]:
         """A new key after a lost or stolen one, which it revokes (peers trust it by hand)."""
+        self.permissions.require("trust", what="replace the site's key")
         return self.life.replace_lost_key()
 
     def revoke_key(self, key: str) -> dict[str, Any]:
         """Revoke an old key of this site (by key or fingerprint)."""
+        self.permissions.require("trust", what="revoke a key of the site")
         return self.life.revoke_key(key)
 
     def identity(self) -> dict[str, Any]:
@@ -214,6 +222,7 @@ class Sites:
 
     def trust(self, site_id: str, key: str, name: str | None = None) -> dict[str, Any]:
         """Add a site's public key to the roster of trusted sites (or re-trust it)."""
+        self.permissions.require("trust", what="trust a site")
         site_id = str(site_id).strip().lower()
         if not is_uuid(site_id):
             raise BadInput(f"{site_id!r} is not a site id (see `copdesk identity` on that site)")
@@ -271,6 +280,7 @@ class Sites:
 
     def untrust(self, ref: str) -> dict[str, Any]:
         """Revoke a site: its bundles are refused from now on (what came before stays)."""
+        self.permissions.require("trust", what="untrust a site")
         site_id = self.ref(ref)
         with self.core.db.write() as conn:
             conn.execute("UPDATE sites SET trust = 'revoked' WHERE id = ?", (site_id,))

@@ -251,7 +251,7 @@ def test_handlers_return_data_and_never_print(name: str, site: dict[str, Any], c
         if name == "restore":
             args.rev_id = ws.items.history(throwaway["id"])[0]["rev_id"]
         if name == "accept":
-            ws.use(ws.items.get(site["question"])["author"])
+            ws.core.act_as(ws.items.get(site["question"])["author"])  # the asker, here only
         if name == "resolve":  # not in conflict: the refusal is an error, not a print
             with pytest.raises(BadInput, match="not in conflict"):
                 cmd.run(ws, args)
