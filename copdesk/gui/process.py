@@ -149,11 +149,15 @@ class ChildCommand(QObject):
                 return CopdeskError(f"`copdesk {self.args[0]}` gave no result")
             return data
         message = self._error_line or f"`copdesk {self.args[0]}` failed (exit {code})"
+        words: dict[str, Any] = {}
+        if isinstance(data, dict) and isinstance(data.get("code"), str):  # for other languages
+            facts = data.get("facts")
+            words = {"code": data["code"], "facts": facts if isinstance(facts, dict) else {}}
         if isinstance(data, dict) and isinstance(data.get("untrusted"), dict):
-            return UntrustedSite(message, data["untrusted"])
+            return UntrustedSite(message, data["untrusted"], **words)
         if code == 2:
-            return BadInput(message)
-        return CopdeskError(message)
+            return BadInput(message, **words)
+        return CopdeskError(message, **words)
 
 
 def clean_after_export(workspace: Path, target: Path, pid: int) -> None:

@@ -287,7 +287,7 @@ class Sites:
             staged.unlink(missing_ok=True)
         p = dict(bundle.manifest["producer"])
         if p["site"] == self.core.site_id:
-            raise BadInput("this bundle was made by this site")
+            raise BadInput("this bundle was made by this site", code="bundle.from_self")
         return p
 
     def trust_bundle(self, path: str | Path, fingerprint: str | None = None) -> dict[str, Any]:
@@ -331,6 +331,13 @@ class Sites:
                 f"bundle from a site this workspace does not trust: {who}. If that site's "
                 f"`copdesk identity` shows the same fingerprint, run: {hint}",
                 p,
+                code="bundle.untrusted",
+                facts={
+                    "quoted": repr(p["name"]),
+                    "site": p["site"],
+                    "fingerprint": p["fingerprint"],
+                    "hint": hint,
+                },
             )
         if row[0] == "revoked":
             raise UntrustedSite(f"bundle from a revoked site: {who}. To trust it again: {hint}", p)
