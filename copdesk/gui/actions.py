@@ -39,7 +39,14 @@ class Act(StrEnum):
     VALIDATE = "actionValidate"
     SEND_BACK = "actionSendBack"
     REINDEX = "actionReindex"
+    RENAME_SITE = "actionRenameSite"
     REFRESH = "actionRefresh"
+    BACK = "actionBack"
+    FORWARD = "actionForward"
+    ZOOM_IN = "actionZoomIn"
+    ZOOM_OUT = "actionZoomOut"
+    ZOOM_RESET = "actionZoomReset"
+    RESET_LAYOUT = "actionResetLayout"
     GO_HOME = "actionGo_home"
     GO_COMMUNITIES = "actionGo_communities"
     GO_REX = "actionGo_rex"
@@ -77,6 +84,7 @@ class Spec:
     tip: str = ""
     separated: bool = False  # a separator before it in its menu
     icon: str | None = None
+    also: tuple[str, ...] = ()  # other keys for it (Ctrl+= for Ctrl++ without Shift)
 
 
 def menu_titles() -> dict[str, str]:
@@ -122,7 +130,21 @@ def specs() -> list[Spec]:
         Spec(Act.REINDEX, translate("Menus", "Rebuild the search &index"), "edit", None,
              translate("Menus", "Rebuild the search index from the database (in the background)"),
              separated=True),
+        Spec(Act.RENAME_SITE, translate("Menus", "Rena&me this site…"), "edit", None,
+             translate("Menus", "Change the name other sites know this one by")),
         Spec(Act.REFRESH, translate("Menus", "&Refresh"), "view", "F5"),
+        Spec(Act.BACK, translate("Menus", "&Back"), "view", "Alt+Left",
+             translate("Menus", "Back to what you read before (Alt+Left, mouse back button)"),
+             separated=True),
+        Spec(Act.FORWARD, translate("Menus", "&Forward"), "view", "Alt+Right"),
+        Spec(Act.ZOOM_IN, translate("Menus", "Zoom &in"), "view", "Ctrl++",
+             translate("Menus", "Larger text in the reading pane and the lists"), separated=True,
+             also=("Ctrl+=",)),
+        Spec(Act.ZOOM_OUT, translate("Menus", "Zoom &out"), "view", "Ctrl+-"),
+        Spec(Act.ZOOM_RESET, translate("Menus", "&Actual size"), "view", "Ctrl+0"),
+        Spec(Act.RESET_LAYOUT, translate("Menus", "Reset the &layout"), "view", None,
+             translate("Menus", "Give the sidebar, the list and the reading pane their "
+                                "default widths")),
         *(Spec(act, text, "go", f"Alt+{n}") for n, (act, text) in enumerate(go.items(), 1)),
         Spec(Act.GO_CONTRIBUTIONS, translate("Menus", "&My contributions"), "go"),
         Spec(Act.SHORTCUTS, translate("Menus", "&Keyboard shortcuts"), "help", std.HelpContents),
@@ -141,7 +163,7 @@ class Actions:
             action = QAction(spec.text, window)
             action.setObjectName(spec.name.value)
             if spec.keys is not None:
-                action.setShortcut(QKeySequence(spec.keys))
+                action.setShortcuts([QKeySequence(spec.keys), *map(QKeySequence, spec.also)])
             if spec.name == Act.SHORTCUTS and action.shortcut().isEmpty():
                 action.setShortcut(QKeySequence("F1"))  # no help key on this platform
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -150,8 +172,11 @@ class Actions:
                 action.setStatusTip(spec.tip)
             if spec.icon:
                 action.setIcon(icon(spec.icon))
-            handler = handlers[spec.name]
-            action.triggered.connect(lambda _=False, h=handler: h())
+            handler = handlers.get(spec.name)
+            if handler is None:  # declared before its handler exists: shown, disabled
+                action.setEnabled(False)
+            else:
+                action.triggered.connect(lambda _=False, h=handler: h())
             window.addAction(action)
             self._actions[spec.name] = action
 
