@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 
 from copdesk.gui import read_jobs
 from copdesk.gui.iluo import glyph_key, glyph_png, level_name
+from copdesk.gui.labels import choice_label
+from copdesk.gui.language import format_date
 from copdesk.gui.markup import esc
 from copdesk.workspace import Workspace
 
@@ -33,6 +35,10 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemPane", text)
+
+
+def _status(row: Mapping[str, Any]) -> str:
+    return choice_label(row["status"]) if row.get("status") else ""
 
 
 def _size(n: int) -> str:
@@ -92,7 +98,7 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
     origin = translate("ItemPane", "From %1, created %2").replace(
         "%1", esc(item.get("origin_site_name") or "")
     )
-    origin = origin.replace("%2", esc(str(item.get("created_at") or "")[:10]))
+    origin = origin.replace("%2", esc(format_date(item.get("created_at"))))
     conflict = ""
     if item.get("conflict"):
         conflict = f' · <span class="expired">{esc(translate("ItemPane", "in conflict"))}</span>'
@@ -122,7 +128,8 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         rows = "".join(
             f"<tr><td><b>{esc(roles.get(m['role'], m['role']))}</b></td>"
             f'<td><a href="copdesk:{esc(m["community"])}">{esc(m["community_name"])}</a>'
-            f' <span class="muted">· {esc(since)} {esc(m.get("since") or "")}</span></td></tr>'
+            f' <span class="muted">· {esc(since)} {esc(format_date(m.get("since")))}'
+            "</span></td></tr>"
             for m in memberships
         )
         out.append(f'<table class="rel">{rows}</table>')
@@ -150,7 +157,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         if r.get("interest"):
             notes.append(esc(interests.get(r["interest"], r["interest"])))
         if r.get("valid_until"):
-            until = esc(r["valid_until"])
+            until = esc(format_date(r["valid_until"]))
             if r["expired"]:
                 notes.append(
                     f'<span class="expired">{esc(translate("ItemPane", "expired"))} {until}</span>'
@@ -174,8 +181,8 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
     if contributions:
         rows = "".join(
             f'<tr><td><a href="copdesk:{esc(c["id"])}">{esc(c["title"])}</a></td>'
-            f'<td><span class="muted">{esc(c["kind_label"])} · {esc(c.get("status") or "")}'
-            f" · {esc(str(c.get('created_at') or '')[:10])}</span></td></tr>"
+            f'<td><span class="muted">{esc(c["kind_label"])} · {esc(_status(c))}'
+            f" · {esc(format_date(c.get('created_at')))}</span></td></tr>"
             for c in contributions
         )
         out.append(f'<table class="rel">{rows}</table>')
