@@ -54,7 +54,7 @@ class Editing(QObject):
         self._parent = parent
         self.editors: dict[str, EditorWindow] = {}
         self.state: dict[str, Any] | None = None  # the item shown in the reading pane
-        self.ask_comment: Callable[[], str | None] = self._ask_comment  # tests inject it
+        self.ask_comment: Callable[[bool], str | None] = self._ask_comment  # tests inject it
 
     def handlers(self) -> dict[Act, Callable[[], Any]]:
         """What its commands do, for the actions registry."""
@@ -190,18 +190,22 @@ class Editing(QObject):
         self.loads.perform(write_jobs.set_status(self.state["id"], status, comment), done)
 
     def send_back(self) -> None:
-        """Back to draft; the comment is required, so the author knows what to fix."""
-        comment = self.ask_comment()
-        if comment and comment.strip():
-            self.set_status("draft", comment.strip())
+        """Back to draft; the comment is required, so the author knows what to fix: an
+        empty one is said, and asked for again (Cancel gives up)."""
+        missing = False
+        while (comment := self.ask_comment(missing)) is not None:
+            if comment.strip():
+                self.set_status("draft", comment.strip())
+                return
+            missing = True
+            self.shell.say(self.tr("Not sent back: say in a comment what to fix."), 6000)
 
-    def _ask_comment(self) -> str | None:
+    def _ask_comment(self, missing: bool = False) -> str | None:
         title = (self.state or {}).get("title") or ""
+        question = self.tr("What should be fixed in “%1”? The author sees this comment.")
+        if missing:
+            question = self.tr("A comment is needed: what should be fixed in “%1”?")
         text, ok = QInputDialog.getMultiLineText(
-            self._parent,
-            self.tr("Send back"),
-            self.tr("What should be fixed in “%1”? The author sees this comment.").replace(
-                "%1", title
-            ),
+            self._parent, self.tr("Send back"), question.replace("%1", title)
         )
         return text if ok else None

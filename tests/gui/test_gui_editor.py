@@ -163,9 +163,9 @@ def test_edit_then_propose_validate_and_send_back(qtbot, window: MainWindow, run
     qtbot.waitUntil(lambda: (actions.state or {}).get("status") == "validated", timeout=10_000)
     assert status() == "validated"
 
-    actions.ask_comment = lambda: None  # cancelled: nothing happens
+    actions.ask_comment = lambda missing=False: None  # cancelled: nothing happens
     actions.send_back()
-    actions.ask_comment = lambda: "Préciser la référence du capteur."
+    actions.ask_comment = lambda missing=False: "Préciser la référence du capteur."
     actions.send_back_action.trigger()
     qtbot.waitUntil(lambda: (actions.state or {}).get("status") == "draft", timeout=10_000)
     comments = on_worker(qtbot, runner, lambda ws: ws.items.get(item["id"])["comments"])
