@@ -134,8 +134,16 @@
         <translation>En faire une fiche savoir-faire</translation>
     </message>
     <message>
-        <source>%1 answer(s)</source>
-        <translation>%1 réponse(s)</translation>
+        <source>no answer yet</source>
+        <translation>pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>1 answer</source>
+        <translation>1 réponse</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 réponses</translation>
     </message>
     <message>
         <source>Charter</source>
@@ -451,6 +459,21 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Fill in today&apos;s date</source>
+        <translation>Mettre la date du jour</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Pas de date</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>Edit</source>
@@ -505,6 +528,14 @@
         <translation>Renvoyé à son auteur en brouillon.</translation>
     </message>
     <message>
+        <source>Not sent back: say in a comment what to fix.</source>
+        <translation>Pas renvoyé : dites dans un commentaire ce qu&apos;il faut corriger.</translation>
+    </message>
+    <message>
+        <source>A comment is needed: what should be fixed in “%1”?</source>
+        <translation>Un commentaire est nécessaire : que faut-il corriger dans « %1 » ?</translation>
+    </message>
+    <message>
         <source>Send back</source>
         <translation>Renvoyer</translation>
     </message>
@@ -542,6 +573,10 @@
     <message>
         <source>New: %1</source>
         <translation>Nouveau : %1</translation>
+    </message>
+    <message>
+        <source>Recovered text restored: save it.</source>
+        <translation>Texte récupéré et rétabli : enregistrez-le.</translation>
     </message>
     <message>
         <source>Blank</source>
@@ -693,6 +728,14 @@
         <translation>Paquets d&apos;échange copdesk (*%1)</translation>
     </message>
     <message>
+        <source>Exported %1 revisions and no attachment to %3.</source>
+        <translation>%1 révisions et aucune pièce jointe exportées dans %3.</translation>
+    </message>
+    <message>
+        <source>Exported %1 revisions and 1 attachment to %3.</source>
+        <translation>%1 révisions et 1 pièce jointe exportées dans %3.</translation>
+    </message>
+    <message>
         <source>Exported %1 revisions and %2 attachments to %3.</source>
         <translation>%1 révisions et %2 pièces jointes exportées dans %3.</translation>
     </message>
@@ -779,8 +822,8 @@
         <translation>Charger le contenu de démonstration (quelques communautés et REX)</translation>
     </message>
     <message>
-        <source>You can change the site name later; the language is the default for new items.</source>
-        <translation>Vous pourrez changer le nom du site plus tard ; la langue est celle par défaut des nouveaux éléments.</translation>
+        <source>You can rename the site later (Edit ▸ Rename this site); the language is the default for new items.</source>
+        <translation>Vous pourrez renommer le site plus tard (Édition ▸ Renommer ce site) ; la langue est celle des nouveaux éléments par défaut.</translation>
     </message>
     <message>
         <source>Site name:</source>
@@ -1069,18 +1112,6 @@
         <translation>Tapez ou choisissez un nom</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Fill in today&apos;s date</source>
-        <translation>Mettre la date du jour</translation>
-    </message>
-    <message>
         <source>Names, separated by commas</source>
         <translation>Noms, séparés par des virgules</translation>
     </message>
@@ -1268,6 +1299,13 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>copdesk</source>
@@ -1280,6 +1318,26 @@
     <message>
         <source>Search</source>
         <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Search everywhere</source>
+        <translation>Rechercher partout</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Reading pane</source>
+        <translation>Volet de lecture</translation>
+    </message>
+    <message>
+        <source>The item selected, as it reads</source>
+        <translation>L&apos;élément sélectionné, tel qu&apos;il se lit</translation>
     </message>
     <message>
         <source>Home</source>
@@ -1330,6 +1388,14 @@
         <translation>Élément</translation>
     </message>
     <message>
+        <source>Working</source>
+        <translation>Travail en cours</translation>
+    </message>
+    <message>
+        <source>Writing as</source>
+        <translation>Écrit en tant que</translation>
+    </message>
+    <message>
         <source>Site: %1</source>
         <translation>Site : %1</translation>
     </message>
@@ -1340,10 +1406,6 @@
     <message>
         <source>Loading the demo content…</source>
         <translation>Chargement du contenu de démonstration…</translation>
-    </message>
-    <message>
-        <source>Demo content loaded.</source>
-        <translation>Contenu de démonstration chargé.</translation>
     </message>
     <message>
         <source>Another operation is running.</source>
@@ -1373,6 +1435,10 @@
         <source>History</source>
         <translation>Historique</translation>
     </message>
+    <message>
+        <source>The language changes once the operation under way ends.</source>
+        <translation>La langue changera une fois l&apos;opération en cours terminée.</translation>
+    </message>
 </context>
 <context>
     <name>MatrixView</name>
@@ -1393,8 +1459,16 @@
         <translation>Domaine</translation>
     </message>
     <message>
-        <source>Double-click a cell to rate the person on the skill.</source>
-        <translation>Double-cliquez sur une case pour évaluer la personne sur la compétence.</translation>
+        <source>Double-click a cell, or press Enter, F2 or Space on it, to rate the person.</source>
+        <translation>Double-cliquez sur une case, ou appuyez sur Entrée, F2 ou Espace, pour évaluer la personne.</translation>
+    </message>
+    <message>
+        <source>Skills matrix</source>
+        <translation>Matrice des compétences</translation>
+    </message>
+    <message>
+        <source>People in rows, skills in columns; Enter, F2 or Space rates the cell.</source>
+        <translation>Les personnes en lignes, les compétences en colonnes ; Entrée, F2 ou Espace évalue la case.</translation>
     </message>
     <message>
         <source>◔ I in training · ◑ L with supervision · ◕ U autonomous · ● O expert · crossed: expired · orange dot: expires within 60 days · red column: nobody autonomous · orange: a single holder</source>
@@ -1415,6 +1489,10 @@
     <message>
         <source>%1 people, %2 skills: %3 without an autonomous holder, %4 with only one.</source>
         <translation>%1 personnes, %2 compétences : %3 sans détenteur autonome, %4 avec un seul.</translation>
+    </message>
+    <message>
+        <source>Rating recorded: %1 on %2, %3.</source>
+        <translation>Évaluation enregistrée : %1 en %2, %3.</translation>
     </message>
     <message>
         <source>Export the skills matrix</source>
@@ -1514,6 +1592,50 @@
     <message>
         <source>E&amp;xchange</source>
         <translation>É&amp;changes</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me this site…</source>
+        <translation>Reno&amp;mmer ce site…</translation>
+    </message>
+    <message>
+        <source>Change the name other sites know this one by</source>
+        <translation>Changer le nom sous lequel les autres sites connaissent celui-ci</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Back to what you read before (Alt+Left, mouse back button)</source>
+        <translation>Revenir à ce que vous lisiez avant (Alt+Gauche, bouton Précédent de la souris)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Larger text in the reading pane and the lists</source>
+        <translation>Texte plus grand dans le volet de lecture et les listes</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>Taille &amp;réelle</translation>
+    </message>
+    <message>
+        <source>Reset the &amp;layout</source>
+        <translation>Rétablir la &amp;disposition</translation>
+    </message>
+    <message>
+        <source>Give the sidebar, the list and the reading pane their default widths</source>
+        <translation>Redonner à la barre latérale, à la liste et au volet de lecture leurs largeurs par défaut</translation>
     </message>
     <message>
         <source>&amp;My contributions</source>
@@ -1707,50 +1829,6 @@
 <context>
     <name>PrintSheet</name>
     <message>
-        <source>Near miss</source>
-        <translation>Presque-accident</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Positif</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>Négatif</translation>
-    </message>
-    <message>
-        <source>Red — urgent</source>
-        <translation>Rouge — urgent</translation>
-    </message>
-    <message>
-        <source>Yellow — caution</source>
-        <translation>Jaune — vigilance</translation>
-    </message>
-    <message>
-        <source>Blue — information</source>
-        <translation>Bleu — information</translation>
-    </message>
-    <message>
-        <source>Green — good practice</source>
-        <translation>Vert — bonne pratique</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Brouillon</translation>
-    </message>
-    <message>
-        <source>Proposed</source>
-        <translation>Proposé</translation>
-    </message>
-    <message>
-        <source>Validated</source>
-        <translation>Validé</translation>
-    </message>
-    <message>
-        <source>Obsolete</source>
-        <translation>Obsolète</translation>
-    </message>
-    <message>
         <source>Author: %1</source>
         <translation>Auteur : %1</translation>
     </message>
@@ -1761,6 +1839,26 @@
     <message>
         <source>Ref. %1</source>
         <translation>Réf. %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>CHANGED SINCE ITS VALIDATION</source>
+        <translation>MODIFIÉ DEPUIS SA VALIDATION</translation>
+    </message>
+    <message>
+        <source>OBSOLETE — DO NOT APPLY</source>
+        <translation>OBSOLÈTE — NE PAS APPLIQUER</translation>
+    </message>
+    <message>
+        <source>NOT VALIDATED</source>
+        <translation>NON VALIDÉ</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
     </message>
     <message>
         <source>Print the sheet</source>
@@ -1786,8 +1884,8 @@
         <translation>Souhaite transmettre</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD (certifications expire)</source>
-        <translation>AAAA-MM-JJ (les habilitations expirent)</translation>
+        <source>Certifications expire: the last day it is valid</source>
+        <translation>Les habilitations expirent : dernier jour de validité</translation>
     </message>
     <message>
         <source>What was observed, or the certificate</source>
@@ -1808,10 +1906,6 @@
     <message>
         <source>Evidence</source>
         <translation>Preuve</translation>
-    </message>
-    <message>
-        <source>The validity must be a date as YYYY-MM-DD.</source>
-        <translation>La validité doit être une date AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>Unknown level.</source>
@@ -2068,8 +2162,8 @@
         <translation>Langue du système</translation>
     </message>
     <message>
-        <source>The new language is used the next time copdesk starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage de copdesk.</translation>
+        <source>The window changes to the new language at once.</source>
+        <translation>La fenêtre passe aussitôt dans la nouvelle langue.</translation>
     </message>
     <message>
         <source>Interface language:</source>
@@ -2163,6 +2257,41 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Demo content loaded.</source>
+        <translation>Contenu de démonstration chargé.</translation>
+    </message>
+    <message>
+        <source>Rename this site</source>
+        <translation>Renommer ce site</translation>
+    </message>
+    <message>
+        <source>New name of this site (other sites learn it from the next bundle):</source>
+        <translation>Nouveau nom de ce site (les autres sites l&apos;apprennent avec le prochain paquet) :</translation>
+    </message>
+    <message>
+        <source>This site is now called %1.</source>
+        <translation>Ce site s&apos;appelle désormais %1.</translation>
+    </message>
+    <message>
+        <source>Text typed but not saved was kept: %1. Open it to save it?</source>
+        <translation>Un texte saisi mais non enregistré a été conservé : %1. L&apos;ouvrir pour l&apos;enregistrer ?</translation>
+    </message>
+    <message>
+        <source>%2 texts typed but not saved were kept: %1. Open them to save them?</source>
+        <translation>%2 textes saisis mais non enregistrés ont été conservés : %1. Les ouvrir pour les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <source>Shared folder</source>
@@ -2241,6 +2370,49 @@
     <message>
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+</context>
+<context>
+    <name>_PersonPage</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>Qui êtes-vous ?</translation>
+    </message>
+    <message>
+        <source>What you write here is signed with your name. The first person of a site administers it; on a shared computer, others switch in the status bar.</source>
+        <translation>Ce que vous écrivez ici est signé de votre nom. La première personne d&apos;un site l&apos;administre ; sur un poste partagé, les autres changent dans la barre d&apos;état.</translation>
+    </message>
+    <message>
+        <source>Your first and last name</source>
+        <translation>Votre prénom et votre nom</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>e.g. Maintenance technician</source>
+        <translation>p. ex. Technicien de maintenance</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Votre nom :</translation>
+    </message>
+    <message>
+        <source>Job title (optional):</source>
+        <translation>Fonction (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Pick one of the demo&apos;s people to try it as them, or type your name.</source>
+        <translation>Choisissez une personne de la démonstration pour l&apos;essayer à sa place, ou tapez votre nom.</translation>
+    </message>
+    <message>
+        <source>You can add the other people of the site later.</source>
+        <translation>Vous pourrez ajouter les autres personnes du site plus tard.</translation>
     </message>
 </context>
 </TS>
