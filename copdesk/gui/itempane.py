@@ -101,7 +101,8 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
     origin = origin.replace("%2", esc(format_date(item.get("created_at"))))
     conflict = ""
     if item.get("conflict"):
-        conflict = f' · <span class="expired">{esc(translate("ItemPane", "in conflict"))}</span>'
+        in_conflict = translate("ItemPane", "in conflict")
+        conflict = f' · <span class="expired">{esc(in_conflict)}</span>'
     return (
         f'<p class="actions"><a href="history:{esc(item["id"])}">{esc(history)}</a>'
         f' · <span class="muted">{origin}</span>{conflict}</p>'
@@ -118,11 +119,14 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         "sponsor": translate("ItemPane", "sponsor"),
     }
     since = translate("ItemPane", "since")
+    expired = translate("ItemPane", "expired")
+    nothing_written = translate("ItemPane", "No report or sheet written yet.")
     interests = {
         "learn": translate("ItemPane", "wants to learn"),
         "teach": translate("ItemPane", "wants to teach"),
     }
-    out = [f"<h2>{esc(translate('ItemPane', 'Roles'))}</h2>"]
+    heading = translate("ItemPane", "Roles")
+    out = [f"<h2>{esc(heading)}</h2>"]
     memberships = profile.get("memberships") or []
     if memberships:
         rows = "".join(
@@ -134,16 +138,16 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(f'<p class="muted">{esc(translate("ItemPane", "Member of no community."))}</p>')
+        nowhere = translate("ItemPane", "Member of no community.")
+        out.append(f'<p class="muted">{esc(nowhere)}</p>')
 
     ratings = profile.get("ratings") or []
     autonomous = QCoreApplication.translate(
         "ItemPane", "%1 skills, %2 autonomous or expert"
     ).replace("%1", str(len(ratings)))
     autonomous = autonomous.replace("%2", str(profile.get("autonomous_skills", 0)))
-    out.append(
-        f"<h2>{esc(translate('ItemPane', 'Skills'))}</h2><p class='muted'>{esc(autonomous)}</p>"
-    )
+    skills_heading = translate("ItemPane", "Skills")
+    out.append(f"<h2>{esc(skills_heading)}</h2><p class='muted'>{esc(autonomous)}</p>")
     domain = None
     rows = []
     for r in ratings:
@@ -159,9 +163,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         if r.get("valid_until"):
             until = esc(format_date(r["valid_until"]))
             if r["expired"]:
-                notes.append(
-                    f'<span class="expired">{esc(translate("ItemPane", "expired"))} {until}</span>'
-                )
+                notes.append(f'<span class="expired">{esc(expired)} {until}</span>')
             elif r["expiring"]:
                 expires = esc(translate("ItemPane", "expires"))
                 notes.append(f'<span class="expiring">{expires} {until}</span>')
@@ -177,7 +179,8 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
     if rows:
         out.append(f'<table class="rel">{"".join(rows)}</table>')
 
-    out.append(f"<h2>{esc(translate('ItemPane', 'Contributions'))}</h2>")
+    contributed = translate("ItemPane", "Contributions")
+    out.append(f"<h2>{esc(contributed)}</h2>")
     if contributions:
         rows = "".join(
             f'<tr><td><a href="copdesk:{esc(c["id"])}">{esc(c["title"])}</a></td>'
@@ -187,9 +190,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(
-            f'<p class="muted">{esc(translate("ItemPane", "No report or sheet written yet."))}</p>'
-        )
+        out.append(f'<p class="muted">{esc(nothing_written)}</p>')
     return "".join(out)
 
 
@@ -235,7 +236,8 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         at = text.find('<section class="comment">')
         if at >= 0:  # the printable page lists comments without a heading
             count = len(item.get("comments") or [])
-            extra += f"<h2>{esc(translate('ItemPane', 'Comments'))} ({count})</h2>"
+            comments = translate("ItemPane", "Comments")
+            extra += f"<h2>{esc(comments)} ({count})</h2>"
         else:
             at = text.rfind("</body>")
         text = text[:at] + extra + text[at:]

@@ -196,7 +196,8 @@ def item_rows(
     rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at", total: int | None = None
 ) -> str:
     if not rows:
-        return f'<p class="empty">{html.escape(translate("HomeView", "Nothing here."))}</p>'
+        nothing = translate("HomeView", "Nothing here.")
+        return f'<p class="empty">{html.escape(nothing)}</p>'
     out = []
     for r in rows:
         date = format_date(r.get(date_key))  # the user's locale

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QRect
 
 from copdesk.gui import frame, read_jobs
 from copdesk.gui.navigation import Place
@@ -25,7 +25,7 @@ MainWindow = Any  # copdesk.gui.mainwindow.MainWindow, which imports this module
 class WindowState:
     """A window as the user left it, to build the same one in another language."""
 
-    geometry: QByteArray
+    geometry: QRect
     maximized: bool
     splitters: dict[str, QByteArray]
     view: str
@@ -40,7 +40,7 @@ class WindowState:
 
 def capture(window: MainWindow) -> WindowState:
     return WindowState(
-        geometry=window.saveGeometry(),
+        geometry=window.geometry(),
         maximized=window.isMaximized(),
         splitters={s.objectName(): s.saveState() for s in (window.splitter, window.content)},
         view=window.current_view,
@@ -56,7 +56,7 @@ def capture(window: MainWindow) -> WindowState:
 
 def apply(window: MainWindow, state: WindowState) -> None:
     """Give ``window`` the size, panes, zoom and history of ``state`` (not yet its view)."""
-    window.restoreGeometry(state.geometry)
+    window.setGeometry(state.geometry)  # the same screen: the same place
     for splitter in (window.splitter, window.content):
         saved = state.splitters.get(splitter.objectName())
         if saved is not None:
@@ -101,9 +101,9 @@ def save_settings(window: MainWindow) -> None:
 
 def switch(window: MainWindow, choice: str) -> MainWindow | None:
     """The whole window in another language, now: a window built in it takes the place
-    of ``window`` (workspace, view, item, size, history kept) and ``window`` goes once
-    what it asked the worker for has come back. None if it cannot yet: an operation is
-    running, or an editor's unsaved text was kept open."""
+    of ``window`` (workspace, view, item, size, history kept), which is hidden and no
+    longer hears the worker. None if it cannot yet: an operation is running, or an
+    editor's unsaved text was kept open."""
     from PySide6.QtWidgets import QApplication
 
     from copdesk.gui import language
@@ -134,9 +134,7 @@ def switch(window: MainWindow, choice: str) -> MainWindow | None:
         new.startup.attached(state.summary)
     new.navigation.restore(state.places, state.at, Place(state.view, state.item))
     window.hide()
-    window.replaced.emit(new)
-    if window.loads.busy:  # its reads and writes still call back into it: then it goes
-        window.loads.idle.connect(window.deleteLater)
-    else:
-        window.deleteLater()
+    window.replaced.emit(new)  # whoever held the old window holds the new one
+    # The old window is not deleted here: the reads and writes it asked for still call
+    # back into it, so it lives, hidden and deaf, until nothing refers to it any more.
     return new

@@ -173,6 +173,10 @@
         <translation>Modifié sur deux sites avant leur échange. Les champs qui diffèrent sont surlignés.</translation>
     </message>
     <message>
+        <source>unknown author</source>
+        <translation>auteur inconnu</translation>
+    </message>
+    <message>
         <source>(shown now)</source>
         <translation>(affichée actuellement)</translation>
     </message>
@@ -932,6 +936,10 @@
 <context>
     <name>HomeView</name>
     <message>
+        <source>Nothing here.</source>
+        <translation>Rien ici.</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
@@ -1183,6 +1191,10 @@
         <translation>De %1, créé le %2</translation>
     </message>
     <message>
+        <source>in conflict</source>
+        <translation>en conflit</translation>
+    </message>
+    <message>
         <source>animator</source>
         <translation>animateur</translation>
     </message>
@@ -1207,6 +1219,14 @@
         <translation>depuis</translation>
     </message>
     <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <source>No report or sheet written yet.</source>
+        <translation>Aucun retour ni aucune fiche écrits pour l&apos;instant.</translation>
+    </message>
+    <message>
         <source>wants to learn</source>
         <translation>souhaite apprendre</translation>
     </message>
@@ -1215,8 +1235,20 @@
         <translation>souhaite transmettre</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Member of no community.</source>
+        <translation>Membre d&apos;aucune communauté.</translation>
+    </message>
+    <message>
         <source>%1 skills, %2 autonomous or expert</source>
         <translation>%1 compétences, %2 autonome(s) ou expert(es)</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Compétences</translation>
     </message>
     <message>
         <source>expires</source>
@@ -1227,12 +1259,20 @@
         <translation>valide jusqu&apos;au</translation>
     </message>
     <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
         <source>experience report</source>
         <translation>retour d&apos;expérience</translation>
     </message>
     <message>
         <source>know-how sheet</source>
         <translation>fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2266,10 @@
     <message>
         <source>Autonomous holders: %1</source>
         <translation>Détenteurs autonomes : %1</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>non évalué</translation>
     </message>
     <message>
         <source>wants to learn</source>
