@@ -14,6 +14,7 @@ large panes (lists, pages, the reading pane), which styles mark faintly or not a
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,9 +35,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollBar,
     QTabBar,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 INTERACTIVE = (
     QAbstractButton,
@@ -81,8 +84,9 @@ def controls(root: QWidget) -> Iterator[QWidget]:
 def _label_for(widget: QWidget) -> str:
     """The text of a label that names ``widget``: its buddy, or its row in a form."""
     for label in widget.window().findChildren(QLabel):
-        if label.buddy() is widget and label.text():
-            return label.text()
+        buddy = label.buddy()  # the widget, or a field whose focus goes to it (a date)
+        if buddy is not None and widget in (buddy, buddy.focusProxy()) and label.text():
+            return _plain(label.text())
     parent = widget.parentWidget()
     form = parent.layout() if parent is not None else None
     if isinstance(form, QFormLayout):
@@ -92,8 +96,17 @@ def _label_for(widget: QWidget) -> str:
     return ""
 
 
+def _plain(text: str) -> str:
+    """A label's text without its rich-text markup (``<b>Title</b> *``)."""
+    return re.sub(r"<[^>]*>", "", text).replace("&nbsp;", " ").strip(" *")
+
+
 def _hint(widget: QWidget) -> str:
     text = _label_for(widget)
+    stack = widget.parentWidget()
+    tabs = stack.parentWidget() if stack is not None else None
+    if not text and isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
+        text = tabs.tabText(tabs.indexOf(widget))  # a page of tabs: its tab
     if not text and isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
         text = widget.placeholderText()
     if not text and isinstance(widget, QComboBox) and widget.lineEdit() is not None:
@@ -185,8 +198,11 @@ class FocusRing(QWidget):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self.target is not None:
+        if not isValid(self):  # its window is going away
+            return
+        if self.target is not None and isValid(self.target):
             self.target.removeEventFilter(self)
+        self.target = None
         pane = new
         while pane is not None and not isinstance(pane, QAbstractScrollArea):
             pane = pane.parentWidget() if not pane.isWindow() else None
@@ -200,7 +216,7 @@ class FocusRing(QWidget):
 
     def _place(self) -> None:
         target = self.target
-        if target is None or not target.isVisible():
+        if target is None or not isValid(target) or not target.isVisible():
             self.hide()
             return
         top_left = target.mapTo(self.parentWidget(), target.rect().topLeft())

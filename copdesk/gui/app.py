@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -169,7 +170,7 @@ def screenshot(
     loop = QEventLoop()
     try:
         window.router.check(view)  # an unknown view: said before anything is opened
-        window.resize(round(width / factor), round(height / factor))  # the screen, in points
+        window.resize(math.ceil(width / factor), math.ceil(height / factor))  # the screen
         window.show()
         window.open_workspace(path, actor)
         window.viewLoaded.connect(loop.quit)
@@ -182,7 +183,10 @@ def screenshot(
         QCoreApplication.processEvents()
         if window.loading:
             raise CopdeskError(f"the view {view!r} did not load in time")
-        if not window.grab().save(str(out), "PNG"):
+        shot = window.grab().toImage()
+        if (shot.width(), shot.height()) != (width, height):  # a pixel of rounding at 150 %
+            shot = shot.copy(0, 0, width, height)
+        if not shot.save(str(out), "PNG"):
             raise CopdeskError(f"cannot write {out}")
         if window.last_error:
             raise CopdeskError(window.last_error)

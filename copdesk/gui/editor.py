@@ -246,6 +246,7 @@ class EditorWindow(QWidget):
         self.scroll.setWidget(QLabel(self.tr("Loading…"), self))
         self.preview = SafeBrowser(self)
         self.preview.setObjectName("editorPreview")
+        self.preview.setAccessibleName(self.tr("Preview, as it will be read"))
         self.preview.document().setDocumentMargin(12)
         preview_box = QWidget(self)
         pv = QVBoxLayout(preview_box)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 PREFERRED = QSize(1280, 800)  # the first window where the screen has room for it
 TITLE_BAR = 40  # what the window manager adds above the window (estimated before showing)
-SIDEBAR_MIN, SIDEBAR_DEFAULT, SIDEBAR_MAX = 150, 180, 280
-CENTER_MIN = 360  # a list or page stays readable
-DETAIL_MIN = 300  # the reading pane: a sheet's title and its fields stay readable
+SIDEBAR_MIN, SIDEBAR_DEFAULT, SIDEBAR_MAX = 130, 180, 280
+CENTER_MIN = 320  # a list or page stays readable
+DETAIL_MIN = 280  # the reading pane: a sheet's title and its fields stay readable
 DETAIL_SHARE = 0.42  # of the width beside the sidebar, by default
 
 

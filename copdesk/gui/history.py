@@ -288,6 +288,7 @@ class HistoryView(QWidget):
 
         self.list = QTreeWidget(self)
         self.list.setObjectName("revisionList")
+        self.list.setAccessibleName(self.tr("Versions"))
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -309,6 +310,7 @@ class HistoryView(QWidget):
 
         self.diff = SafeBrowser(self)
         self.diff.setObjectName("diffView")
+        self.diff.setAccessibleName(self.tr("Differences between the two versions"))
         self.diff.document().setDocumentMargin(8)
 
         bar = QHBoxLayout()
