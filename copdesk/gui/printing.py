@@ -320,26 +320,41 @@ def _groups(document: QTextDocument) -> list[tuple[QTextBlock, QTextBlock, QText
     return out
 
 
+def layout_page_height(document: QTextDocument) -> float:
+    """The page height the document's layout really breaks at: it counts in 1/64 pt
+    (QFixed), so an A4 page of 756.96 pt breaks at 756.953125 pt, and a block at the top
+    of page 2 would seem to start 0.007 pt before it."""
+    return round(document.pageSize().height() * 64) / 64
+
+
+def page_of(y: float, height: float) -> int:
+    return int(y // height)
+
+
 def keep_together(document: QTextDocument, passes: int = 200) -> int:
     """Break pages before a step, heading or box that would be split, when it fits on one
     page; returns how many breaks were added. Each break moves what follows, so the
     layout is read again after each one."""
-    height = document.pageSize().height()
+    height = layout_page_height(document)
     if height <= 0:
         return 0
     layout = document.documentLayout()
     added = 0
+    always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     for _ in range(passes):
         for first, last, table in _groups(document):
             if table is not None:
                 box = layout.frameBoundingRect(table)
                 top, bottom = box.top(), box.bottom()
+                moved = bool(table.format().pageBreakPolicy() & always_before)
             else:
                 top = layout.blockBoundingRect(first).top()
                 bottom = layout.blockBoundingRect(last).bottom()
+                moved = bool(first.blockFormat().pageBreakPolicy() & always_before)
             largest = height * (BOX_SHARE if table is not None else 0.9)
-            if bottom - top >= largest or int(top // height) == int((bottom - 1) // height):
-                continue  # fits on its page (or is too large to move whole)
+            whole = page_of(top, height) == page_of(bottom - 1, height)
+            if moved or whole or bottom - top >= largest:
+                continue  # fits on its page, already starts one, or is too large to move whole
             if table is not None:
                 fmt = table.format()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)

@@ -66,13 +66,18 @@ def platform(environ: Mapping[str, str] = os.environ) -> str:
     return "wayland" if environ.get("WAYLAND_DISPLAY") else "xcb"
 
 
-def missing(platform_name: str, loads: Callable[[str], bool] = _loads) -> list[tuple[str, str]]:
+def missing(
+    platform_name: str, loads: Callable[[str], bool] | None = None
+) -> list[tuple[str, str]]:
     """(library, package) for every library of that platform the loader cannot find."""
+    loads = loads or _loads  # looked up when called, so a test can stand in for dlopen
     needed = {**BASE, **(XCB if platform_name == "xcb" else {})}
     return [(lib, package) for lib, package in needed.items() if not loads(lib)]
 
 
-def check(environ: Mapping[str, str] = os.environ, loads: Callable[[str], bool] = _loads) -> None:
+def check(
+    environ: Mapping[str, str] = os.environ, loads: Callable[[str], bool] | None = None
+) -> None:
     """Refuse in one line, naming the packages to install, if Qt could not start."""
     if not sys.platform.startswith("linux"):
         return
