@@ -849,6 +849,10 @@
         <translation>Sélectionnez une version pour la comparer à la précédente, ou deux versions (Ctrl+clic) pour les comparer.</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -871,6 +875,10 @@
     <message>
         <source>Restore this version…</source>
         <translation>Restaurer cette version…</translation>
+    </message>
+    <message>
+        <source>Differences between the two versions</source>
+        <translation>Différences entre les deux versions</translation>
     </message>
     <message>
         <source>History</source>
@@ -2032,6 +2040,10 @@
     <message>
         <source>score %1</source>
         <translation>score %1</translation>
+    </message>
+    <message>
+        <source>Knowledge at risk</source>
+        <translation>Savoirs en danger</translation>
     </message>
     <message>
         <source>Highest score first: a skill held by one person that no know-how sheet covers comes first. Click a line to open the skill.</source>
