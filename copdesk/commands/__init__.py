@@ -23,7 +23,7 @@ ORDER = (
     "propose", "validate", "send-back", "obsolete",
     "member", "rate", "profile", "pin", "admin", "login",
     "link", "attach", "comment", "import-csv", "check", "repair", "backup", "restore-backup",
-    "search", "who-knows", "risks", "network", "reindex", "glossary",
+    "search", "similar", "who-knows", "risks", "network", "reindex", "glossary",
     "ask", "answer", "accept", "promote", "mark", "stats", "questions", "contributions",
     "identity", "sites", "trust", "untrust", "site", "export", "import", "conflicts", "resolve",
     "sync-folder",
