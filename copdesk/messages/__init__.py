@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from copdesk.messages import documents, health, labels, network, risks
 from copdesk.messages import format as _format
-from copdesk.messages import health, labels, network, risks
 from copdesk.model.message import Message, msg
 
 LANGUAGES = ("en", "fr")  # English first: the base of every twin (reason, reason_fr)
@@ -45,6 +45,7 @@ def _catalogue() -> dict[str, Entry]:
         network.MESSAGES,
         health.MESSAGES,
         health.GUIDANCE,
+        documents.MESSAGES,
     ]
     out: dict[str, Entry] = {}
     for table in tables:
