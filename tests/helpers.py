@@ -267,8 +267,9 @@ def make_big_xlsx(path: Path, rows: int, cols: int) -> Path:
                 )
                 letters = [chr(65 + c) for c in range(cols)]
                 for r in range(1, rows + 1):
-                    cells = "".join(f'<c r="{x}{r}"><v>{r * cols + i}</v></c>'
-                                    for i, x in enumerate(letters))
+                    cells = "".join(
+                        f'<c r="{x}{r}"><v>{r * cols + i}</v></c>' for i, x in enumerate(letters)
+                    )
                     f.write(f'<row r="{r}">{cells}</row>'.encode())
                 f.write(b"</sheetData></worksheet>")
     small.unlink()

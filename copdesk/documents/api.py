@@ -18,7 +18,6 @@ from __future__ import annotations
 import difflib
 import mimetypes
 import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,11 +36,6 @@ from copdesk.store.files import regular_file, stored_name
 Progress = Callable[[int, int], None]
 MAX_DIFF_LINES = 2_000
 _SNIFF = 1024
-
-
-def in_window() -> bool:
-    """Whether this process runs Qt (the window), not a ``copdesk`` command."""
-    return any(name.startswith("PySide6") for name in sys.modules)
 
 
 def _needs_reader(path: Path) -> bool:
@@ -84,8 +78,9 @@ class Documents:
         self.items = items
         self.permissions = permissions
         self.conn = core.conn
-        # the window's worker never waits for a child: it runs `copdesk extract` instead
-        self.auto = not in_window()
+        # False in the window: its worker never waits for a child (the window runs
+        # `copdesk extract` as a child process after writes that added files)
+        self.auto = True
         self._seen = core.change_marker()
         self._reading = False
         core.on_commit(self._read_new)
