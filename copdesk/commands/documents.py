@@ -71,7 +71,7 @@ def documents(ws: Workspace, a: Namespace) -> list[dict[str, Any]]:
 @command(
     "files",
     help="an item's files and what was read of each (--history: every version)",
-    text=lambda rows: text.versions(rows) if rows and "generation" in rows[0] else text.files(rows),
+    text=text.files_or_versions,
     args=[arg("id", metavar="ID"), opt("--history", action="store_true")],
 )
 def files(ws: Workspace, a: Namespace) -> list[dict[str, Any]]:

@@ -74,5 +74,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "place.heading": ("section “{heading}”", "section « {heading} »"),
     "place.line": ("line {line}", "ligne {line}"),
     "place.start": ("beginning", "début"),
-    "place.in": ("{place}, {file}", "{place}, {file}"),
 }

@@ -62,6 +62,11 @@ def files(rows: list[dict[str, Any]]) -> str:
     return lines(out)
 
 
+def files_or_versions(rows: list[dict[str, Any]]) -> str:
+    """`files ID`, or with --history every version."""
+    return versions(rows) if rows and "generation" in rows[0] else files(rows)
+
+
 def versions(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "no files\n"
