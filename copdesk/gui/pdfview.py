@@ -29,7 +29,7 @@ class PdfWindow(QWidget):
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setPageMode(QPdfView.PageMode.SinglePage)  # the page asked for, exactly
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.page_box = QSpinBox(self)
@@ -49,9 +49,8 @@ class PdfWindow(QWidget):
         self.page_box.setMaximum(pages)
         self.count.setText(translate("PdfWindow", "of %1").replace("%1", str(pages)))
         self.page_box.valueChanged.connect(self.go_to)
-        self.view.pageNavigator().currentPageChanged.connect(
-            lambda n: self.page_box.setValue(n + 1)
-        )
+        self.view.pageNavigator().currentPageChanged.connect(self._shown_page)
+        self.wanted = page
         self.go_to(page)
 
     @property
@@ -60,8 +59,16 @@ class PdfWindow(QWidget):
         return self.view.pageNavigator().currentPage() + 1
 
     def go_to(self, page: int) -> None:
-        page = min(max(1, page), max(1, self.document.pageCount()))
-        if page != self.page:
-            self.view.pageNavigator().jump(page - 1, QPointF(), 0)
-        if self.page_box.value() != page:
-            self.page_box.setValue(page)
+        """Show ``page`` (1-based), as typing it in the page box does."""
+        self.wanted = min(max(1, page), max(1, self.document.pageCount()))
+        self._jump()
+
+    def _jump(self) -> None:
+        if self.page != self.wanted:
+            self.view.pageNavigator().jump(self.wanted - 1, QPointF(), 0)
+        self._shown_page(self.view.pageNavigator().currentPage())
+
+    def _shown_page(self, index: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(index + 1)
+        self.page_box.blockSignals(False)
