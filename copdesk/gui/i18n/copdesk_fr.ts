@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>Review due</source>
-        <translation type="unfinished">Revue à faire</translation>
+        <translation>Revue à faire</translation>
     </message>
     <message>
         <source>What could not be read</source>
