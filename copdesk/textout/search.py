@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from copdesk import messages
 from copdesk.textout.terminal import lines
 
 
@@ -31,6 +32,9 @@ def results(r: dict[str, Any], color: bool = False) -> str:
         some += "  [archived]" if h.get("archived") else ""
         out.append(f"\n{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]}){some}")
         out.append(f"    {where + ' · ' if where else ''}{(h['updated_at'] or '')[:10]}")
+        if h.get("file"):
+            found = h["file"]
+            out.append(f"    in {found['name']}, {messages.place(found.get('place'))}")
         if h.get("snippet"):
             out.append(f"    {_marked(h['snippet'], color)}")
     facets = [

@@ -35,7 +35,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         question = ws.qa.questions()[0]["id"]
         answer = ws.qa.answer(question, "Une réponse à promouvoir")["id"]
         mine = ws.items.add("rex", {"title": "Essai de validation", "community": COMMUNITY})
+        (root / "procedure.md").write_text("# Serrage\nM12 : 85 N.m\n", "utf-8")
+        (root / "procedure-v2.md").write_text("# Serrage\nM12 : 90 N.m\n", "utf-8")
+        doc = ws.documents.add([root / "procedure.md"], {"community": COMMUNITY})
+        newer = ws.documents.add([root / "procedure-v2.md"])
         known = {
+            "document": doc["id"],
+            "sha_old": doc["files"][0]["sha256"][:12],
+            "sha_new": newer["files"][0]["sha256"][:12],
             "mine": mine["id"],  # by the demo's animator, in the community she animates
             "rex": ws.items.list("rex")[0]["id"],
             "howto": ws.items.list("howto")[0]["id"],
@@ -97,6 +104,24 @@ SAMPLES: dict[str, tuple[list[list[str]], list[str], list[str]]] = {
         ["import-csv", "rex", "{root}/registre.csv"],
     ),
     "check": ([], ["check"], ["check"]),
+    "add-document": (
+        [],
+        ["add-document", "{root}/photo.txt", "--title", "Photo"],
+        ["add-document", "{root}/photo.txt", "--source", "interne"],
+    ),
+    "documents": ([], ["documents"], ["documents", "--type", "markdown"]),
+    "files": ([], ["files", "{document}"], ["files", "{document}", "--history"]),
+    "replace-file": (
+        [],
+        ["replace-file", "{document}", "{root}/procedure-v2.md", "--version", "B"],
+        ["replace-file", "{document}", "{root}/procedure.md", "--version", "C"],
+    ),
+    "file-diff": (
+        [],
+        ["file-diff", "{sha_old}", "{sha_new}"],
+        ["file-diff", "{sha_old}", "{sha_new}"],
+    ),
+    "extract": ([], ["extract"], ["extract", "--all"]),
     "search": ([], ["search", "hydraulique"], ["search", "hydraulique"]),
     "who-knows": ([], ["who-knows", "hydraulique"], ["who-knows", "hydraulique"]),
     "risks": ([], ["risks"], ["risks"]),
