@@ -30,6 +30,7 @@ class FileReader(QObject):
         self.runner = runner
         self.child: Any = None
         self.again = False
+        self.stopped = False
         runner.changed.connect(self._changed)
 
     @property
@@ -45,7 +46,7 @@ class FileReader(QObject):
         if self.child is not None:
             self.again = True
             return
-        if self.runner.path is None:
+        if self.runner.path is None or self.stopped:
             return
         self.again = False
         self.child = self.runner.command(["extract"], self)
@@ -63,6 +64,9 @@ class FileReader(QObject):
             self.start()
 
     def stop(self) -> None:
-        """Kill a running child (closing the window): what it read so far is kept."""
+        """Kill a running child (closing the window): what it read so far is kept. Waits
+        for it to end, so no process outlives the window that started it."""
+        self.stopped, self.again = True, False  # and none starts after
         if self.child is not None:
             self.child.cancel()
+            self.child.process.waitForFinished(3000)
