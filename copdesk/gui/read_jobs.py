@@ -57,11 +57,12 @@ def _names(ws: Workspace, kind: str) -> dict[str, str]:
     return {r["id"]: title_of(r) for r in ws.items.list(kind)}
 
 
-def list_rows(kind: str) -> Callable[[Workspace], list[dict[str, Any]]]:
-    """Rows of a list, with community and author ids replaced by names."""
+def list_rows(kind: str, deleted: bool = False) -> Callable[[Workspace], list[dict[str, Any]]]:
+    """Rows of a list, with community and author ids replaced by names (``deleted``:
+    the deleted items instead, as ``copdesk list --deleted``)."""
 
     def job(ws: Workspace) -> list[dict[str, Any]]:
-        rows = ws.items.list(kind)
+        rows = ws.items.list(kind, deleted=deleted)
         communities = _names(ws, "community")
         people = _names(ws, "person")
         for r in rows:
@@ -73,9 +74,9 @@ def list_rows(kind: str) -> Callable[[Workspace], list[dict[str, Any]]]:
     return job
 
 
-def list_items(kind: str) -> Callable[[Workspace], Any]:
+def list_items(kind: str, deleted: bool = False) -> Callable[[Workspace], Any]:
     """A list as the table shows it (:class:`PreparedRows`: cells built here, on the worker)."""
-    rows_of = list_rows(kind)
+    rows_of = list_rows(kind, deleted)
 
     def job(ws: Workspace) -> Any:
         if kind not in COLUMNS:
@@ -459,6 +460,19 @@ def questions(community: str | None, open_only: bool) -> Callable[[Workspace], d
         return {"rows": rows, "communities": _choices(ws, "community"), "me": ws.current_person}
 
     return job
+
+
+def site_state(ws: Workspace) -> dict[str, Any]:
+    return ws.sites.state()
+
+
+def bundle_signer(path: str) -> Callable[[Workspace], dict[str, str]]:
+    """Who signed a bundle (its signature checked), to compare the fingerprint first."""
+    return lambda ws: ws.sites.bundle_signer(path)
+
+
+def communities(ws: Workspace) -> list[tuple[str, str]]:
+    return _choices(ws, "community")
 
 
 def who_knows(query: str) -> Callable[[Workspace], dict[str, Any]]:
