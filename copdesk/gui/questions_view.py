@@ -71,8 +71,12 @@ class QuestionsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(self._chosen)
@@ -133,7 +137,13 @@ class QuestionsView(QWidget):
             if q["id"] == keep:
                 self.table.selectRow(r)
         self.table.blockSignals(False)
-        self.count.setText(self.tr("%1 questions").replace("%1", str(len(self.rows))))
+        if len(self.rows) == 1:  # two plain strings: lupdate 6.11 drops French plural forms
+            count = self.tr("1 question")
+        else:
+            count = self.tr("%1 questions").replace("%1", str(len(self.rows)))
+        self.count.setText(count)
+        if keep is None and self.rows:  # the reading pane is never empty beside a list
+            self.table.selectRow(0)
         self.loaded.emit()
 
     def _chosen(self, row: int, *_: int) -> None:
