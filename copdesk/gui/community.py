@@ -385,9 +385,12 @@ class CommunityActions(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal, not blocking: tests fill it in like a user
 
-    def _run(self, job: write_jobs.Write) -> None:
+    def _run(self, job: write_jobs.Write, page: str | None = None) -> None:
+        """The write; then its result's page, unless it or ``page`` (the question the
+        action was taken on) is the one shown, which its Change reloads."""
+
         def done(target: str) -> None:
-            if target != self._showing():
+            if self._showing() not in (target, page):
                 self.showItem.emit(target)
 
         self._perform(job, done)
@@ -396,10 +399,10 @@ class CommunityActions(QObject):
         self._run(write_jobs.ask(community, title, body))
 
     def answer(self, question: str, text: str) -> None:
-        self._run(write_jobs.answer(question, text))
+        self._run(write_jobs.answer(question, text), question)
 
     def accept(self, question: str, answer: str) -> None:
-        self._run(write_jobs.accept(question, answer))
+        self._run(write_jobs.accept(question, answer), question)
 
     def promote(self, answer: str, kind: str = "howto") -> None:
         self._run(write_jobs.promote(answer, kind))

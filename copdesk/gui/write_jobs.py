@@ -271,7 +271,7 @@ def proof_minutes(minutes: int) -> Write:
     """How long a proven PIN is remembered by this window (a setting of this computer)."""
 
     def job(ws: Workspace) -> Outcome:
-        ws.permissions.proof_minutes = max(0, int(minutes))
+        ws.permissions.proof_minutes = max(1, int(minutes))  # it must outlive the retry
         return Outcome(ws.permissions.proof_minutes)
 
     return job

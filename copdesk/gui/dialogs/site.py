@@ -277,7 +277,7 @@ class ComputerPage(QWidget):
         self.tie_button.clicked.connect(lambda: self.tie.emit(str(self.tied.currentData() or "")))
         self.proof = QSpinBox(self)
         self.proof.setObjectName("proofMinutes")
-        self.proof.setRange(0, 240)
+        self.proof.setRange(1, 240)  # a proof must outlive the write it is asked for
         self.proof.setSuffix(self.tr(" min"))
         self.proof.editingFinished.connect(lambda: self.minutes.emit(self.proof.value()))
         self.folder = QLineEdit(self)

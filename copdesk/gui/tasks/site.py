@@ -37,7 +37,7 @@ PROOF_SETTING = "security/proof_minutes"  # how long a PIN given is remembered (
 
 def proof_minutes() -> int:
     try:
-        return max(0, int(settings().value(PROOF_SETTING, PROOF_MINUTES)))
+        return max(1, int(settings().value(PROOF_SETTING, PROOF_MINUTES)))
     except (TypeError, ValueError):
         return PROOF_MINUTES
 
