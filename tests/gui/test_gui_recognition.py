@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from helpers import open_window, pair
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from copdesk import Workspace
 from copdesk.gui.matrix import RATING_ROLE
@@ -82,10 +83,8 @@ def test_given_elsewhere_or_by_oneself_is_shown_apart(qtbot, runner, lyon) -> No
     assert olga_rating["recognised"] is False and "not recognised here" in olga_tip
     eve_rating, eve_tip = tips["Eve Animatrice"]
     assert eve_rating["self_assessed"] and "self-assessed" in eve_tip
-    assert (
-        "grey corner: self-assessed"
-        in window.matrix_view.findChildren(type(window.matrix_view.summary))[-1].text()
-    )
+    legend = [label.text() for label in window.matrix_view.findChildren(QLabel)]
+    assert any("grey corner: self-assessed · red ?: not recognised here" in t for t in legend)
 
     with qtbot.waitSignal(window.viewLoaded, timeout=WAIT):
         window.show_view(f"dashboard:{lyon['presses']}")
