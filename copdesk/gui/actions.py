@@ -196,14 +196,14 @@ def file_tasks() -> list[Spec]:
              translate("Tasks", "Put a backup of this site in place (the current one is kept)")),
         Spec(Act.CHECK, translate("Tasks", "&Check the database"), "file", None,
              translate("Tasks", "Verify the database, revisions and attachments")),
-        Spec(Act.REPAIR, translate("Tasks", "Re&pair the database…"), "file", None,
+        Spec(Act.REPAIR, translate("Tasks", "Repair the &database…"), "file", None,
              translate("Tasks", "Rebuild a damaged database (the old file is kept)")),
-        Spec(Act.MY_PIN, translate("Tasks", "My &PIN…"), "file", None,
+        Spec(Act.MY_PIN, translate("Tasks", "&My PIN…"), "file", None,
              translate("Tasks", "Set, change or remove the PIN that proves it is you"),
              separated=True),
         Spec(Act.LOCK, translate("Tasks", "&Lock"), "file", "Ctrl+Shift+L",
              translate("Tasks", "Forget the PINs given: the next privileged action asks again")),
-        Spec(Act.SITE_SETTINGS, translate("Tasks", "S&ite settings…"), "file", None,
+        Spec(Act.SITE_SETTINGS, translate("Tasks", "Site settin&gs…"), "file", None,
              translate("Tasks", "This site, its keys, administrators, PINs, this computer")),
     ]  # fmt: skip
 
