@@ -119,21 +119,16 @@ def answers_html(question: Mapping[str, Any], me: str | None) -> str:
     parts = [f'<h2>{heading}</h2><p class="actions"><a href="answer:{qid}">{answer}</a></p>']
     asker = question.get("author")
     accepted = _esc(translate("CommunityPage", "accepted"))
+    accept = _esc(translate("CommunityPage", "Accept"))
+    sheet = _esc(translate("CommunityPage", "Turn into a know-how sheet"))
+    report = _esc(translate("CommunityPage", "Turn into an experience report"))
     for a in answers:
         aid = _esc(a["id"])
         links = []
         if not a.get("accepted") and (asker is None or asker == me):
-            links.append(
-                f'<a href="accept:{qid}/{aid}">{_esc(translate("CommunityPage", "Accept"))}</a>'
-            )
-        links.append(
-            f'<a href="promote:{aid}">'
-            f"{_esc(translate('CommunityPage', 'Turn into a know-how sheet'))}</a>"
-        )
-        links.append(
-            f'<a href="promote-rex:{aid}">'
-            f"{_esc(translate('CommunityPage', 'Turn into an experience report'))}</a>"
-        )
+            links.append(f'<a href="accept:{qid}/{aid}">{accept}</a>')
+        links.append(f'<a href="promote:{aid}">{sheet}</a>')
+        links.append(f'<a href="promote-rex:{aid}">{report}</a>')
         badge = f' <span class="accepted">✔ {accepted}</span>' if a.get("accepted") else ""
         parts.append(
             f'<p class="answer">{_esc(a["body"])}{badge} '
@@ -179,10 +174,12 @@ def community_html(data: Mapping[str, Any]) -> str:
     history = _esc(translate("CommunityPage", "History"))
     dashboard = _esc(translate("CommunityPage", "Health dashboard"))
     members = _esc(translate("CommunityPage", "Members and roles…"))
+    leave = _esc(translate("CommunityPage", "Leave…"))
+    join = _esc(translate("CommunityPage", "Join"))
     if any(m["person"] == data.get("me") for m in data["members"]):
-        joining = f'<a href="task:leave">{_esc(translate("CommunityPage", "Leave…"))}</a>'
+        joining = f'<a href="task:leave">{leave}</a>'
     elif data.get("me"):
-        joining = f'<a href="task:join">{_esc(translate("CommunityPage", "Join"))}</a>'
+        joining = f'<a href="task:join">{join}</a>'
     else:
         joining = ""
     parts = [

@@ -290,7 +290,7 @@ class MatrixModel(QAbstractTableModel):
     def _cell_tip(self, row: int, column: int, rating: Mapping[str, Any] | None) -> str:
         who = f"{title_of(self.matrix.people[row])} — {title_of(self.matrix.skills[column])}"
         if rating is None:
-            return f"{who}\n{translate('SkillsMatrix', 'not assessed')}"
+            return who + "\n" + translate("SkillsMatrix", "not assessed")
         lines = [who, level_name(rating["level"])]
         if rating.get("interest") == "learn":
             lines.append(translate("SkillsMatrix", "wants to learn"))

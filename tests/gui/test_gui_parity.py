@@ -93,3 +93,18 @@ def test_every_command_has_a_place_in_the_window(qtbot, runner, tmp_path: Path) 
     # and every action of the window is in a menu, reached with the keyboard
     assert {a.objectName() for a in window.registry} <= in_menus
     window.close()
+
+
+def test_no_translate_call_hides_in_an_f_string() -> None:
+    """lupdate does not read inside f-strings: a translate() there stays English."""
+    import re
+
+    gui = Path(__file__).resolve().parents[2] / "copdesk" / "gui"
+    hidden = re.compile(r"""\bf(["']).*\{[^}]*\b(translate|self\.tr)\(""")
+    offenders = [
+        f"{path.name}:{n}"
+        for path in gui.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line)
+    ]
+    assert offenders == []

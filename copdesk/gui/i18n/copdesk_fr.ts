@@ -117,6 +117,14 @@
         <translation>Membres et rôles…</translation>
     </message>
     <message>
+        <source>Leave…</source>
+        <translation>Quitter…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
         <source>Form</source>
         <translation>Forme</translation>
     </message>
@@ -199,6 +207,10 @@
     <message>
         <source>Turn into a know-how sheet</source>
         <translation>En faire une fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>Turn into an experience report</source>
+        <translation>En faire un retour d&apos;expérience</translation>
     </message>
     <message>
         <source>%1 answer(s)</source>
@@ -289,6 +301,10 @@
     <message>
         <source>Edited at two sites before they exchanged. Differing fields are highlighted.</source>
         <translation>Modifié sur deux sites avant leur échange. Les champs qui diffèrent sont surlignés.</translation>
+    </message>
+    <message>
+        <source>unknown author</source>
+        <translation>auteur inconnu</translation>
     </message>
     <message>
         <source>(shown now)</source>
@@ -1136,6 +1152,10 @@
 <context>
     <name>HomeView</name>
     <message>
+        <source>Nothing here.</source>
+        <translation>Rien ici.</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
@@ -1415,6 +1435,10 @@
         <translation>De %1, créé le %2</translation>
     </message>
     <message>
+        <source>in conflict</source>
+        <translation>en conflit</translation>
+    </message>
+    <message>
         <source>animator</source>
         <translation>animateur</translation>
     </message>
@@ -1447,8 +1471,28 @@
         <translation>souhaite transmettre</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Compétences</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>Member of no community.</source>
+        <translation>Membre d&apos;aucune communauté.</translation>
+    </message>
+    <message>
         <source>%1 skills, %2 autonomous or expert</source>
         <translation>%1 compétences, %2 autonome(s) ou expert(es)</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
     </message>
     <message>
         <source>expires</source>
@@ -1459,12 +1503,20 @@
         <translation>valide jusqu&apos;au</translation>
     </message>
     <message>
+        <source>No report or sheet written yet.</source>
+        <translation>Aucun retour ni aucune fiche écrits pour l&apos;instant.</translation>
+    </message>
+    <message>
         <source>experience report</source>
         <translation>retour d&apos;expérience</translation>
     </message>
     <message>
         <source>know-how sheet</source>
         <translation>fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +2903,10 @@
         <translation>Détenteurs autonomes : %1</translation>
     </message>
     <message>
+        <source>not assessed</source>
+        <translation>non évalué</translation>
+    </message>
+    <message>
         <source>wants to learn</source>
         <translation>souhaite apprendre</translation>
     </message>
@@ -3239,6 +3295,10 @@
     <message>
         <source>Validate again</source>
         <translation>Valider à nouveau</translation>
+    </message>
+    <message>
+        <source>Add a comment…</source>
+        <translation>Ajouter un commentaire…</translation>
     </message>
     <message>
         <source>Open a community or a person first.</source>

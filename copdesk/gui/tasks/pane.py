@@ -99,7 +99,8 @@ def end_html(item: Mapping[str, Any]) -> str:
     """After the comments: a link to add one."""
     if item["kind"] not in COMMENTABLE:
         return ""
-    return f'<p class="tasks">{_link("comment", translate("Tasks", "Add a comment…"))}</p>'
+    add = translate("Tasks", "Add a comment…")
+    return f'<p class="tasks">{_link("comment", add)}</p>'
 
 
 def rating_notes(rating: Mapping[str, Any]) -> list[str]:
