@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from helpers import modal, on_worker, open_window
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPushButton
 
 from copdesk.gui.actions import Act
 from copdesk.gui.dialogs.common import TextPrompt
@@ -331,3 +331,18 @@ def test_the_items_actions_are_in_the_context_menus_of_the_list_and_the_pane(
     pane = [a.text() for a in window.tasks.menu.actions()]
     assert "&Comment…" in pane and any("Copy" in t for t in pane)  # and the text's own
     window.tasks.menu.close()
+
+
+def test_files_are_attached_to_the_item_shown(
+    qtbot, window: MainWindow, runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    item = add(qtbot, runner, title="Raccord fissuré sur la presse P2")
+    photo = tmp_path / "raccord.txt"
+    photo.write_text("photo du raccord", "utf-8")
+    show(qtbot, window, item["id"])
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
+    with qtbot.waitSignal(window.itemShown, timeout=WAIT):
+        act(window, Act.ATTACH).trigger()  # Item ▸ Attach a file…
+    attached = get(qtbot, runner, item["id"])["attachments"]
+    assert [a["name"] for a in attached] == ["raccord.txt"]
+    assert "raccord.txt" in window.detail.toPlainText()

@@ -58,6 +58,18 @@ def test_a_copy_asks_what_it_is_read_only_disables_writes_split_makes_a_new_site
     assert all(not window.registry[a].isEnabled() for a in WRITES)  # nothing may be written
     assert "read-only until you decide" in window.registry[Act.NEW].toolTip()
 
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Later: a write tried meanwhile is refused…
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    from copdesk.gui import write_jobs
+
+    with qtbot.waitSignal(window.loads.failed, timeout=WAIT) as refused:
+        window.loads.perform(write_jobs.comment(rex, "tried on the copy"))
+    assert type(refused.args[0]).__name__ == "WorkspaceCopied"
+    notice = window.tasks.upkeep.banner
+    assert notice.text == "This workspace is a copy: decide what it is to write here."
+    assert [b.text() for b in notice.buttons] == ["Decide…"]  # …with the way out
+    notice.buttons[0].click()
+    dialog = modal(qtbot, CopyDialog)
     dialog.read_only.setChecked(True)  # kept for reading
     with qtbot.waitSignal(window.workspaceReady, timeout=WAIT):  # opened again, decided
         dialog.accept()
@@ -143,12 +155,20 @@ def test_backup_now_the_daily_backup_and_a_restore(
     assert (now / "copdesk.db").is_file()
     assert f"Backed up to {now}" in window.statusBar().currentMessage()
 
-    on_worker(qtbot, runner, lambda ws: ws.items.add("rex", {"title": "Écrit après"}))
+    def after_backup(ws):  # written and sent to other sites after the backup
+        ws.items.add("rex", {"title": "Écrit après"})
+        ws.sync.export(tmp_path / "sent.copdesk")
+
+    on_worker(qtbot, runner, after_backup)
     window.registry[Act.RESTORE_BACKUP].trigger()  # File ▸ Restore from a backup…
     box = modal(qtbot, QMessageBox)
     assert box.text().startswith("Restore the backup of Usine de Lyon taken ")
     with qtbot.waitSignal(window.workspaceReady, timeout=WAIT):
         box.findChild(QPushButton, "confirmButton").click()
+    said = modal(qtbot, QMessageBox)  # behind what it had sent: said once, on opening
+    assert said.windowTitle() == "Restored from a backup"
+    assert said.text().startswith("This workspace was restored from a backup")
+    said.close()
     qtbot.waitUntil(lambda: "Restored." in window.statusBar().currentMessage(), timeout=WAIT)
     titles = on_worker(qtbot, runner, lambda ws: [r["title"] for r in ws.items.list("rex")])
     assert titles == ["Fuite au raccord du vérin"]  # as in the backup
@@ -265,4 +285,34 @@ def test_an_import_lists_what_it_held_back_and_offers_to_trust_its_site(
         panel.preview_import(tmp_path / "lyon.copdesk")
     assert not panel.held and panel.trust_held_button.isHidden()
     assert QApplication.activeModalWidget() is None
+    window.close()
+
+
+def test_an_edit_that_overturned_a_deletion_says_so_in_the_import(
+    qtbot, runner, tmp_path: Path
+) -> None:
+    """Lyon deleted a report that Nantes edited meanwhile: the edit is kept, and said."""
+    lyon_path, nantes_path = tmp_path / "lyon", tmp_path / "nantes"
+    rex = site_at(lyon_path)
+    Workspace.create(nantes_path, site="Usine de Nantes").close()
+    with Workspace.open(lyon_path) as lyon, Workspace.open(nantes_path) as nantes:
+        pair(lyon, nantes)
+        lyon.sync.export(tmp_path / "a.copdesk")
+        nantes.sync.import_bundle(tmp_path / "a.copdesk")
+        with nantes.permissions.bypass():
+            nantes.items.edit(rex, {"lessons": "Resserrer au couple après chaque intervention."})
+        nantes.sync.export(tmp_path / "b.copdesk")
+        lyon.items.delete(rex)
+    window = window_on(qtbot, runner, lyon_path, "exchange")
+    panel = window.exchange_view.imports
+    with qtbot.waitSignal(window.commands.finished, timeout=WAIT):
+        panel.preview_import(tmp_path / "b.copdesk")
+    rows = {
+        panel.items.topLevelItem(r).text(0): panel.items.topLevelItem(r).text(2)
+        for r in range(panel.items.topLevelItemCount())
+    }
+    assert (
+        "kept: an edit overturned its deletion at Usine de Lyon"
+        in rows["Fuite au raccord du vérin"]
+    )
     window.close()
