@@ -115,13 +115,15 @@ class SiteTasks(QObject):
     def error_seen(self, exc: object) -> None:
         """A refusal met later: a copy or a read-only copy, with the way out."""
         if isinstance(exc, WorkspaceCopied):
-            self.upkeep.banner.show_notice(
+            self.upkeep.banner.show_message(
                 translate("Tasks", "This workspace is a copy: decide what it is to write here."),
+                "info",
                 ((translate("Tasks", "Decide…"), self.decide),),
             )
         elif isinstance(exc, ReadOnlyWorkspace):
-            self.upkeep.banner.show_notice(
+            self.upkeep.banner.show_message(
                 translate("Tasks", "This workspace is a read-only copy."),
+                "info",
                 ((translate("Tasks", "Site settings…"), self.site_settings),),
             )
 

@@ -12,26 +12,19 @@ A database that failed its check gets a banner offering Check and Repair.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from copdesk.errors import CopdeskError
 from copdesk.gui.change import Change
 from copdesk.gui.commands import Command, CommandRunner
 from copdesk.gui.dialogs.common import confirm, inform
 from copdesk.gui.dialogs.csv_import import CsvImportDialog
+from copdesk.gui.editor import MessageBar
 from copdesk.gui.loads import Loads
 from copdesk.gui.settings import settings
 from copdesk.gui.tasks.shell import Shell
@@ -68,48 +61,6 @@ def import_csv(kind: str, path: str | Path, skip_bad: bool) -> Command:
     return Command("import-csv", args, label, Change.of([kind, "community", "person"]))
 
 
-class NoticeBanner(QFrame):
-    """A warning across the window with what can be done about it (buttons)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBanner")
-        self.setStyleSheet(
-            "#noticeBanner { background: #fff7d6; border-bottom: 1px solid #e6cf7a; }"
-            "#noticeBanner QLabel { color: #5c4a00; }"
-        )
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(12, 6, 6, 6)
-        self._row.addWidget(self.label, 1)
-        self.buttons: list[QPushButton] = []
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setAutoRaise(True)
-        close.setToolTip(translate("Tasks", "Dismiss"))
-        close.clicked.connect(self.hide)
-        self._close = close
-        self._row.addWidget(close)
-        self.hide()
-
-    def show_notice(self, text: str, actions: Sequence[tuple[str, Callable[[], Any]]] = ()) -> None:
-        for b in self.buttons:
-            b.deleteLater()
-        self.buttons = []
-        for label, callback in actions:
-            button = QPushButton(label, self)
-            button.clicked.connect(lambda _=False, c=callback: c())
-            self._row.insertWidget(self._row.count() - 1, button)
-            self.buttons.append(button)
-        self.label.setText(text)
-        self.show()
-
-    @property
-    def text(self) -> str:
-        return self.label.text() if not self.isHidden() else ""
-
-
 class Upkeep(QObject):
     """Backups, restore, check, repair, import of a register; the damage banner."""
 
@@ -122,7 +73,7 @@ class Upkeep(QObject):
         self.commands = commands
         self.shell = shell
         self._parent = parent
-        self.banner = NoticeBanner(parent)
+        self.banner = MessageBar(parent)  # across the window, with what can be done
         self.last_result: Any = None
         self._daily_waiting = False
 
@@ -278,11 +229,12 @@ class Upkeep(QObject):
         return self._run(check(), done)
 
     def damaged(self) -> None:
-        self.banner.show_notice(
+        self.banner.show_message(
             translate(
                 "Tasks",
                 "The database failed its check: nothing is written until it is repaired.",
             ),
+            "info",
             (
                 (translate("Tasks", "Check"), self.check),
                 (translate("Tasks", "Repair…"), self.repair),
