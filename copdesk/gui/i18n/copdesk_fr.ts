@@ -3413,10 +3413,6 @@
         <translation>Import du registre…</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>Back up the workspace to a folder</source>
         <translation>Sauvegarder l&apos;espace de travail dans un dossier</translation>
     </message>
