@@ -24,6 +24,7 @@ from copdesk.gui.labels import kind_label
 from copdesk.gui.loads import Loads
 
 NEW_KINDS = ("rex", "howto", "community", "person", "skill")
+WORKFLOW_KINDS = ("rex", "howto")  # validated by the community's experts
 # status -> the workflow actions that make sense from it
 NEXT = {
     "draft": ("propose",),
@@ -123,7 +124,9 @@ class Editing(QObject):
 
     def set_state(self, state: dict[str, Any] | None) -> None:
         self.state = state
+        kind = (state or {}).get("kind")
         following = NEXT.get((state or {}).get("status") or "", ()) if self.writable else ()
+        following = following if kind in WORKFLOW_KINDS else ()  # as `copdesk propose`
         editable = self.writable and state is not None and state["kind"] in NEW_KINDS
         self.new_action.setEnabled(self.writable)
         self.edit_action.setEnabled(editable)
