@@ -48,6 +48,7 @@ class Act(StrEnum):
     GO_SKILLS = "actionGo_skills"
     GO_EXCHANGE = "actionGo_exchange"
     GO_CONTRIBUTIONS = "actionGo_contributions"
+    GO_DOCUMENTS = "actionGo_documents"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
     # every task of the command line has its place (copdesk.gui.tasks)
@@ -69,6 +70,7 @@ class Act(StrEnum):
     MARK_HELPED = "actionMarkHelped"
     MARK_APPLIED = "actionMarkApplied"
     ATTACH = "actionAttach"
+    REPLACE_FILE = "actionReplaceFile"
     HISTORY = "actionHistory"
     MEMBERS = "actionMembers"
     JOIN = "actionJoin"
@@ -89,6 +91,7 @@ GO = {
     Act.GO_SKILLS: "skills",
     Act.GO_EXCHANGE: "exchange",
     Act.GO_CONTRIBUTIONS: "contributions",
+    Act.GO_DOCUMENTS: "documents",
     Act.GO_QUESTIONS: "questions",
 }
 MENUS = ("file", "edit", "item", "view", "go", "help")
@@ -176,6 +179,7 @@ def specs() -> list[Spec]:
         *(Spec(act, text, "go", f"Alt+{n}") for n, (act, text) in enumerate(go.items(), 1)),
         Spec(Act.GO_QUESTIONS, translate("Tasks", "&Questions"), "go", "Alt+8"),
         Spec(Act.GO_CONTRIBUTIONS, translate("Menus", "&My contributions"), "go"),
+        Spec(Act.GO_DOCUMENTS, translate("Menus", "&Documents"), "go"),
         Spec(Act.SHORTCUTS, translate("Menus", "&Keyboard shortcuts"), "help", std.HelpContents),
         Spec(Act.LOAD_DEMO, translate("Tasks", "Load the &demo content…"), "help", None,
              translate("Tasks", "Add the built-in demo content to this workspace"),
@@ -222,6 +226,9 @@ def item_tasks() -> list[Spec]:
              translate("Tasks", "Link this item to another, or remove a link"), writes=True),
         Spec(Act.ATTACH, translate("Tasks", "A&ttach a file…"), "item", None,
              translate("Tasks", "Attach photos or documents to this item"), writes=True),
+        Spec(Act.REPLACE_FILE, translate("Tasks", "&Replace a file…"), "item", None,
+             translate("Tasks", "A new version of one of this item's files (the old one "
+                                "stays in its history)"), writes=True),
         Spec(Act.HISTORY, translate("Tasks", "Hi&story"), "item", "Ctrl+H",
              translate("Tasks", "Every version, side by side, restore one")),
         Spec(Act.MEMBERS, translate("Tasks", "&Members and roles…"), "item", None,

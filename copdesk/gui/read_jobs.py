@@ -146,7 +146,7 @@ def home(
             return lists(ws)
 
     def lists(ws: Workspace) -> dict[str, Any]:
-        kinds = ("rex", "howto", "community")
+        kinds = ("rex", "howto", "document", "community")
         rows = [r for kind in kinds for r in ws.items.list(kind)]
         for r in rows:
             r["title"] = title_of(r)
@@ -313,6 +313,7 @@ def item_tasks(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
             "refused": refused,
             "links": [{**link, "way": "to"} for link in item.get("links") or []]
             + [{**link, "way": "from"} for link in item.get("backlinks") or []],
+            "files": [{"id": f["id"], "name": f["name"]} for f in ws.documents.files(item_id)],
             "my_marks": sorted({m["type"] for m in marks if me and m.get("person") == me}),
             "member": me is not None
             and kind == "community"

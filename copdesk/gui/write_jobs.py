@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from copdesk.errors import BadInput
+from copdesk.errors import BadInput, CopdeskError
 from copdesk.gui import drafts
 from copdesk.gui.change import Change, Flag, Outcome
 from copdesk.model.kinds import LEVELS
@@ -135,6 +135,17 @@ def attach(item_id: str, paths: Sequence[str]) -> Write:
     def job(ws: Workspace) -> Outcome:
         made = [ws.items.attach(item_id, path) for path in paths]
         return Outcome(made, Change.of(["attachment"], [item_id]))
+
+    return job
+
+
+def replace_file(item_id: str, path: str, attachment: str, version: str = "") -> Write:
+    """A new version of one of an item's files; a document's new version with it."""
+
+    def job(ws: Workspace) -> Outcome:
+        changes = {"version": version} if version else None
+        item = ws.documents.replace(item_id, path, attachment=attachment, changes=changes)
+        return Outcome(item, Change.of(["attachment", item["kind"]], [item["id"]]))
 
     return job
 
@@ -371,3 +382,20 @@ def save_draft(key: str, draft: dict[str, Any]) -> Callable[[Workspace], str]:
 
 def discard_draft(key: str) -> Callable[[Workspace], None]:
     return lambda ws: drafts.discard(ws.path, key)
+
+
+def add_documents(paths: Sequence[str]) -> Write:
+    """One document per file (files dropped on the Documents view); a refused file (empty,
+    too large) is returned with its reason and does not stop the others."""
+
+    def job(ws: Workspace) -> Outcome:
+        added, refused = [], []
+        for path in paths:
+            try:
+                added.append(ws.documents.add([path])["id"])
+            except CopdeskError as exc:
+                refused.append((path, str(exc)))
+        change = Change.of(["document", "attachment"], added) if added else Change()
+        return Outcome({"added": added, "refused": refused}, change)
+
+    return job

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from copdesk.messages import exchange, health, labels, network, risks
+from copdesk.messages import documents, exchange, health, labels, network, risks
 from copdesk.messages import format as _format
 from copdesk.model.message import Message, msg
 
@@ -47,6 +47,7 @@ def _catalogue() -> dict[str, Entry]:
         health.MESSAGES,
         health.GUIDANCE,
         exchange.MESSAGES,
+        documents.MESSAGES,
     ]
     out: dict[str, Entry] = {}
     for table in tables:
@@ -107,6 +108,28 @@ def level_label(level: int, language: str = "en") -> str:
     return str(text(f"level.{level}", language))
 
 
+def place(where: Mapping[str, Any] | None, language: str = "en") -> str:
+    """Where in a file a hit or a part is: "page 7", "sheet “Couples”, cell B12",
+    "section “Sécurité”" (a part of the file's beginning: "beginning")."""
+    where = where or {}
+    if "page" in where:
+        return str(text("place.page", language, page=where["page"]))
+    if "cell" in where:
+        return str(text("place.cell", language, sheet=where.get("sheet", ""), cell=where["cell"]))
+    if "sheet" in where:
+        return str(text("place.row", language, sheet=where["sheet"], row=where.get("row", "")))
+    if where.get("heading"):
+        return str(text("place.heading", language, heading=where["heading"]))
+    if "line" in where:
+        return str(text("place.line", language, line=where["line"]))
+    return str(text("place.start", language))
+
+
+def note(code: str | None, facts: Mapping[str, Any] | None, language: str = "en") -> str:
+    """What could not be read of a file, in words ("" when nothing to say)."""
+    return str(text(code, language, **(facts or {}))) if code else ""
+
+
 def localized(row: Mapping[str, Any], key: str, language: str) -> Any:
     """A worded result's text for ``key`` in ``language`` (``KEY_fr`` in French), the
     English one when the result has no twin for that language."""
@@ -158,6 +181,8 @@ __all__ = [
     "level_label",
     "localized",
     "msg",
+    "note",
+    "place",
     "say",
     "text",
     "worded",

@@ -47,7 +47,14 @@ PLACES: dict[str, tuple[Act | str, ...]] = {
     "repair": (Act.REPAIR,),
     "backup": (Act.BACKUP, Act.SITE_SETTINGS),
     "restore-backup": (Act.RESTORE_BACKUP,),
+    "add-document": ("documents",),  # Add files… or files dropped on the view
+    "documents": ("documents", Act.GO_DOCUMENTS),
+    "files": ("documents", "item"),
+    "replace-file": (Act.REPLACE_FILE,),  # on the item shown (a document, a report…)
+    "file-diff": ("documents",),  # a version's "compare" link
+    "extract": ("documents",),  # run by itself after files are added
     "search": (Act.SEARCH, "search"),
+    "similar": (Act.NEW, Act.EDIT_ITEM),  # the editor's "already known?" panel
     "who-knows": (Act.WHO_KNOWS,),
     "risks": ("risks",),
     "network": ("network",),

@@ -1,5 +1,5 @@
 """The tasks on an item, driven as a user would in the real window (offscreen): delete
-and restore, comment, links, marks, send back with a required comment, validate
+and restore, comment, links, marks, a file replaced, send back with a required comment, validate
 again, mark obsolete, and a refusal of the core said in its own words."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPu
 
 from copdesk.gui.actions import Act
 from copdesk.gui.dialogs.common import TextPrompt
+from copdesk.gui.dialogs.files import ReplaceFileDialog
 from copdesk.gui.dialogs.links import LinkDialog
 from copdesk.gui.dialogs.marks import MarkDialog
 from copdesk.gui.mainwindow import MainWindow
@@ -346,3 +347,41 @@ def test_files_are_attached_to_the_item_shown(
     attached = get(qtbot, runner, item["id"])["attachments"]
     assert [a["name"] for a in attached] == ["raccord.txt"]
     assert "raccord.txt" in window.detail.toPlainText()
+
+
+def test_a_file_is_replaced_by_a_new_version_the_old_one_kept(
+    qtbot, window: MainWindow, runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "gamme-P3.txt"
+    old.write_text("Serrer les brides a 90 N.m.", "utf-8")
+    new = tmp_path / "gamme-P3-revC.txt"
+    new.write_text("Serrer les brides a 120 N.m, en croix.", "utf-8")
+    report = add(qtbot, runner, title="Brides desserrées sur la presse P3")
+    show(qtbot, window, report["id"])
+    qtbot.waitUntil(lambda: not act(window, Act.REPLACE_FILE).isEnabled(), timeout=WAIT)  # no file
+    doc = on_worker(
+        qtbot, runner, lambda ws: ws.documents.add([old], {"title": "Gamme de serrage P3"})
+    )
+    show(qtbot, window, doc["id"])
+    qtbot.waitUntil(lambda: act(window, Act.REPLACE_FILE).isEnabled(), timeout=WAIT)
+    picked: list[str] = []
+
+    def pick(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        return (picked[0], "") if picked else ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    act(window, Act.REPLACE_FILE).trigger()  # Item ▸ Replace a file…
+    dialog = modal(qtbot, ReplaceFileDialog)
+    assert dialog.files.count() == 1 and dialog.files.currentItem().text() == "gamme-P3.txt"
+    qtbot.keyClicks(dialog.version, "rev. C")
+    dialog.accept()  # the picker cancelled: the dialog stays, nothing written
+    assert dialog.isVisible()
+    picked.append(str(new))
+    with qtbot.waitSignal(window.itemShown, timeout=WAIT):  # the pane reloads with it
+        dialog.accept()
+    assert "gamme-P3-revC.txt" in window.statusBar().currentMessage()
+    files = on_worker(qtbot, runner, lambda ws: ws.documents.files(doc["id"]))
+    assert [f["name"] for f in files] == ["gamme-P3-revC.txt"]
+    versions = on_worker(qtbot, runner, lambda ws: ws.documents.versions(doc["id"]))
+    assert [v["name"] for v in versions] == ["gamme-P3.txt", "gamme-P3-revC.txt"]  # kept
+    assert get(qtbot, runner, doc["id"])["version"] == "rev. C"

@@ -683,6 +683,85 @@
     </message>
 </context>
 <context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Drop files here (PDF, Word, Excel, OpenDocument, text): each becomes a document whose text is searched.</source>
+        <translation>Déposez des fichiers ici (PDF, Word, Excel, OpenDocument, texte) : chacun devient un document dont le texte est cherché.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Revue à faire</translation>
+    </message>
+    <message>
+        <source>What could not be read</source>
+        <translation>Ce qui n&apos;a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>%1 not read yet</source>
+        <translation>%1 pas encore lu(s)</translation>
+    </message>
+    <message>
+        <source>Add files as documents</source>
+        <translation>Ajouter des fichiers comme documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.xlsx *.odt *.ods *.txt *.md *.csv)</source>
+        <translation>Documents (*.pdf *.docx *.xlsx *.odt *.ods *.txt *.md *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The two versions have the same text.</source>
+        <translation>Les deux versions ont le même texte.</translation>
+    </message>
+    <message>
+        <source>What changed in the text</source>
+        <translation>Ce qui a changé dans le texte</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Versions of the files</source>
+        <translation>Versions des fichiers</translation>
+    </message>
+    <message>
+        <source>what changed</source>
+        <translation>ce qui a changé</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>Edit</source>
@@ -1727,6 +1806,10 @@
         <source>History</source>
         <translation>Historique</translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
 </context>
 <context>
     <name>MarkDialog</name>
@@ -2027,6 +2110,10 @@
         <source>Saved %1</source>
         <translation>Enregistré : %1</translation>
     </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -2155,6 +2242,17 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PdfWindow</name>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>sur %1</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2501,41 @@
     </message>
 </context>
 <context>
+    <name>ReplaceFileDialog</name>
+    <message>
+        <source>Replace a file of “%1”</source>
+        <translation>Remplacer un fichier de « %1 »</translation>
+    </message>
+    <message>
+        <source>e.g. rev. C (optional)</source>
+        <translation>p. ex. rév. C (facultatif)</translation>
+    </message>
+    <message>
+        <source>The new file takes the old one&apos;s place; the old one stays in the item&apos;s history, and its text can be compared with the new one&apos;s.</source>
+        <translation>Le nouveau fichier prend la place de l&apos;ancien ; l&apos;ancien reste dans l&apos;historique de l&apos;élément, et son texte peut être comparé à celui du nouveau.</translation>
+    </message>
+    <message>
+        <source>Choose the new file…</source>
+        <translation>Choisir le nouveau fichier…</translation>
+    </message>
+    <message>
+        <source>The file to replace:</source>
+        <translation>Le fichier à remplacer :</translation>
+    </message>
+    <message>
+        <source>The document&apos;s new version:</source>
+        <translation>La nouvelle version du document :</translation>
+    </message>
+    <message>
+        <source>Choose the file to replace first.</source>
+        <translation>Choisissez d&apos;abord le fichier à remplacer.</translation>
+    </message>
+    <message>
+        <source>The new version of %1</source>
+        <translation>La nouvelle version de %1</translation>
+    </message>
+</context>
+<context>
     <name>RisksView</name>
     <message>
         <source>Export to CSV…</source>
@@ -2632,6 +2765,10 @@
     <message>
         <source>Tag</source>
         <translation>Mot-clé</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Type de fichier</translation>
     </message>
 </context>
 <context>
@@ -3141,6 +3278,14 @@
         <translation>Joindre des photos ou des documents à cet élément</translation>
     </message>
     <message>
+        <source>&amp;Replace a file…</source>
+        <translation>R&amp;emplacer un fichier…</translation>
+    </message>
+    <message>
+        <source>A new version of one of this item&apos;s files (the old one stays in its history)</source>
+        <translation>Une nouvelle version d&apos;un des fichiers de cet élément (l&apos;ancien reste dans son historique)</translation>
+    </message>
+    <message>
         <source>Hi&amp;story</source>
         <translation>&amp;Historique</translation>
     </message>
@@ -3231,6 +3376,14 @@
     <message>
         <source>Attached: %1</source>
         <translation>Joint : %1</translation>
+    </message>
+    <message>
+        <source>This item has no file to replace: attach one.</source>
+        <translation>Cet élément n&apos;a aucun fichier à remplacer : joignez-en un.</translation>
+    </message>
+    <message>
+        <source>Replaced by %1; the old file stays in the history.</source>
+        <translation>Remplacé par %1 ; l&apos;ancien fichier reste dans l&apos;historique.</translation>
     </message>
     <message>
         <source>Linked.</source>

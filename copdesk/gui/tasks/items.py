@@ -1,5 +1,5 @@
-"""The tasks on the item in the reading pane: comment, link, mark, attach, history,
-delete; validate again, mark obsolete; the list of deleted items.
+"""The tasks on the item in the reading pane: comment, link, mark, attach, replace a
+file, history, delete; validate again, mark obsolete; the list of deleted items.
 
 Each is the command line's command with the same rules: the write goes to the
 worker, the core decides, and a refusal comes back in its own words to the window's
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from copdesk.gui import read_jobs, write_jobs
 from copdesk.gui.dialogs.common import TextPrompt, confirm
+from copdesk.gui.dialogs.files import ReplaceFileDialog
 from copdesk.gui.dialogs.links import LinkDialog
 from copdesk.gui.dialogs.marks import MarkDialog
 from copdesk.gui.labels import kind_label
@@ -134,6 +135,26 @@ class ItemTasks(QObject):
             write_jobs.attach(state["id"], paths),
             translate("Tasks", "Attached: %1").replace("%1", names),
         )
+
+    def replace_file(self) -> ReplaceFileDialog | None:
+        state = self._live()
+        if state is None:
+            return None
+        if not state.get("files"):
+            self.shell.say(translate("Tasks", "This item has no file to replace: attach one."))
+            return None
+        dialog = ReplaceFileDialog(
+            state["title"], state["files"], state["kind"] == "document", self._parent
+        )
+        dialog.chosen.connect(
+            lambda attachment, path, version: self._perform(
+                write_jobs.replace_file(state["id"], path, attachment, version),
+                translate("Tasks", "Replaced by %1; the old file stays in the history.").replace(
+                    "%1", Path(path).name
+                ),
+            )
+        )
+        return self._open(dialog)
 
     # -- links ---------------------------------------------------------------------------
 

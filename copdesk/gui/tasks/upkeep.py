@@ -1,8 +1,9 @@
 """Keeping the workspace safe from the window: backups (now, and daily to a chosen
-folder), restoring one, checking the database and repairing it, importing a register.
+folder), restoring one, checking the database and repairing it, rebuilding the search
+index, importing a register.
 
-They are the command line's ``backup``, ``restore-backup``, ``check``, ``repair`` and
-``import-csv``, run as child processes through the window's one
+They are the command line's ``backup``, ``restore-backup``, ``check``, ``repair``,
+``reindex`` and ``import-csv``, run as child processes through the window's one
 :class:`~copdesk.gui.commands.CommandRunner` (its progress bar, its one error path).
 A restore or a repair replaces the database's file: the window closes the workspace
 on its worker first, runs the command, and opens it again, whatever the outcome.
@@ -20,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from copdesk.errors import CopdeskError
+from copdesk.gui import commands
 from copdesk.gui.change import Change
 from copdesk.gui.commands import Command, CommandRunner
 from copdesk.gui.dialogs.common import confirm, inform
@@ -240,6 +242,17 @@ class Upkeep(QObject):
                 (translate("Tasks", "Repair…"), self.repair),
             ),
         )
+
+    # -- the search index ------------------------------------------------------------
+
+    def reindex(self) -> Any:
+        """Rebuild the search index from the database (``copdesk reindex``)."""
+
+        def done(result: dict[str, Any]) -> None:
+            text = translate("MainWindow", "Search index rebuilt: %1 items.")
+            self.shell.say(text.replace("%1", str(result["documents"])), 5000)
+
+        return self._run(commands.reindex(), done)
 
     # -- a register --------------------------------------------------------------------
 

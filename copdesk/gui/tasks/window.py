@@ -36,8 +36,8 @@ WORKFLOW = read_jobs.WORKFLOW
 # the item's actions, in the order of its context menu (None: a separator)
 ITEM_MENU = (
     Act.EDIT_ITEM, None, Act.COMMENT, Act.MARK_HELPED, Act.MARK_APPLIED, Act.LINK, Act.ATTACH,
-    Act.HISTORY, None, Act.PROPOSE, Act.VALIDATE, Act.VALIDATE_AGAIN, Act.SEND_BACK,
-    Act.OBSOLETE, None, Act.MEMBERS, Act.JOIN, Act.LEAVE, None, Act.DELETE,
+    Act.REPLACE_FILE, Act.HISTORY, None, Act.PROPOSE, Act.VALIDATE, Act.VALIDATE_AGAIN,
+    Act.SEND_BACK, Act.OBSOLETE, None, Act.MEMBERS, Act.JOIN, Act.LEAVE, None, Act.DELETE,
 )  # fmt: skip
 EDITING_ACTS = (Act.NEW, Act.EDIT_ITEM, Act.PROPOSE, Act.VALIDATE, Act.SEND_BACK)
 # the rule behind an action, for its tooltip when the person writing may not take it
@@ -103,6 +103,7 @@ class Tasks(QObject):
             Act.MARK_HELPED: lambda: items.mark("helped"),
             Act.MARK_APPLIED: lambda: items.mark("applied"),
             Act.ATTACH: lambda: items.attach(),
+            Act.REPLACE_FILE: items.replace_file,
             Act.HISTORY: items.history,
             Act.MEMBERS: lambda: people.members(),
             Act.JOIN: people.join,
@@ -201,6 +202,7 @@ class Tasks(QObject):
             Act.MARK_APPLIED: kind in MARKABLE,
             Act.LINK: kind in COMMENTABLE,
             Act.ATTACH: kind in COMMENTABLE,
+            Act.REPLACE_FILE: live and bool((state or {}).get("files")),
             Act.HISTORY: state is not None,
             Act.MEMBERS: kind in ("community", "person"),
             Act.JOIN: kind == "community" and not member and bool((state or {}).get("me")),
