@@ -156,9 +156,9 @@ class SimilarPanel(QWidget):
 
     @classmethod
     def beside(cls, editor: Any, layout: QBoxLayout) -> SimilarPanel | None:
-        """The panel of an :class:`~copdesk.gui.editor.EditorWindow` of a report or sheet,
-        added to ``layout``: it follows the form once loaded, and compares the draft
-        with everything but the item itself (once saved, it has an id)."""
+        """The panel of an :class:`~copdesk.gui.editor.EditorWindow` of a report, sheet or
+        question, added to ``layout``: it follows the form once loaded, and compares the
+        draft with everything but the item itself (once saved, it has an id)."""
         if not cls.wants(editor.kind):
             return None
         panel = cls(editor.runner, editor.item_id, parent=layout.parentWidget())
