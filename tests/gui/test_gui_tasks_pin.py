@@ -55,6 +55,7 @@ def set_my_pin(qtbot, window: MainWindow, pin: str) -> None:
     window.registry[Act.MY_PIN].trigger()  # File ▸ My PIN…
     dialog = modal(qtbot, SetPinDialog)
     assert dialog.windowTitle() == "PIN of Ana Lopez"
+    assert dialog.remove_button.isHidden()  # no PIN yet: nothing to remove
     dialog.pin.setText(pin)
     dialog.again.setText(pin + "9")
     dialog.accept()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers import modal, on_worker, open_window, pair
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from copdesk import Workspace
@@ -85,6 +85,10 @@ def test_a_copy_asks_what_it_is_read_only_disables_writes_split_makes_a_new_site
     assert not window.registry[Act.COMMENT].isEnabled()  # an item shown: still read-only
     assert not window.editing.edit_action.isEnabled()
     assert window.registry[Act.HISTORY].isEnabled()  # reading goes on
+    assert window.banner.isHidden()  # the copy's refusal shown before is answered
+    window.detail.anchorClicked.emit(QUrl("task:comment"))  # the pane's link, as its action:
+    assert window.statusBar().currentMessage() == "read-only"  # says why, opens nothing
+    assert QApplication.activeModalWidget() is None
     window.close()
 
     second = tmp_path / "copie2"

@@ -54,6 +54,7 @@ class PinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)  # the wrapped sentence above keeps its lines
         self.checking = False
         self.pin.setFocus()
 
@@ -74,6 +75,7 @@ class PinDialog(QDialog):
         self.buttons.setEnabled(True)
         self.message.setText(why)
         self.message.show()
+        self.adjustSize()  # room for the reason, the sentence above unclipped
         self.pin.clear()
         self.pin.setFocus()
 
@@ -108,8 +110,8 @@ class SetPinDialog(QDialog):
         self.buttons = ok_cancel(self, self.tr("Set the PIN"))
         self.remove_button = QPushButton(self.tr("Remove the PIN"), self)
         self.remove_button.setObjectName("removePin")
-        self.remove_button.setVisible(has_pin)
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button.setVisible(has_pin)  # after: adding it to the box shows it
         self.remove_button.clicked.connect(lambda: self._choose(""))
         form = QFormLayout()
         form.addRow(self.tr("New PIN:"), self.pin)
@@ -119,6 +121,7 @@ class SetPinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
 
     def accept(self) -> None:
         if self.pin.text() != self.again.text():
@@ -137,6 +140,7 @@ class SetPinDialog(QDialog):
         self.buttons.setEnabled(True)
         self.message.setText(why)
         self.message.show()
+        self.adjustSize()
 
     def done_ok(self) -> None:
         super().accept()

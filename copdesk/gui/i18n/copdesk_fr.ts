@@ -3672,6 +3672,10 @@ Fichier ▸ Réparer la base la reconstruit.</translation>
         <translation>Éléments supprimés : ouvrez-en un, puis son historique pour le restaurer.</translation>
     </message>
     <message>
+        <source>Nothing can be written here.</source>
+        <translation>Rien ne peut être écrit ici.</translation>
+    </message>
+    <message>
         <source>Question asked.</source>
         <translation>Question posée.</translation>
     </message>

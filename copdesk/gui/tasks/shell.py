@@ -38,6 +38,7 @@ class Window(Shell, Protocol):
     workspaceFailed: SignalInstance
     editing: Any
     lists: Any
+    banner: Any  # the window's error banner
     table: QTableView
     detail: QTextBrowser
 

@@ -47,6 +47,7 @@ class SiteTasks(QObject):
     the last :func:`read_jobs.standing`."""
 
     writable = Signal(bool, str)
+    decided = Signal()  # a copy decided what it is
 
     def __init__(
         self,
@@ -138,6 +139,7 @@ class SiteTasks(QObject):
                 def done(_: Any) -> None:
                     dialog.done_ok()
                     self.upkeep.banner.hide()
+                    self.decided.emit()
                     self._reopen()
 
                 self.loads.perform(

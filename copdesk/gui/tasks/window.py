@@ -73,6 +73,7 @@ class Tasks(QObject):
         self.site = SiteTasks(loads, shell, hub, self.people, self.upkeep, parent)
         self.actions: Actions | None = None
         self.writable = True
+        self.not_writable = ""  # why nothing may be written now (the standing)
         self.dialog: QWidget | None = None
         self._tips: dict[Act, str] = {}
         self._menu_for: tuple[str, QPoint] | None = None  # a row's menu, once it is shown
@@ -128,6 +129,7 @@ class Tasks(QObject):
         self.items.stateChanged.connect(self.update_actions)
         self.items.stateChanged.connect(self._pending_menu)
         self.site.writable.connect(self.set_writable)
+        self.site.decided.connect(window.banner.hide)  # the copy's refusal is answered
         for failures in (self.loads.failed, self.loads.runner.error, self.commands.failed):
             failures.connect(self.site.error_seen)  # a copy's refusal comes with the way out
         status.addPermanentWidget(self.site.status)
@@ -169,7 +171,9 @@ class Tasks(QObject):
             "leave": self.people.leave,
             "pin": self.people.person_pin,
         }.get(url.path())
-        if run is not None:
+        if run is not None and not self.writable:  # as its disabled action: says why
+            self.shell.say(self.not_writable or translate("Tasks", "Nothing can be written here."))
+        elif run is not None:
             run()
         return True
 
@@ -178,6 +182,7 @@ class Tasks(QObject):
     def set_writable(self, writable: bool, why: str = "") -> None:
         """The workspace may (not) be written: every writing action follows."""
         self.writable = writable
+        self.not_writable = "" if writable else why
         self.editing.writable = writable
         self.editing.set_state(self.editing.state)
         self.update_actions()
