@@ -286,6 +286,7 @@ def test_an_import_lists_what_it_held_back_and_offers_to_trust_its_site(
     dialog = modal(qtbot, TrustDialog)
     assert dialog.site_id.text() == metz_id["site_id"] and dialog.name.text() == "Usine de Metz"
     dialog.key.setText(metz_id["key"])  # as Metz's own `copdesk identity` shows it
+    assert dialog.fingerprint.text() == f"<b>{metz_id['fingerprint']}</b>"  # compared by phone
     with qtbot.waitSignal(window.exchange_view.loaded, timeout=WAIT):
         dialog.accept()
     trust = on_worker(qtbot, runner, lambda ws: {s["name"]: s["trust"] for s in ws.sites.list()})

@@ -36,6 +36,7 @@ from copdesk.gui.dialogs.trust import TrustBundleDialog
 from copdesk.gui.labels import short_date
 from copdesk.gui.loads import Loads
 from copdesk.sync.bundle import EXTENSION
+from copdesk.sync.keys import fingerprint
 
 
 class TrustDialog(QDialog):
@@ -59,6 +60,12 @@ class TrustDialog(QDialog):
         form.addRow(hint)
         form.addRow(self.tr("Site id"), self.site_id)
         form.addRow(self.tr("Key"), self.key)
+        self.fingerprint = QLabel(self)  # of the key pasted: what is compared by phone
+        self.fingerprint.setObjectName("trustFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Key fingerprint"), self.fingerprint)
+        self.key.textChanged.connect(self._key_changed)
+        self._key_changed("")
         form.addRow(self.tr("Name"), self.name)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -67,6 +74,13 @@ class TrustDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _key_changed(self, text: str) -> None:
+        key = text.strip()
+        if key and key.isascii():
+            self.fingerprint.setText(f"<b>{fingerprint(key)}</b>")
+        else:
+            self.fingerprint.setText(self.tr("(paste the key)") if not key else "?")
 
 
 def table_style(table: QTableWidget) -> None:

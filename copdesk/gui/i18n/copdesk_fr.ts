@@ -3753,8 +3753,16 @@ Fichier ▸ Réparer la base la reconstruit.</translation>
         <translation>Clé</translation>
     </message>
     <message>
+        <source>Key fingerprint</source>
+        <translation>Empreinte de la clé</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <source>(paste the key)</source>
+        <translation>(collez la clé)</translation>
     </message>
 </context>
 <context>
