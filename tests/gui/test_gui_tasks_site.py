@@ -108,6 +108,41 @@ def test_a_copy_asks_what_it_is_read_only_disables_writes_split_makes_a_new_site
     window.close()
 
 
+def test_a_copy_moved_here_or_without_its_key_offers_the_right_choices(
+    qtbot, runner, tmp_path: Path
+) -> None:
+    original = tmp_path / "lyon"
+    site_at(original)
+    moved = tmp_path / "nouveau-pc"
+    shutil.copytree(original, moved)
+    window = window_on(qtbot, runner, moved)
+    dialog = modal(qtbot, CopyDialog)
+    assert not dialog.moved.isHidden() and dialog.lost_key.isHidden()
+    dialog.moved.setChecked(True)  # this is the site, moved: the original never used again
+    with qtbot.waitSignal(window.workspaceReady, timeout=WAIT):
+        dialog.accept()
+    qtbot.waitUntil(lambda: window.tasks.site.standing["state"] == "ok", timeout=WAIT)
+    assert window.site_label.text() == "Site: Usine de Lyon"  # the same site
+    assert window.registry[Act.NEW].isEnabled()
+    window.close()
+
+    keyless = tmp_path / "sans-cle"
+    shutil.copytree(original, keyless)
+    shutil.rmtree(original)  # the original is gone, and with it its key
+    (keyless / "keys" / "site.key").unlink()
+    window = window_on(qtbot, runner, keyless)
+    dialog = modal(qtbot, CopyDialog)
+    assert "key" in dialog.findChild(type(dialog.message), "copyMessage").text()
+    assert dialog.moved.isHidden() and not dialog.lost_key.isHidden()  # moved: refused
+    dialog.lost_key.setChecked(True)
+    with qtbot.waitSignal(window.workspaceReady, timeout=WAIT):
+        dialog.accept()
+    qtbot.waitUntil(lambda: window.tasks.site.standing["state"] == "ok", timeout=WAIT)
+    assert (keyless / "keys" / "site.key").is_file()  # a new key, peers trust it again
+    assert window.registry[Act.NEW].isEnabled()
+    window.close()
+
+
 def test_a_damaged_database_offers_check_and_repair(qtbot, runner, tmp_path: Path) -> None:
     path = tmp_path / "ws"
     site_at(path)
