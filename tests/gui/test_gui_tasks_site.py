@@ -58,7 +58,9 @@ def test_a_copy_asks_what_it_is_read_only_disables_writes_split_makes_a_new_site
     shutil.copytree(original, copy)  # the original is still there: this one is a copy
     window = window_on(qtbot, runner, copy)
     dialog = modal(qtbot, CopyDialog)
-    assert "Usine de Lyon" in dialog.findChild(type(dialog.message), "copyMessage").text()
+    why = dialog.findChild(type(dialog.message), "copyMessage").text()
+    assert why.startswith("This workspace is a copy of site 'Usine de Lyon' (of the workspace in")
+    assert "copdesk site" not in why  # the command line's advice is the choices here
     assert window.tasks.site.status.text() == "a copy: read-only until you decide what it is"
     assert all(not window.registry[a].isEnabled() for a in WRITES)  # nothing may be written
     assert "read-only until you decide" in window.registry[Act.NEW].toolTip()
@@ -132,7 +134,11 @@ def test_a_copy_moved_here_or_without_its_key_offers_the_right_choices(
     (keyless / "keys" / "site.key").unlink()
     window = window_on(qtbot, runner, keyless)
     dialog = modal(qtbot, CopyDialog)
-    assert "key" in dialog.findChild(type(dialog.message), "copyMessage").text()
+    why = dialog.findChild(type(dialog.message), "copyMessage").text()
+    assert (
+        why
+        == "This workspace of site 'Usine de Lyon' has no key (its key (keys/site.key) is missing)."
+    )
     assert dialog.moved.isHidden() and not dialog.lost_key.isHidden()  # moved: refused
     dialog.lost_key.setChecked(True)
     with qtbot.waitSignal(window.workspaceReady, timeout=WAIT):

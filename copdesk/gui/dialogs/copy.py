@@ -22,6 +22,16 @@ from PySide6.QtWidgets import (
 from copdesk.gui.dialogs.common import error_label
 
 
+def why_copy(message: str) -> str:
+    """The core's sentence without its advice to the command line (the choices below
+    are that advice): "this workspace is a copy of site 'X' (made on another computer)"."""
+    advice = message.find("`copdesk")
+    head = message[:advice] if advice > 0 else message
+    end = head.rfind("): ")
+    head = head[: end + 1] if end > 0 and advice > 0 else head
+    return head[:1].upper() + head[1:] + ("." if advice > 0 else "")
+
+
 class CopyDialog(QDialog):
     """``decided(action, name)``: ``split`` (with the new site's name), ``read-only``,
     ``moved`` or ``replace-lost-key``; :meth:`refused` keeps it open with the reason."""
@@ -41,7 +51,7 @@ class CopyDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        why = QLabel(str(state.get("message") or ""), self)
+        why = QLabel(why_copy(str(state.get("message") or "")), self)
         why.setObjectName("copyMessage")
         why.setWordWrap(True)
         why.setStyleSheet("color: #6b7280;")
