@@ -149,6 +149,34 @@ def test_a_copy_moved_here_or_without_its_key_offers_the_right_choices(
     window.close()
 
 
+def test_a_workspace_busy_in_another_process_is_said_and_nothing_written(
+    qtbot, runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from copdesk.gui import write_jobs
+    from copdesk.store import database
+
+    path = tmp_path / "ws"
+    rex = site_at(path)
+    window = window_on(qtbot, runner, path)
+    monkeypatch.setattr(database, "WAIT_SECONDS", 0.3)  # not ten minutes
+    other = sqlite3.connect(path / "copdesk.db")  # another copdesk, in the middle of a write
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with qtbot.waitSignal(window.loads.failed, timeout=WAIT) as refused:
+            window.loads.perform(write_jobs.comment(rex, "pendant l'import"))
+    finally:
+        other.rollback()
+        other.close()
+    assert type(refused.args[0]).__name__ == "WorkspaceBusy"
+    assert window.banner.text.startswith("another copdesk has been writing to this workspace")
+    assert "try again when it has finished" in window.banner.text
+    comments = on_worker(qtbot, runner, lambda ws: ws.items.get(rex)["comments"])
+    assert comments == []
+    window.close()
+
+
 def test_a_damaged_database_offers_check_and_repair(qtbot, runner, tmp_path: Path) -> None:
     path = tmp_path / "ws"
     site_at(path)
