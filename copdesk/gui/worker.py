@@ -104,12 +104,14 @@ class WorkspaceRunner(QObject):
 
     ``busyChanged`` tells the window to show a busy indicator; ``error`` carries every
     failure whose job gave no ``on_error``, so errors are shown in one place;
-    ``changed`` carries the :class:`Change` of every write, before its ``on_done``.
+    ``changed`` carries the :class:`Change` of every write, before its ``on_done``;
+    ``notice`` what the workspace says meanwhile (waiting for another process's write).
     """
 
     busyChanged = Signal(bool)
     error = Signal(object)
     changed = Signal(object)
+    notice = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +213,7 @@ class WorkspaceRunner(QObject):
                 Workspace.create(path, **create).close()
             ws = Workspace.open(path, actor=actor)
             ws.documents.auto = False  # files are read by a child (copdesk.gui.extraction)
+            ws.core.db.notice = self.notice.emit  # to the status bar, not to stderr
             return ws
 
         return self._queue(opener, on_done, on_error, opens=True)

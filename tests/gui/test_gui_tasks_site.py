@@ -160,7 +160,7 @@ def test_a_workspace_busy_in_another_process_is_said_and_nothing_written(
     path = tmp_path / "ws"
     rex = site_at(path)
     window = window_on(qtbot, runner, path)
-    monkeypatch.setattr(database, "WAIT_SECONDS", 0.3)  # not ten minutes
+    monkeypatch.setattr(database, "WAIT_SECONDS", 1.5)  # not ten minutes (said after 1 s)
     other = sqlite3.connect(path / "copdesk.db")  # another copdesk, in the middle of a write
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -170,6 +170,13 @@ def test_a_workspace_busy_in_another_process_is_said_and_nothing_written(
         other.rollback()
         other.close()
     assert type(refused.args[0]).__name__ == "WorkspaceBusy"
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(  # the wait was said meanwhile
+            "waiting for another copdesk writing to this workspace"
+        )
+    )
     assert window.banner.text.startswith("another copdesk has been writing to this workspace")
     assert "try again when it has finished" in window.banner.text
     comments = on_worker(qtbot, runner, lambda ws: ws.items.get(rex)["comments"])

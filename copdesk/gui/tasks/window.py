@@ -130,6 +130,7 @@ class Tasks(QObject):
         self.items.stateChanged.connect(self._pending_menu)
         self.site.writable.connect(self.set_writable)
         self.site.decided.connect(window.banner.hide)  # the copy's refusal is answered
+        self.loads.runner.notice.connect(lambda text: self.shell.say(text, 15000))
         for failures in (self.loads.failed, self.loads.runner.error, self.commands.failed):
             failures.connect(self.site.error_seen)  # a copy's refusal comes with the way out
         status.addPermanentWidget(self.site.status)
