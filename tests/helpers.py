@@ -77,6 +77,15 @@ def open_window(qtbot, runner, path: Path, view: str = "home", *, remember: bool
     return window
 
 
+def modal(qtbot, kind: type, timeout: int = 10_000) -> Any:
+    """The window-modal dialog of ``kind`` once it is open (the window's dialogs open
+    with ``open()`` and never block, so a test fills them in like a user)."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=timeout)
+    return QApplication.activeModalWidget()
+
+
 def on_worker(qtbot, runner, fn, timeout: int = 10_000):
     """Run ``fn(ws)`` on the worker and wait for its result (tests never open the db)."""
     got: list = []

@@ -148,6 +148,8 @@ class ChildCommand(QObject):
             if data is None:
                 return CopdeskError(f"`copdesk {self.args[0]}` gave no result")
             return data
+        if code == 1 and not self._error_line and isinstance(data, dict):
+            return data  # a result that says it failed (check finding problems), no error
         message = self._error_line or f"`copdesk {self.args[0]}` failed (exit {code})"
         if isinstance(data, dict) and isinstance(data.get("untrusted"), dict):
             return UntrustedSite(message, data["untrusted"])
