@@ -49,10 +49,8 @@ def versions() -> dict[str, str | int]:
 def version_line() -> str:
     """'copdesk 0.1.0 (database schema 7, bundle format 2)'."""
     v = versions()
-    return (
-        f"{NAME} {v['version']} (database schema {v['schema']}, "
-        f"bundle format {v['bundle_format']})"
-    )
+    formats = f"database schema {v['schema']}, bundle format {v['bundle_format']}"
+    return f"{NAME} {v['version']} ({formats})"
 
 
 _PEP440 = re.compile(r"^(\d+(?:\.\d+)*)(?:(a|b|rc)(\d+))?(?:\.post(\d+))?(?:\.dev(\d+))?$")
