@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench translations clean
+.PHONY: run test lint format bench translations clean wheelhouse package screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -44,5 +44,14 @@ translations: $(STAMP)
 		$$(find copdesk/gui -name '*.py' | sort) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
+# The copdesk wheel and the wheels of everything it needs, with install.py: on a PC
+# with Python 3.11+ and no network, `python3 install.py` installs from this folder
+# (or `pip install --no-index --find-links dist/wheelhouse copdesk`).
+wheelhouse: $(STAMP)
+	rm -rf dist/wheelhouse
+	$(BIN)/python -m pip wheel --quiet -w dist/wheelhouse .
+	cp packaging/install_offline.py dist/wheelhouse/install.py
+	@ls dist/wheelhouse
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
