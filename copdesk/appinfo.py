@@ -74,3 +74,13 @@ def windows_version(text: str | None = None) -> str:
     """The four numbers Windows' version resources take: 1.2.3rc1 → 1.2.3.0."""
     numbers = [int(n) for n in _parts(text or version()).group(1).split(".")][:4]
     return ".".join(str(n) for n in [*numbers, 0, 0, 0][:4])
+
+
+def self_command() -> list[str]:
+    """How this copdesk runs itself as a child process: ``python -m copdesk``, or the
+    frozen application's own executable (PyInstaller sets ``sys.frozen``)."""
+    import sys
+
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "copdesk"]
