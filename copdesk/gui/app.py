@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from copdesk import appinfo
 from copdesk.errors import BadInput, CopdeskError, WorkspaceError
 from copdesk.gui import display, language
 from copdesk.gui.icons import icon
@@ -35,7 +36,8 @@ def application(*, headless: bool = False) -> QApplication:
         language.install(app)  # before any widget takes its texts; Qt's dialogs too
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setWindowIcon(icon("copdesk"))
+    app.setWindowIcon(icon(appinfo.ICON))
+    app.setDesktopFileName(appinfo.APP_ID)  # Wayland: the installed .desktop entry and icon
     return app
 
 

@@ -10,7 +10,7 @@ exit code worth documenting). These checks run before the QApplication is made:
 - ``QT_QPA_PLATFORM`` naming no plugin copdesk has: exit 2 (bad input), with the ones
   it has;
 - the xcb plugin unable to load a system library: exit 1, with the Debian package to
-  install.
+  install; no X server answering at ``DISPLAY``: exit 1.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtCore import QLibraryInfo
 
 from copdesk.errors import BadInput, CopdeskError
 
-_PLUGIN = re.compile(r"^(?:lib)?q(\w+?)(?:d)?\.(?:so|dll|dylib)$")
+_PLUGIN = re.compile(r"^(?:lib)?q(\w+)\.(?:so|dll|dylib)$")
 
 
 def platform_plugins() -> set[str]:
@@ -99,3 +99,25 @@ def check(*, headless: bool = False) -> None:
                 f"the window needs the system library {missing}, missing on this computer"
                 f" (Debian or Ubuntu: sudo apt install {debian_package(missing)})"
             )
+        if not _x_server_answers():
+            raise CopdeskError(
+                f"cannot reach the display DISPLAY={os.environ.get('DISPLAY', '')}: is the X"
+                " server running, and may this user open windows on it?"
+            )
+
+
+def _x_server_answers() -> bool:
+    """True when an X server accepts a connection at $DISPLAY (what Qt would abort on)."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # Qt will say what is missing; nothing better to say here
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(None, None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
