@@ -53,5 +53,21 @@ wheelhouse: $(STAMP)
 	cp packaging/install_offline.py dist/wheelhouse/install.py
 	@ls dist/wheelhouse
 
+# The frozen application (PyInstaller, one folder), smoke-tested offscreen, then the .deb
+# checked by desktop-file-validate, appstreamcli and lintian, unpacked and run again;
+# on Windows the Inno Setup installer. Figures in build/package/figures.txt.
+PKG_STAMP := $(VENV)/.packaging
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	@touch $@
+
+package: $(PKG_STAMP)
+	$(BIN)/python packaging/build.py
+
+# The guides' screenshots (docs/screenshots/guide-*.png), English and French, made by
+# copdesk itself on two demo sites; re-run after the window changes.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

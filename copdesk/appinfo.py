@@ -18,6 +18,7 @@ ICON = "copdesk"  # resources/icons/copdesk.svg, the one drawing every size is m
 SUMMARY = "Knowledge base for industrial communities of practice"
 SUMMARY_FR = "Capitalisation des connaissances pour communautés de pratique industrielles"
 PUBLISHER = "The copdesk developers"
+CONTACT = "copdesk@copdesk.org"  # the .deb's Maintainer address
 LICENSE = "MIT"
 # Bundle files (the exchange between sites): their type for the desktop and the installer.
 BUNDLE_MIME = "application/x-copdesk-bundle"
@@ -80,7 +81,12 @@ def self_command() -> list[str]:
     """How this copdesk runs itself as a child process: ``python -m copdesk``, or the
     frozen application's own executable (PyInstaller sets ``sys.frozen``)."""
     import sys
+    from pathlib import Path
 
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        # on Windows the window runs as copdeskw.exe (no console): its children are
+        # the console program beside it, whose output can be read
+        program = Path(sys.executable)
+        console = program.with_name(NAME + program.suffix)
+        return [str(console if console.exists() else program)]
     return [sys.executable, "-m", "copdesk"]
