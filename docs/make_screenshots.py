@@ -61,16 +61,12 @@ def two_sites(tmp: Path, env: dict[str, str]) -> Path:
             "--fingerprint", ids["lyon"]["fingerprint"], env=env)  # fmt: skip
     copdesk(nantes, "import", str(to_nantes), env=env)
     report = json.loads(copdesk(lyon, "list", "rex", "--status", "validated", "--json", env=env))[0]
-    people = json.loads(copdesk(nantes, "list", "person", "--json", env=env))
-    copdesk(nantes, "use", people[0]["id"], env=env)
-    for where, text in (
-        (lyon, "Contrôle ajouté à la tournée hebdomadaire (Lyon)."),
-        (nantes, "Appliqué à Nantes sur la presse P2, avec un contrôle mensuel."),
-    ):
-        body = json.dumps({"evidence": text})  # fmt: skip
+    for where, priority in ((lyon, "red"), (nantes, "yellow")):  # near the top of the view
+        body = json.dumps({"priority": priority})
         done = subprocess.run(
-            [sys.executable, "-m", "copdesk", "--workspace", str(where), "edit", report["id"],
-             "--json", "-"], input=body, capture_output=True, text=True, env=env,
+            [sys.executable, "-m", "copdesk", "--workspace", str(where), "--as",
+             report["author"], "edit", report["id"], "--json", "-"],
+            input=body, capture_output=True, text=True, env=env,
         )  # fmt: skip
         if done.returncode != 0:
             raise SystemExit(f"make_screenshots: edit at {where.name}: {done.stderr.strip()}")
