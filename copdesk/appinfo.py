@@ -77,6 +77,15 @@ def windows_version(text: str | None = None) -> str:
     return ".".join(str(n) for n in [*numbers, 0, 0, 0][:4])
 
 
+def debian_package(soname: str) -> str:
+    """Debian's name for a library's package (libxcb-icccm.so.4 → libxcb-icccm4,
+    libxkbcommon-x11.so.0 → libxkbcommon-x11-0): what the window's one-line error tells
+    to install, and the .deb's dependency when dpkg does not know the library."""
+    stem, _, number = soname.partition(".so.")
+    number = number.split(".")[0]
+    return f"{stem}{'-' if stem[-1:].isdigit() else ''}{number}"
+
+
 def self_command() -> list[str]:
     """How this copdesk runs itself as a child process: ``python -m copdesk``, or the
     frozen application's own executable (PyInstaller sets ``sys.frozen``)."""

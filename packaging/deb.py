@@ -30,6 +30,10 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from the source tree
+
+from copdesk import appinfo  # noqa: E402
+
 LINUX = Path(__file__).resolve().parent / "linux"
 PREFIX = "usr/lib/copdesk"
 KEEP_BUNDLED = re.compile(r"^lib(Qt6|pyside6|shiboken6|python3|icu)")
@@ -41,7 +45,7 @@ ALWAYS = (
     "libegl1", "libgl1", "libfontconfig1", "libfreetype6", "libdbus-1-3",
     "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
 )  # fmt: skip
-LIBC = "libc6 (>= 2.28)"  # PySide6's wheels are manylinux_2_28
+LIBC = "libc6 (>= 2.34)"  # PySide6 and cryptography wheels are manylinux_2_34
 
 
 def is_elf(path: Path) -> bool:
@@ -65,13 +69,6 @@ def owner(soname: str) -> str | None:
     return None
 
 
-def debian_package(soname: str) -> str:
-    """Debian's rule for a library's package: libxcb-icccm.so.4 → libxcb-icccm4."""
-    stem, _, number = soname.partition(".so.")
-    number = number.split(".")[0]
-    return f"{stem}{'-' if stem[-1:].isdigit() else ''}{number}"
-
-
 def copy_app(frozen: Path, dest: Path) -> set[str]:
     """Copy the frozen folder, leaving out the system libraries; the packages the
     binaries kept need directly (as dpkg-shlibdeps would list them)."""
@@ -90,7 +87,7 @@ def copy_app(frozen: Path, dest: Path) -> set[str]:
             private_runpath(path)
             for soname in needed(path):
                 if soname not in have and not soname.startswith(("libc.so", "ld-linux")):
-                    packages.add(owner(soname) or debian_package(soname))
+                    packages.add(owner(soname) or appinfo.debian_package(soname))
     return packages - {"libc6"}
 
 
@@ -170,8 +167,6 @@ def gz(path: Path, text: str) -> None:
 
 
 def build(frozen: Path, icons: Path, out: Path) -> Path:
-    from copdesk import appinfo
-
     version = appinfo.debian_version()
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
                           check=True).stdout.strip()  # fmt: skip
@@ -251,5 +246,4 @@ def normalise(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     print(build(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])))

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo
 
+from copdesk.appinfo import debian_package
 from copdesk.errors import BadInput, CopdeskError
 
 _PLUGIN = re.compile(r"^(?:lib)?q(\w+)\.(?:so|dll|dylib)$")
@@ -48,13 +49,6 @@ def _requested() -> list[str]:
     """The plugins QT_QPA_PLATFORM asks for, in order ('wayland;xcb', 'vnc:size=800x600')."""
     value = os.environ.get("QT_QPA_PLATFORM", "")
     return [part.split(":")[0].strip() for part in value.split(";") if part.strip()]
-
-
-def debian_package(soname: str) -> str:
-    """libxcb-cursor.so.0 → libxcb-cursor0; libxkbcommon-x11.so.0 → libxkbcommon-x11-0."""
-    stem, _, number = soname.partition(".so.")
-    number = number.split(".")[0]
-    return f"{stem}{'-' if stem[-1:].isdigit() else ''}{number}"
 
 
 def _xcb_missing() -> str | None:
