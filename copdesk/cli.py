@@ -157,6 +157,8 @@ def _show(cmd: Command, result: Any, as_json: bool) -> int:
         print_json(reply.data)
     elif cmd.text is not None:
         sys.stdout.write(visible(cmd.text(reply.data, **reply.facts)))
+    for n, note in enumerate(reply.notes):  # one note, its lines below it
+        print(f"{'copdesk: ' if n == 0 else ''}{visible(note)}", file=sys.stderr)
     return reply.exit_code
 
 
