@@ -7,8 +7,9 @@
    type validated (desktop-file-validate, appstreamcli, update-mime-database), lintian,
    then the package unpacked with ``dpkg -x`` into a folder with spaces and accents and
    the installed program smoke-tested; Windows: the Inno Setup installer (iscc);
-5. the figures, measured in this run: folder and package sizes, start time of the frozen
-   program next to the source install's, the time of the whole build.
+5. the figures, measured in this run: sizes of the frozen folder, the package and the
+   wheel; start time of the frozen program next to the source install's (its ``copdesk``
+   script and ``python -m copdesk``); the time of the whole build.
 
 Debian's tools it needs (lintian, desktop-file-utils, appstream, shared-mime-info,
 patchelf, binutils) are installed with apt-get when missing and running as root; else
@@ -100,21 +101,30 @@ def validate_linux_files(root: Path) -> None:
     print("ok  update-mime-database (type, pattern and magic)")
 
 
-def start_times(frozen: Path, source: Path, workspace: Path, runs: int = 9) -> dict[str, float]:
-    """Median wall time of a fresh process, the frozen program and the source install
-    taking turns (so the machine's load falls on both alike)."""
+def start_times(programs: dict[str, list[str]], workspace: Path, runs: int = 9) -> dict[str, float]:
+    """Median wall time of a fresh process, the programs taking turns (so the machine's
+    load falls on each alike)."""
     from smoke import cold_start
 
     figures = {}
     for label, args in (("--version", ["--version"]),
                         ("list rex", ["--workspace", str(workspace), "list", "rex"])):  # fmt: skip
-        frozen_t, source_t = [], []
+        times: dict[str, list[float]] = {name: [] for name in programs}
         for _ in range(runs):
-            frozen_t.append(cold_start(frozen, args, 1))
-            source_t.append(cold_start(source, args, 1))
-        figures[f"frozen {label}"] = sorted(frozen_t)[runs // 2]
-        figures[f"source {label}"] = sorted(source_t)[runs // 2]
+            for name, command in programs.items():
+                times[name].append(cold_start(command, args, 1))
+        for name, measured in times.items():
+            figures[f"{name} {label}"] = sorted(measured)[runs // 2]
     return figures
+
+
+def wheel() -> Path:
+    """The wheel ``python -m build`` would give (built offline, as the wheel test does)."""
+    where = OUT / "wheel"
+    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+        "--wheel-dir", where, ROOT)  # fmt: skip
+    [built] = where.glob("copdesk-*.whl")
+    return built
 
 
 def main() -> int:
@@ -168,12 +178,20 @@ def main() -> int:
         step("Inno Setup installer")
         setup = installer(frozen, OUT / "icons" / "copdesk.ico", OUT)
         figures[setup.name] = f"{du(setup) / 2**20:.1f} MiB"
+    step("the wheel")
+    built = wheel()
+    figures[built.name] = f"{du(built) / 2**20:.1f} MiB"
     step("start time, frozen against the source install (same run, medians of 9)")
-    source = Path(sys.executable).with_name("copdesk.exe" if WINDOWS else "copdesk")
+    script = Path(sys.executable).with_name("copdesk.exe" if WINDOWS else "copdesk")
+    programs = {
+        "frozen": [str(program)],
+        "source": [str(script)],
+        "python -m copdesk": [sys.executable, "-m", "copdesk"],
+    }
     workspace = Path(tempfile.mkdtemp(prefix="copdesk-bench-")) / "ws"
     run(program, "--workspace", workspace, "init", "--site", "Lyon")
     run(program, "--workspace", workspace, "demo")
-    for label, seconds in start_times(program, source, workspace).items():
+    for label, seconds in start_times(programs, workspace).items():
         figures[f"start, {label}"] = f"{seconds * 1000:.0f} ms"
     shutil.rmtree(workspace.parent, ignore_errors=True)
     figures["PyInstaller"] = f"{freeze_s:.0f} s"

@@ -4,8 +4,10 @@
 
 PROGRAM is the frozen executable (``build/package/dist/copdesk/copdesk``) or the one a
 .deb installed. In a scratch folder whose name has spaces and accents it runs:
-``--version``, ``init``, ``demo``, ``search``, ``gui --screenshot`` (offscreen), an
-``export`` of a bundle, its ``trust`` and ``import`` into a second site's workspace; then
+``--version``, ``init``, ``demo``, ``search``, ``add-document`` of a PDF (read by the
+file-reading child: frozen, the program itself) and a search in it, ``gui --screenshot``
+(offscreen), an ``export`` of a bundle, its ``trust`` and ``import`` into a second
+site's workspace; then
 the bad inputs: the window with no display, and ``QT_QPA_PLATFORM`` naming a plugin it
 does not have (one line each, exit 1 and 2). Prints one line per check and the cold
 start; exits 1 at the first failure.
@@ -56,12 +58,40 @@ class Smoke:
         return line
 
 
-def cold_start(program: Path, args: list[str], runs: int = 5) -> float:
-    """The median wall time of ``program args`` (a fresh process each time)."""
+def tiny_pdf(text: str) -> bytes:
+    """A one-page PDF saying ``text`` (ASCII), written by hand: no library needed."""
+    stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def cold_start(program: Path | list[str], args: list[str], runs: int = 5) -> float:
+    """The median wall time of ``program args`` (a fresh process each time); ``program``
+    is an executable or a command (``[python, "-m", "copdesk"]``)."""
+    command = [str(program)] if isinstance(program, Path) else list(program)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([str(program), *args], capture_output=True, check=True)
+        subprocess.run([*command, *args], capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return sorted(times)[len(times) // 2]
 
@@ -83,6 +113,17 @@ def smoke(program: Path, version: str | None, keep: bool = False) -> None:
         hits = json.loads(found)
         if not hits["hits"]:
             raise SystemExit("smoke: search found nothing")
+        # the file-reading child: frozen, the program runs itself (--document-reader)
+        pdf = scratch / "consigne presse é.pdf"
+        pdf.write_bytes(tiny_pdf("Couple de serrage M12 : 85 Nm, en croix"))
+        doc = json.loads(s.ok("add-document (a PDF, read by the child)", "--workspace", lyon,
+                              "add-document", str(pdf), "--json").stdout)  # fmt: skip
+        if [f["status"] for f in doc["files"]] != ["ok"]:
+            raise SystemExit(f"smoke: the PDF was not read: {doc['files']}")
+        found = s.ok("search in the PDF", "--workspace", lyon, "search", "serrage M12",
+                     "--json").stdout  # fmt: skip
+        if not any(h["id"] == doc["id"] and h.get("file") for h in json.loads(found)["hits"]):
+            raise SystemExit("smoke: search did not find the PDF's text")
         shot = scratch / "écran rex.png"
         shot_env = {**s.env, "QT_QPA_PLATFORM": "offscreen"}
         done = s.run("--workspace", lyon, "gui", "--screenshot", str(shot), "--view", "rex",

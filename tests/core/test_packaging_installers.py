@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import json
 import re
 import sys
 import tomllib
@@ -16,10 +17,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from helpers import make_pdf
 
 from copdesk import Workspace, appinfo
 from copdesk.cli import main
 from copdesk.commands import ORDER
+from copdesk.documents import runner
 from copdesk.sync.bundle import MIMETYPE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,3 +166,39 @@ def test_a_frozen_copdesk_runs_its_console_program_as_child(
     assert appinfo.self_command() == [str(window)]  # no console program beside it
     (tmp_path / "copdesk.exe").touch()
     assert appinfo.self_command() == [str(tmp_path / "copdesk.exe")]
+
+
+def test_a_frozen_copdesk_reads_documents_through_its_own_program(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Frozen, there is no Python to start with ``-c``: the file-reading child is the
+    frozen program itself, whose entry point (packaging/copdesk_main.py) boots the
+    reader. A stand-in program that runs that entry point (and notes how it was called)
+    plays the frozen executable, in a folder with spaces and accents."""
+    folder = tmp_path / "Logiciels installés"
+    folder.mkdir()
+    calls = tmp_path / "calls.txt"
+    program = folder / "copdesk"
+    program.write_text(
+        "#!/bin/sh\n"
+        f'echo "$@" >> "{calls}"\n'
+        f'exec "{sys.executable}" "{PACKAGING / "copdesk_main.py"}" "$@"\n',
+        "utf-8",
+    )
+    program.chmod(0o755)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert runner.command(512, 9) == [str(program), runner.READER, "512", "9"]
+
+    pdf = make_pdf(tmp_path / "gamme presse.pdf", ["Sommaire", "Couple de serrage M12 : 85 N·m"])
+    with runner.Extractor() as reader:
+        result = reader.read(pdf, pdf.name)
+    assert (result["status"], result["format"], result["pages"]) == ("ok", "pdf", 2)
+    assert "85 N·m" in json.dumps(result["parts"][-1], ensure_ascii=False)
+    assert calls.read_text("utf-8").split() == [runner.READER, "1024", "45"]
+
+    with ws.permissions.bypass():
+        doc = ws.documents.add([pdf], {"title": "Gamme presse"})  # reads through the same
+    [hit] = ws.search.query("serrage M12")["hits"]
+    assert (hit["id"], hit["file"]["place"]) == (doc["id"], {"page": 2})
+    assert calls.read_text("utf-8").count(runner.READER) == 2
