@@ -58,6 +58,9 @@ def needed(path: Path) -> list[str]:
     return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
 
 
+VENDORED = re.compile(r"-[0-9a-f]{8}\.so")
+
+
 @cache
 def owner(soname: str) -> str | None:
     """The Debian package of this machine that provides ``soname``, if any."""
@@ -87,6 +90,12 @@ def copy_app(frozen: Path, dest: Path) -> set[str]:
             private_runpath(path)
             for soname in needed(path):
                 if soname not in have and not soname.startswith(("libc.so", "ld-linux")):
+                    if not owner(soname) and VENDORED.search(soname):
+                        # a wheel's private copy (auditwheel names it lib-HASH.so) that the
+                        # spec left out: no Debian package will ever provide it
+                        where = path.relative_to(dest)
+                        raise SystemExit(f"deb: {where} needs {soname}, a wheel's private "
+                                         "library the frozen folder lacks")  # fmt: skip
                     packages.add(owner(soname) or appinfo.debian_package(soname))
     return packages - {"libc6"}
 

@@ -115,6 +115,10 @@ def test_debian_names_of_libraries(deb: ModuleType) -> None:
     assert appinfo.debian_package("libxkbcommon-x11.so.0") == "libxkbcommon-x11-0"
     assert appinfo.debian_package("libxcb-cursor.so.0.0.0") == "libxcb-cursor0"
     assert {"libxcb-cursor0", "libxkbcommon-x11-0", "libegl1"} <= set(deb.ALWAYS)
+    # a wheel's private copy (auditwheel) is no Debian package: the build stops instead
+    assert deb.VENDORED.search("libharfbuzz-fb49c9fc.so.0")
+    assert not deb.VENDORED.search("libxcb-render-util.so.0")
+    assert not deb.VENDORED.search("libQt6Core.so.6")
 
 
 def test_the_man_page_lists_every_command(deb: ModuleType) -> None:
@@ -153,6 +157,7 @@ def test_the_spec_uses_appinfo_and_the_metadata() -> None:
     assert 'copy_metadata("copdesk")' in spec  # or --version says 0+unknown
     assert "appinfo.NAME" in spec and '"PySide6.QtWebEngineCore"' in spec
     assert "freeze_support()" in (PACKAGING / "copdesk_main.py").read_text("utf-8")
+    assert '"PIL"' in spec  # test tools' Pillow would bring its private libraries along
 
 
 def test_a_frozen_copdesk_runs_its_console_program_as_child(
