@@ -27,6 +27,7 @@ SHOTS = {
     "rex": ("rex", None, None),
     "search": ("search:{query}", "hose pressure", "flexible pression"),
     "howto": ("item:{howto}", None, None),
+    "documents": ("documents", None, None),
     "dashboard": ("dashboard", None, None),
     "risks": ("risks", None, None),
     "network": ("network", None, None),
@@ -34,6 +35,14 @@ SHOTS = {
     "conflicts": ("conflicts", None, None),
 }
 HOWTO = "Sertir et éprouver un flexible hydraulique en atelier"
+# files the Documents view shows (text formats: no library needed to write them)
+DOCUMENTS = {
+    "Consigne de consignation presse P12.md": (
+        "# Consignation\n\nCouper le sectionneur, cadenasser, vérifier l'absence de tension.\n\n"
+        "# Purge hydraulique\n\nOuvrir la vanne de décharge de l'accumulateur.\n"
+    ),
+    "Couples de serrage.csv": "Vis;Classe;Couple (N·m)\nM10;8.8;50\nM12;8.8;85\nM16;8.8;210\n",
+}
 
 
 def copdesk(workspace: Path, *args: str, env: dict[str, str]) -> str:
@@ -74,6 +83,10 @@ def two_sites(tmp: Path, env: dict[str, str]) -> Path:
     copdesk(lyon, "trust", "--from-bundle", str(to_lyon),
             "--fingerprint", ids["nantes"]["fingerprint"], env=env)  # fmt: skip
     copdesk(lyon, "import", str(to_lyon), env=env)
+    for name, text in DOCUMENTS.items():
+        (tmp / name).write_text(text, "utf-8")
+        copdesk(lyon, "add-document", str(tmp / name), "--community",
+                "Maintenance presses & hydraulique", env=env)  # fmt: skip
     return lyon
 
 
