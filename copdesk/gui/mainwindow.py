@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.errors import BadInput, CopdeskError
 from copdesk.gui import commands, menus, read_jobs, write_jobs
+from copdesk.gui.about import show_about
 from copdesk.gui.actions import GO, Act, Actions
 from copdesk.gui.commands import CommandRunner, OperationBar
 from copdesk.gui.community import CommunityActions
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
             Act.REINDEX: self.reindex,
             Act.REFRESH: lambda: self.show_view(self.current_view),
             Act.SHORTCUTS: lambda: menus.show_shortcuts(self.registry, self),
-            Act.ABOUT: lambda: menus.about(self),
+            Act.ABOUT: lambda: show_about(self),
             **{act: (lambda v=view: self.go(v)) for act, view in GO.items()},
         }
 

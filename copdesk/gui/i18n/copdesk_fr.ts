@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About copdesk</source>
+        <translation>À propos de copdesk</translation>
+    </message>
+    <message>
+        <source>Experience reports, know-how sheets and skills for communities of practice, shared between sites.</source>
+        <translation>Retours d&apos;expérience, fiches savoir-faire et compétences pour les communautés de pratique, partagés entre sites.</translation>
+    </message>
+    <message>
+        <source>Database schema %1 · bundle format %2</source>
+        <translation>Schéma de base de données %1 · format de paquet d&apos;échange %2</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy these versions, for a question or a bug report</source>
+        <translation>Copier ces versions, pour une question ou un signalement de bogue</translation>
+    </message>
+</context>
+<context>
     <name>AskDialog</name>
     <message>
         <source>Ask a question</source>
@@ -2081,14 +2108,6 @@
     <message>
         <source>&amp;About copdesk</source>
         <translation>À &amp;propos de copdesk</translation>
-    </message>
-    <message>
-        <source>About copdesk</source>
-        <translation>À propos de copdesk</translation>
-    </message>
-    <message>
-        <source>copdesk %1 — experience reports, know-how sheets and skills for communities of practice.</source>
-        <translation>copdesk %1 — retours d&apos;expérience, fiches savoir-faire et compétences pour les communautés de pratique.</translation>
     </message>
     <message>
         <source>Open an experience report or know-how sheet first.</source>
