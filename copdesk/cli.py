@@ -75,12 +75,10 @@ class _Version(argparse.Action):
 
 
 def version() -> str:
-    """'copdesk 0.1.0 (database schema 7, bundle format 1)'."""
-    from copdesk import __version__
-    from copdesk.store.database import SCHEMA_VERSION
-    from copdesk.sync.bundle import FORMAT
+    """'copdesk 0.1.0 (database schema 7, bundle format 2)' (:mod:`copdesk.appinfo`)."""
+    from copdesk.appinfo import version_line
 
-    return f"copdesk {__version__} (database schema {SCHEMA_VERSION}, bundle format {FORMAT})"
+    return version_line()
 
 
 def _add(p: argparse.ArgumentParser | Any, declared: Arg | OneOf) -> None:
@@ -159,6 +157,8 @@ def _show(cmd: Command, result: Any, as_json: bool) -> int:
         print_json(reply.data)
     elif cmd.text is not None:
         sys.stdout.write(visible(cmd.text(reply.data, **reply.facts)))
+    for n, note in enumerate(reply.notes):  # one note, its lines below it
+        print(f"{'copdesk: ' if n == 0 else ''}{visible(note)}", file=sys.stderr)
     return reply.exit_code
 
 

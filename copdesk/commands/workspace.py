@@ -173,7 +173,7 @@ def gui(a: Namespace) -> Reply:
         code = app.screenshot(
             path,
             a.screenshot,
-            view=a.view,
+            view=a.view or "home",
             size=a.size,
             scale=a.scale,
             language=a.language,

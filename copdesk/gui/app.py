@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from copdesk import appinfo
 from copdesk.errors import BadInput, CopdeskError, WorkspaceError
+from copdesk.gui import display
 from copdesk.gui import language as lang
 from copdesk.gui.icons import icon
 from copdesk.gui.mainwindow import MainWindow
@@ -39,11 +41,13 @@ def application(
                 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_file(screen)}"
             if scale != 1:
                 os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
+        display.check(headless=headless)  # Qt would abort with a paragraph: one line instead
         app = QApplication(sys.argv[:1])
         lang.install(app)  # before any widget takes its texts; Qt's dialogs too
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setWindowIcon(icon("copdesk"))
+    app.setWindowIcon(icon(appinfo.ICON))
+    app.setDesktopFileName(appinfo.APP_ID)  # Wayland: the installed .desktop entry and icon
     return app
 
 
@@ -105,12 +109,6 @@ def run(
 
     ``bundle``: a ``.copdesk`` file opened from the desktop: the window opens on its
     import preview (nothing is written before Apply)."""
-    if (
-        sys.platform.startswith("linux")
-        and QApplication.instance() is None
-        and not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-    ):  # Qt would abort with a long message; say it in one line
-        raise CopdeskError("no display to open the window on (try `copdesk gui --screenshot`)")
     app = application()
     runner = WorkspaceRunner()
     host = WindowHost(runner)

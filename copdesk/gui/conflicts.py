@@ -348,8 +348,8 @@ class ConflictsView(QWidget):
         self.table.setRowCount(len(fields) + 1)
         headers = []
         for v in versions:
-            who = v.get("author_name") or self.tr("unknown author")
-            head = f"{version_title(v)} — {who}"
+            author = v.get("author_name") or self.tr("unknown author")
+            head = f"{version_title(v)} — {author}"
             head += f"\n{short_date(v['at'])}"
             if v["shown"]:
                 head += " " + self.tr("(shown now)")

@@ -18,6 +18,7 @@ from copdesk.gui.iluo import glyph_key, glyph_png, level_name
 from copdesk.gui.labels import choice_label
 from copdesk.gui.language import format_date
 from copdesk.gui.markup import esc
+from copdesk.gui.tasks import pane
 from copdesk.workspace import Workspace
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
@@ -157,7 +158,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
                 f'<tr><td colspan="2"><span class="muted">{esc(domain or "")}</span></td></tr>'
             )
         key = glyph_key(r["level"], r["expired"], r["expiring"])
-        notes = []
+        notes = pane.rating_notes(r)  # self-assessed, not recognised here
         if r.get("interest"):
             notes.append(esc(interests.get(r["interest"], r["interest"])))
         if r.get("valid_until"):
@@ -216,7 +217,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         page = base(ws)
         item = ws.items.get(page["id"])
         revisions = len(ws.items.history(page["id"]))
-        extra = relations_html(item)
+        extra = relations_html(item) + pane.marks_html(item)
         images = dict(page["images"])
         if item["kind"] == "person":
             profile = ws.people.profile(item["id"])
@@ -230,8 +231,9 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
             if a.get("media_type") in IMAGE_TYPES and a["sha256"] not in images
         ]
         images.update(read_jobs.blob_images(ws, pictures))
-        text = page["html"].replace("</style>", PANE_EXTRA_CSS + "</style>", 1)
-        text = text.replace("</h1>", "</h1>" + header_html(item, revisions), 1)
+        text = page["html"].replace("</style>", PANE_EXTRA_CSS + pane.CSS + "</style>", 1)
+        top = header_html(item, revisions) + pane.signoff_html(item) + pane.actions_html(item)
+        text = text.replace("</h1>", "</h1>" + top, 1)
         # relations and the profile go after the item's own text, before the comments
         at = text.find('<section class="comment">')
         if at >= 0:  # the printable page lists comments without a heading
@@ -241,6 +243,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         else:
             at = text.rfind("</body>")
         text = text[:at] + extra + text[at:]
+        text = text.replace("</body>", pane.end_html(item) + "</body>", 1)  # add a comment
         return {**page, "html": text, "images": images}
 
     return job

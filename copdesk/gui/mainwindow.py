@@ -31,15 +31,18 @@ from PySide6.QtWidgets import (
 
 from copdesk import messages
 from copdesk.errors import BadInput, CopdeskError
-from copdesk.gui import access, commands, frame, language, menus, read_jobs, windowstate, write_jobs
+from copdesk.gui import access, frame, language, menus, read_jobs, windowstate, write_jobs
+from copdesk.gui.about import show_about
 from copdesk.gui.actions import GO, Act, Actions
 from copdesk.gui.change import Flag, Interest
 from copdesk.gui.commands import CommandRunner
 from copdesk.gui.community import CommunityActions
 from copdesk.gui.conflicts import ConflictsView
 from copdesk.gui.dashboard import DashboardView
+from copdesk.gui.documents import DocumentsView, open_file
 from copdesk.gui.editing import Editing
 from copdesk.gui.exchange import ExchangeView
+from copdesk.gui.extraction import FileReader
 from copdesk.gui.history import HistoryView
 from copdesk.gui.icons import icon
 from copdesk.gui.labels import ui_language
@@ -56,6 +59,7 @@ from copdesk.gui.router import Route, Router
 from copdesk.gui.settings import settings
 from copdesk.gui.startup import Startup
 from copdesk.gui.statusbar import WindowStatus
+from copdesk.gui.tasks.window import Tasks
 from copdesk.gui.views import ErrorBanner, SafeBrowser, facet_filter
 from copdesk.gui.whoami import PersonSwitch
 from copdesk.gui.windowstate import WindowState
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
     searchShown = Signal(str)
     workspaceReady = Signal(dict)
     replaced = Signal(object)  # the window built in another language, which takes over
+    workspaceFailed = Signal(object)
 
     def __init__(
         self, runner: WorkspaceRunner, *, remember: bool = True, state: WindowState | None = None
@@ -104,13 +109,16 @@ class MainWindow(QMainWindow):
         self._build()
         self.editing = Editing(self.loads, self, self)
         self.navigation = Navigation(self)
-        self.registry = Actions(self, {**self._handlers(), **self.editing.handlers()})
+        self.tasks = Tasks(self.loads, self, self.hub, self.commands)  # the rest of the CLI
+        handlers = {**self._handlers(), **self.editing.handlers(), **self.tasks.handlers()}
+        self.registry = Actions(self, handlers)
         menus.install_menus(self.menuBar(), self.registry)
         self.insertToolBar(self.search_bar, self.editing.toolbar(self.registry))
         self.itemShown.connect(self.editing.item_shown)
         self.itemShown.connect(lambda item: self.navigation.visit(self.current_view, item))
         self.viewLoaded.connect(self.editing.view_loaded)
         self.viewLoaded.connect(lambda _: access.name_controls(self.center.currentWidget()))
+        self.tasks.install(self.registry)  # follows the window's signals; menus, banner
         self.table.doubleClicked.connect(lambda _: self.editing.edit_current())
         self._register_views()
         self.zoom = Zoom([self.page, self.detail], [self.table], self, remember=remember)
@@ -218,6 +226,9 @@ class MainWindow(QMainWindow):
         self.exchange_view = ExchangeView(loads, self.commands, self)
         self.conflicts_view = ConflictsView(loads, self)
         self.history_view = HistoryView(loads.load, perform, self)
+        self.documents_view = DocumentsView(loads, self)
+        self.documents_view.itemRequested.connect(self.show_item)
+        self.file_reader = FileReader(self.runner, self)  # reads new files in a child
         self.community_actions = CommunityActions(perform, lambda: self.current_item, self)
         self.community_actions.showItem.connect(self.show_item)
         self.exchange_view.conflictsRequested.connect(lambda: self.show_view("conflicts"))
@@ -270,8 +281,10 @@ class MainWindow(QMainWindow):
             listing("people", self.tr("People"), "person"),
             view("skills", self.tr("Skills"), self.matrix_view),
             view("exchange", self.tr("Exchange"), self.exchange_view),
+            view("documents", self.tr("Documents"), self.documents_view),
             view("risks", self.tr("Risks"), self.risks_view),
             view("network", self.tr("Network"), self.network_view),
+            self.tasks.questions.route(self.tr("Questions")),
             view("conflicts", self.tr("Conflicts"), self.conflicts_view, sidebar=False),
             view("history", self.tr("History"), self.history_view, sidebar=False),
             view("search", self.tr("Search"), self.search, page, sidebar=False),
@@ -303,7 +316,7 @@ class MainWindow(QMainWindow):
             Act.REINDEX: self.reindex,
             Act.REFRESH: lambda: self.show_view(self.current_view),
             Act.SHORTCUTS: lambda: menus.show_shortcuts(self.registry, self),
-            Act.ABOUT: lambda: menus.about(self),
+            Act.ABOUT: lambda: show_about(self),
             **{act: (lambda v=view: self.go(v)) for act, view in GO.items()},
         }
 
@@ -385,6 +398,7 @@ class MainWindow(QMainWindow):
         if not self.editing.close_all():  # an editor with unsaved text stays open
             event.ignore()
             return
+        self.file_reader.stop()
         if self.remember:
             windowstate.save_settings(self)
         super().closeEvent(event)
@@ -434,15 +448,8 @@ class MainWindow(QMainWindow):
         self.exchange_view.imports.preview_import(path)
 
     def reindex(self) -> Any:
-        """Rebuild the search index from the database (``copdesk reindex``), with progress."""
-
-        def done(result: dict[str, Any]) -> None:
-            self.say(
-                self.tr("Search index rebuilt: %1 items.").replace("%1", str(result["documents"])),
-                5000,
-            )
-
-        return self.commands.run(commands.reindex(), done)
+        """Rebuild the search index (``copdesk reindex``) in a child process, with progress."""
+        return self.tasks.upkeep.reindex()
 
     # -- search --------------------------------------------------------------------
 
@@ -461,5 +468,8 @@ class MainWindow(QMainWindow):
             self.run_search(f"{self.search_field.text().strip()} {facet_filter(url)}".strip())
         elif url.scheme() in ("history", "dashboard"):
             self.show_view(url.toString())
-        else:  # ask, answer, accept, promote on a community page
+        elif url.scheme() == "openfile":  # a search hit in a file: that file, at its page
+            page = int(url.fragment()) if url.fragment().isdigit() else 1
+            open_file(self.loads, url.path(), page, self, self.documents_view.viewers.append)
+        elif not self.tasks.handle(url):  # ask, answer, accept, promote on a page
             self.community_actions.handle(url)

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.gui import write_jobs
 from copdesk.gui.change import Interest
-from copdesk.gui.iluo import level_name, paint_glyph
+from copdesk.gui.iluo import flag_lines, level_name, paint_flags, paint_glyph
 from copdesk.gui.rating import RatingDialog
 from copdesk.gui.read_jobs import title_of
 from copdesk.gui.views import framed
@@ -316,7 +316,7 @@ class MatrixModel(QAbstractTableModel):
             lines.append(
                 translate("SkillsMatrix", "assessed on %1").replace("%1", rating["assessed_on"])
             )
-        return "\n".join(lines)
+        return "\n".join(lines + flag_lines(rating))  # self-assessed, not recognised here
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -383,6 +383,7 @@ class GlyphDelegate(QStyledItemDelegate):
             expiring=rating["expiring"],
             outline=option.palette.color(QPalette.ColorRole.Text) if rating["level"] == 0 else None,
         )
+        paint_flags(painter, QRectF(option.rect).adjusted(2, 2, -2, -2), rating)
 
 
 class RotatedHeader(QHeaderView):
@@ -527,7 +528,9 @@ class MatrixView(QWidget):
                 "◔ I in training · ◑ L with supervision · ◕ U autonomous · ● O expert · "
                 "crossed: expired · orange dot: expires within 60 days · "
                 "red column: nobody autonomous · orange: a single holder"
-            ),
+            )
+            + " · "
+            + self.tr("grey corner: self-assessed · red ?: not recognised here"),
         )
 
     # -- loading ----------------------------------------------------------------------

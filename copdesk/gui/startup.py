@@ -77,6 +77,7 @@ class Startup(QObject):
 
         def failed(exc: BaseException) -> None:
             self.window.show_error(exc)
+            self.window.workspaceFailed.emit(exc)
             self.loads.done("open")
 
         return {"on_done": done, "on_error": failed}

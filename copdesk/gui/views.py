@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.gui.labels import choice_label, kind_label
+from copdesk.gui.labels import choice_label, kind_label, ui_language
 from copdesk.gui.language import format_date
+from copdesk.messages import place
 
 EXTERNAL = ("http", "https", "mailto")
 
@@ -196,8 +197,8 @@ def item_rows(
     rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at", total: int | None = None
 ) -> str:
     if not rows:
-        nothing = translate("HomeView", "Nothing here.")
-        return f'<p class="empty">{html.escape(nothing)}</p>'
+        nothing = html.escape(translate("HomeView", "Nothing here."))
+        return f'<p class="empty">{nothing}</p>'
     out = []
     for r in rows:
         date = format_date(r.get(date_key))  # the user's locale
@@ -264,17 +265,26 @@ def search_html(result: Mapping[str, Any]) -> str:
             for x in (kind_label(hit["kind"]), hit.get("community") or "", archived)
             if x
         )
+        found = hit.get("file")  # the words are in one of its files: open it there
+        in_file = ""
+        if found:
+            page = (found.get("place") or {}).get("page", 1)
+            said = f"{found['name']}, {place(found.get('place'), ui_language())}"
+            in_file = (
+                f"<p class='sub'><a href='openfile:{html.escape(found['attachment'])}#{page}'>"
+                f"{html.escape(said)}</a></p>"
+            )
         parts.append(
             f"<p class='hit'><a href='copdesk:{html.escape(hit['id'])}'>"
             f"<b>{html.escape(hit.get('title') or '')}</b></a>"
             f"&nbsp;&nbsp;<span style='color:#737b87'>{where}</span></p>"
-            f"<p class='snippet'>{hit.get('snippet') or ''}</p>"
+            f"{in_file}<p class='snippet'>{hit.get('snippet') or ''}</p>"
         )
     parts.append("</body></html>")
     return "".join(parts)
 
 
-FACETS = ("kind", "community", "site", "status", "priority", "tag")
+FACETS = ("kind", "community", "site", "status", "priority", "tag", "filetype")
 FACET_VALUES = 8  # the most frequent values of each facet
 
 
@@ -285,6 +295,7 @@ def _facet_label(field: str) -> str:
         "site": translate("SearchView", "Site"),
         "status": translate("SearchView", "Status"),
         "priority": translate("SearchView", "Priority"),
+        "filetype": translate("SearchView", "File type"),
         "tag": translate("SearchView", "Tag"),
     }
     return labels[field]

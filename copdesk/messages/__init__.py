@@ -6,8 +6,9 @@ The core never writes a sentence: analyses return codes and facts
 ``rex``). The words are here, by topic: :mod:`~copdesk.messages.labels` (choices,
 and the kind, field and level names the model holds as input syntax),
 :mod:`~copdesk.messages.risks`, :mod:`~copdesk.messages.network`,
-:mod:`~copdesk.messages.health`. Templates use the few rules of
-:mod:`~copdesk.messages.format` (plurals, lists, nested messages).
+:mod:`~copdesk.messages.health`, :mod:`~copdesk.messages.exchange` (what an import
+held back). Templates use the few rules of :mod:`~copdesk.messages.format` (plurals,
+lists, nested messages).
 
 Who uses it:
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from copdesk.messages import errors, health, labels, network, risks
+from copdesk.messages import documents, errors, exchange, health, labels, network, risks
 from copdesk.messages import format as _format
 from copdesk.model.message import Message, msg
 
@@ -46,6 +47,8 @@ def _catalogue() -> dict[str, Entry]:
         health.MESSAGES,
         health.GUIDANCE,
         errors.MESSAGES,
+        exchange.MESSAGES,
+        documents.MESSAGES,
     ]
     out: dict[str, Entry] = {}
     for table in tables:
@@ -139,6 +142,28 @@ def doing_code(english: str) -> str | None:
     return _DOING.get(english)
 
 
+def place(where: Mapping[str, Any] | None, language: str = "en") -> str:
+    """Where in a file a hit or a part is: "page 7", "sheet “Couples”, cell B12",
+    "section “Sécurité”" (a part of the file's beginning: "beginning")."""
+    where = where or {}
+    if "page" in where:
+        return str(text("place.page", language, page=where["page"]))
+    if "cell" in where:
+        return str(text("place.cell", language, sheet=where.get("sheet", ""), cell=where["cell"]))
+    if "sheet" in where:
+        return str(text("place.row", language, sheet=where["sheet"], row=where.get("row", "")))
+    if where.get("heading"):
+        return str(text("place.heading", language, heading=where["heading"]))
+    if "line" in where:
+        return str(text("place.line", language, line=where["line"]))
+    return str(text("place.start", language))
+
+
+def note(code: str | None, facts: Mapping[str, Any] | None, language: str = "en") -> str:
+    """What could not be read of a file, in words ("" when nothing to say)."""
+    return str(text(code, language, **(facts or {}))) if code else ""
+
+
 def localized(row: Mapping[str, Any], key: str, language: str) -> Any:
     """A worded result's text for ``key`` in ``language`` (``KEY_fr`` in French), the
     English one when the result has no twin for that language."""
@@ -192,6 +217,8 @@ __all__ = [
     "level_label",
     "localized",
     "msg",
+    "note",
+    "place",
     "say",
     "text",
     "worded",

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from copdesk.core import Core
 from copdesk.errors import BadInput, CopdeskError
+from copdesk.store import extracts
 
 if TYPE_CHECKING:
     from copdesk.search.engine import Engine
     from copdesk.search.index import SearchIndex
 
-SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author")
+SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author", "filetype")
 
 
 def _index_damage(exc: BaseException) -> bool:
@@ -55,6 +56,7 @@ class Search:
         self._index: SearchIndex | None = None
         self._enabled = index  # False: the index is left to catch up on a later open
         self._opened_change = core.change_marker()
+        self._opened_extracts = extracts.marker(core.conn)
         core.on_commit(self._sync_index)
 
     @property
@@ -78,8 +80,12 @@ class Search:
     def _sync_index(self) -> None:
         if not self._enabled:
             return
-        if self._index is None and self.core.change_marker() == self._opened_change:
-            return  # no item changed (roster, settings): leave Whoosh unloaded
+        if (
+            self._index is None
+            and self.core.change_marker() == self._opened_change
+            and extracts.marker(self.conn) == self._opened_extracts
+        ):
+            return  # no item changed, no file read (roster, settings): leave Whoosh unloaded
         try:
             self.index.catch_up()
         except CopdeskError:

@@ -39,6 +39,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 from copdesk.search import documents
 from copdesk.search.schema import SCHEMA_VERSION, schema
 from copdesk.search.scoring import Norms, PostingCache
+from copdesk.store import extracts
 from copdesk.store.processes import alive
 
 STATE = "state.json"
@@ -180,18 +181,27 @@ class SearchIndex:
             return None
         return state if isinstance(state, dict) else None
 
-    def _write_state(self, directory: Path, reached: int) -> None:
+    def _write_state(self, directory: Path, reached: int, extracted: int) -> None:
         tmp = directory / (STATE + ".part")
-        tmp.write_text(
-            json.dumps({"schema": SCHEMA_VERSION, "site": self.site_id, "reached": reached}),
-            "utf-8",
-        )
+        state = {
+            "schema": SCHEMA_VERSION,
+            "site": self.site_id,
+            "reached": reached,
+            "extracted": extracted,  # the last file extraction absorbed (copdesk.documents)
+        }
+        tmp.write_text(json.dumps(state), "utf-8")
         os.replace(tmp, directory / STATE)
 
     @property
     def reached(self) -> int:
         state = self._state()
         return int(state["reached"]) if state else -1
+
+    @property
+    def extracted(self) -> int:
+        state = self._state()
+        value = state.get("extracted") if state else None
+        return value if isinstance(value, int) else -1
 
     def _db_change(self) -> int:
         return self.conn.execute("SELECT coalesce(max(change), 0) FROM items").fetchone()[0]
@@ -277,6 +287,7 @@ class SearchIndex:
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
+        extracted = extracts.marker(self.conn)
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
         writer = _writer(ix, big_pool(), worker_processes())
@@ -294,7 +305,7 @@ class SearchIndex:
             raise
         if progress:
             progress(total, total)
-        self._write_state(new, reached)
+        self._write_state(new, reached, extracted)
         self._swap(new)
         self.rebuilt = True
         self.catch_up()  # changes made while rebuilding (none in one process)
@@ -313,9 +324,11 @@ class SearchIndex:
     def catch_up(self, progress: Progress | None = None) -> int:
         """Apply database changes the index has not seen; returns documents touched."""
         self._follow_swap()
-        reached = self.reached
+        reached, extracted = self.reached, self.extracted
         touched, newest = documents.changes_since(self.conn, reached)
-        if newest == reached:
+        read, newest_read = extracts.targets_changed_since(self.conn, extracted)
+        touched |= read
+        if newest == reached and newest_read == extracted:
             return 0
         docs, gone = documents.documents_for(
             self.conn, touched, self.language, spelling_once=len(touched) >= BIG_BATCH
@@ -344,7 +357,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        self._write_state(self.path, newest)
+        self._write_state(self.path, newest, newest_read)
         return len(docs) + len(gone)
 
     @contextmanager

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QWidget,
 )
 
@@ -343,40 +342,6 @@ def test_the_matrix_is_rated_from_the_keyboard_with_a_confirmation(
     rating = model.index(row, column).data(RATING_ROLE)
     assert rating["level"] == 3 and rating["valid_until"] == "2031-06-30"
     assert window.statusBar().currentMessage() == said.args[0]
-
-
-def test_send_back_with_an_empty_comment_says_so_and_asks_again(
-    qtbot, window: MainWindow, runner: WorkspaceRunner
-) -> None:
-    show(qtbot, window, "rex")
-    item = next(
-        window.model.id_at(r)
-        for r in range(window.model.rowCount())
-        if window.model.data(window.model.index(r, 2)) == "Proposed"
-    )
-    with qtbot.waitSignal(window.itemShown, timeout=10_000):
-        window.show_item(item)
-    editing = window.editing
-    qtbot.waitUntil(lambda: editing.send_back_action.isEnabled(), timeout=10_000)
-    answers = iter(["", "Préciser la pression mesurée."])
-    questions: list[str] = []
-
-    def answer(dialog: QDialog) -> None:
-        assert isinstance(dialog, QInputDialog)
-        questions.append(dialog.labelText())
-        text = next(answers)
-        dialog.setTextValue(text)  # what was typed in its text box
-        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        if not text:  # asked again at once
-            on_modal(QInputDialog, answer)
-
-    on_modal(QInputDialog, answer)
-    editing.send_back_action.trigger()  # exec() of the first dialog, then of the second
-    assert len(questions) == 2 and questions[1].startswith("A comment is needed")
-    qtbot.waitUntil(lambda: (editing.state or {}).get("status") == "draft", timeout=10_000)
-    comments = on_worker(qtbot, runner, lambda ws: ws.items.get(item)["comments"])
-    assert comments[-1]["body"] == "Préciser la pression mesurée."
 
 
 def test_trusting_a_site_through_its_dialog(qtbot, window: MainWindow, tmp_path: Path) -> None:
