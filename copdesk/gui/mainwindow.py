@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             Act.PRINT: lambda: printing(False),
             Act.EXPORT_PDF: lambda: printing(True),
             Act.SETTINGS: self.open_settings,
-            Act.RENAME_SITE: self.rename_site,
+            Act.RENAME_SITE: lambda: self.startup.rename_site(),  # Edit ▸ Rename this site
             Act.BACK: self.navigation.back,
             Act.FORWARD: self.navigation.forward,
             Act.ZOOM_IN: lambda: self.zoom.zoom_in(),
@@ -433,10 +433,6 @@ class MainWindow(QMainWindow):
         self.loads.perform(
             write_jobs.use_person(person or None), lambda _: self.personChanged.emit(person)
         )
-
-    def rename_site(self, name: str | None = None) -> None:
-        """Edit ▸ Rename this site (other sites learn the name from the next bundle)."""
-        self.startup.rename_site(name)
 
     def offer_drafts(self) -> None:
         """Text typed but never saved (a crash, a power cut): offered back at start."""
