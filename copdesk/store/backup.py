@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from copdesk.errors import BadInput, WorkspaceError
 from copdesk.store.blobs import BlobStore
 from copdesk.store.database import HEADER, SCHEMA_VERSION
+from copdesk.store.files import outside_workspace
 
 if TYPE_CHECKING:
     from copdesk.core import Core
@@ -36,10 +37,7 @@ MANIFEST = "backup.json"
 
 def backup(core: Core, dest: Path, *, keys: bool = False) -> dict[str, Any]:
     dest = dest.expanduser()
-    here = core.path.resolve()
-    target = dest.resolve()
-    if target == here or here in target.parents:
-        raise BadInput("a backup must not go inside the workspace it copies")
+    target = outside_workspace(dest, core.path, "the backup").resolve()
     if target.exists() and not target.is_dir():
         raise BadInput(f"{dest} is a file; give a folder")
     if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():

@@ -12,6 +12,7 @@ from typing import Any
 from copdesk.core import Core
 from copdesk.errors import BadInput, UntrustedSite
 from copdesk.store import revisions as revs
+from copdesk.store.files import outside_workspace
 from copdesk.sync import exchange as ex
 from copdesk.sync.bundle import EXTENSION, is_uuid, open_regular
 
@@ -48,6 +49,7 @@ class SyncFolder:
         here = self.path.resolve()
         if root == here or here in root.parents or root in here.parents:
             raise BadInput("the sync folder must not contain or be inside the workspace")
+        outside_workspace(root, self.path, "the sync folder")  # nor where a link leads
         with self.core.db.write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_folder', ?)", (str(root),)

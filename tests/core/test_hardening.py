@@ -390,3 +390,39 @@ def test_backup_and_restore_of_this_site(filled: Workspace, tmp_path: Path) -> N
     assert r.returncode == 2 and "another site" in one_line(r.stderr)
     with pytest.raises(CopdeskError, match="inside the workspace"), Workspace.open(path) as ws:
         ws.backup(path / "inside")
+
+
+# -- never written over --------------------------------------------------------------
+
+
+def test_export_and_backup_never_write_over_the_workspace(
+    filled: Workspace, tmp_path: Path
+) -> None:
+    path = filled.path
+    filled.close()
+    (path / "keys").mkdir(exist_ok=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "copdesk.db").symlink_to(path / "copdesk.db")  # a link into it
+    linked = tmp_path / "outside-blobs"
+    os.replace(path / "blobs", linked)
+    (path / "blobs").symlink_to(linked)  # the attachments on another disk
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    before = {p: p.read_bytes() for p in files}
+    for target in (
+        path / "copdesk.db",
+        path / "keys" / "site.key",
+        path / "new.copdesk",
+        path / "index" / "x.copdesk",
+        elsewhere / "copdesk.db",
+        linked / "x.copdesk",
+    ):
+        r = copdesk(path, "export", "--to", str(target))
+        assert r.returncode == 2 and "inside the workspace" in one_line(r.stderr), target
+    for folder in (path / "backups" / "b", linked / "b", path):
+        r = copdesk(path, "backup", str(folder))
+        assert r.returncode == 2 and "inside the workspace" in one_line(r.stderr), folder
+    assert {p: p.read_bytes() for p in files} == before
+    assert sorted(p for p in path.rglob("*") if p.is_file()) == files  # nothing added
+    r = copdesk(path, "export", "--to", str(tmp_path / "ok.copdesk"))
+    assert r.returncode == 0, r.stderr  # beside the workspace is fine
