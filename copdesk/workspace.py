@@ -293,7 +293,7 @@ class Workspace:
         the database, the attachments, and the site's private key only if asked."""
         from copdesk.store.backup import backup
 
-        return backup(self.core, Path(dest), keys=keys)
+        return backup(self.core, dest, keys=keys)
 
     def load_demo(self) -> dict[str, int]:
         """Load the built-in bilingual demo content; loading twice adds nothing."""

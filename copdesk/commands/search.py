@@ -9,7 +9,7 @@ from typing import Any
 from copdesk.commands.inputs import positive
 from copdesk.commands.progress import counting
 from copdesk.commands.registry import Reply, arg, command, opt
-from copdesk.errors import BadInput
+from copdesk.search.query import nothing_to_search
 from copdesk.textout import search as text
 from copdesk.workspace import Workspace
 
@@ -41,8 +41,7 @@ def search(ws: Workspace, a: Namespace) -> Reply:
         status=a.status,
     )
     if not result.get("usable", True):
-        why = [w for w in result["warnings"] if w != "nothing to search for"]
-        raise BadInput(f"nothing to search for in {a.query!r}" + (f" ({why[0]})" if why else ""))
+        raise nothing_to_search(a.query, result["warnings"])
     return Reply(result, color=sys.stdout.isatty())
 
 

@@ -18,9 +18,17 @@ from pathlib import Path
 from copdesk.errors import BadInput
 
 
+def named(path: str | os.PathLike[str], what: str = "file") -> Path:
+    """``path``, unless it is empty or blank: ``Path("")`` is the current folder, where
+    nobody meant to read or write."""
+    if not str(path).strip():
+        raise BadInput(f"no {what} given (an empty name)")
+    return Path(path)
+
+
 def regular_file(path: str | os.PathLike[str], what: str = "") -> Path:
     """``path`` if it names a regular file, else one clear ``BadInput``."""
-    p = Path(path)
+    p = named(path)
     try:
         mode = p.stat().st_mode
     except FileNotFoundError:
@@ -56,7 +64,7 @@ def outside_workspace(
     """``target`` (a file or folder about to be written) if nothing of the workspace is
     there: never inside its folder nor over a file it needs (its database, its private
     key, its attachments, wherever a link puts them); else one clear ``BadInput``."""
-    p = Path(target).expanduser().absolute()
+    p = named(target, what.removeprefix("the ")).expanduser().absolute()
     with contextlib.suppress(OSError, RuntimeError):
         p = p.parent.resolve() / p.name  # the entry a rename would replace
     places = {p}
