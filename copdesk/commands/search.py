@@ -14,6 +14,7 @@ from copdesk.textout import search as text
 from copdesk.workspace import Workspace
 
 QUERY = arg("query", metavar="QUERY")
+WRITE_TIMEOUT = 30.0  # seconds `reindex --catch-up` waits for another process's writer
 
 
 @command(
@@ -55,8 +56,21 @@ def who_knows(ws: Workspace, a: Namespace) -> dict[str, Any]:
     return ws.search.who_knows(a.query, limit=a.limit)
 
 
-@command("reindex", help="rebuild the search index from the database", text=text.reindexed)
+@command(
+    "reindex",
+    help="rebuild the search index from the database",
+    text=text.reindexed,
+    args=[
+        opt(
+            "--catch-up",
+            action="store_true",
+            help="only index what changed since the index last caught up (resumable)",
+        )
+    ],
+)
 def reindex(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    if a.catch_up:  # waits its turn if another process is writing to the index
+        return ws.search.catch_up(counting(a, "indexing"), wait=WRITE_TIMEOUT)
     return ws.search.reindex(counting(a, "indexing"))
 
 
