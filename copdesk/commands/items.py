@@ -69,7 +69,8 @@ def edit(ws: Workspace, a: Namespace) -> Reply:
     ],
 )
 def list_(ws: Workspace, a: Namespace) -> Reply:
-    rows = ws.items.list(
+    # streamed: the printer writes each row as SQLite reads it (100,000 items, little memory)
+    rows = ws.items.rows(
         a.kind, community=a.community, status=a.status, tag=a.tag, deleted=a.deleted
     )
     return Reply(rows, kind=a.kind)
