@@ -426,3 +426,29 @@ def test_export_and_backup_never_write_over_the_workspace(
     assert sorted(p for p in path.rglob("*") if p.is_file()) == files  # nothing added
     r = copdesk(path, "export", "--to", str(tmp_path / "ok.copdesk"))
     assert r.returncode == 0, r.stderr  # beside the workspace is fine
+
+
+def test_check_re_derives_every_item_in_one_pass(filled: Workspace) -> None:
+    """check compares each item with its heads without holding every body: a changed
+    content, a lost row and a row without revisions are each named."""
+    assert filled.check() == []
+    rows = filled.items.list("rex")
+    changed, lost = rows[0]["id"], rows[1]["id"]
+    conn = filled.conn
+    conn.execute("BEGIN")
+    conn.execute("UPDATE items SET data = replace(data, 'joint', 'jonit') WHERE id = ?", (changed,))
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("DELETE FROM refs WHERE item_id = ?", (lost,))
+    conn.execute("DELETE FROM items WHERE id = ?", (lost,))
+    conn.execute(
+        "INSERT INTO items (id, kind, head, heads, deleted, conflict, title, tags, origin_site,"
+        " created_at, updated_at, change, data) SELECT 'orphan', kind, head, heads, deleted,"
+        " conflict, title, tags, origin_site, created_at, updated_at, -1, data FROM items"
+        " WHERE id = ?",
+        (changed,),
+    )
+    conn.execute("COMMIT")
+    problems = filled.check()
+    assert f"item {changed}: current state differs from its revisions []" in problems
+    assert f"item {lost}: has revisions but no current state" in problems
+    assert "item orphan: has no revisions" in problems
