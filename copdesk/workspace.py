@@ -30,7 +30,7 @@ import datetime as dt
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -240,8 +240,10 @@ class Workspace:
         mapping: Mapping[str, str] | None = None,
         skip_bad: bool = False,
         date_format: str | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> dict[str, Any]:
-        """Import a spreadsheet export; all rows or none unless ``skip_bad``.
+        """Import a spreadsheet export; all rows or none unless ``skip_bad``
+        (``progress(rows)`` told after each chunk written).
 
         The rows are read, validated and written a chunk at a time inside one
         transaction (constant memory); a bad row without ``skip_bad`` rolls it all back.
@@ -270,10 +272,14 @@ class Workspace:
                 if len(chunk) == IMPORT_CHUNK:
                     report["imported"] += len(self.core.write_new(kind, chunk))
                     chunk = []
+                    if progress is not None:
+                        progress(report["imported"])
             if report["rejected"] and not skip_bad:
                 raise refused(report)
             if chunk:
                 report["imported"] += len(self.core.write_new(kind, chunk))
+                if progress is not None:
+                    progress(report["imported"])
         return report
 
     def check(self, *, quick: bool = False) -> list[str]:

@@ -71,6 +71,8 @@ class Search:
         self._index: SearchIndex | None = None
         self._enabled = index  # False: the index is left to catch up on a later open
         self._opened_change = core.change_marker()
+        # told (done, total) while bulk work is indexed (`import-csv --progress-json`)
+        self.progress: Callable[[int, int], None] | None = None
         core.on_commit(self._sync_index)
 
     @property
@@ -100,19 +102,21 @@ class Search:
             return
         if self._index is None and self.core.change_marker() == self._opened_change:
             return  # no item changed (roster, settings): leave Whoosh unloaded
-        self._catch_up(None if bulk else BUDGET)
+        self._catch_up(None if bulk else BUDGET, self.progress if bulk else None)
 
-    def _catch_up(self, budget: float | None) -> int:
+    def _catch_up(
+        self, budget: float | None, progress: Callable[[int, int], None] | None = None
+    ) -> int:
         """Catch up, never failing the change already committed: a damaged index is
         started again (then filled by later catch-ups), or left for the next open."""
         try:
-            return self.index.catch_up(budget=budget)
+            return self.index.catch_up(progress, budget=budget)
         except CopdeskError:
             raise
         except Exception:
             try:
                 self.index.reset()
-                return self.index.catch_up(budget=budget)
+                return self.index.catch_up(progress, budget=budget)
             except Exception:
                 self.close()
                 return 0

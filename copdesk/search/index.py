@@ -56,6 +56,7 @@ from copdesk.store.processes import alive
 
 STATE = "state.json"
 Progress = Callable[[int, int], None]
+TICK = 1_000  # documents added between two progress reports in a batch
 STEP = 500  # changes per batch in a save or a search (the budget is checked between)
 BULK_STEP = 50_000  # in bulk work: a kill loses at most this, and an import of 100,000
 # items makes four segments, not forty (searches visit every segment)
@@ -81,7 +82,7 @@ def closing_leaked_files() -> Iterator[Callable[[], None]]:
 # large catch-up runs in a `copdesk reindex`/`import` child process and uses a pool big
 # enough that the external sort never spills and merges runs on disk.
 POOL_MB = 8
-BIG_POOL_MB = 512
+BIG_POOL_MB = 192
 BIG_BATCH = 500  # documents: a catch-up this large is an import (a child process)
 
 
@@ -396,6 +397,8 @@ class SearchIndex:
         started = time.monotonic()
         bulk = budget is None
         total = self.lag() if progress else 0
+        if progress and total:
+            progress(0, total)  # the database part of an import is over
         touched = 0
         while True:
             reached = self.reached
@@ -404,8 +407,14 @@ class SearchIndex:
             )
             if not changes:
                 break
+            done = touched
+
+            def tick(n: int, done: int = done) -> None:
+                if progress:
+                    progress(min(total, done + n), max(total, done + n))
+
             try:
-                touched += self._apply(ids, newest, bulk, wait)
+                touched += self._apply(ids, newest, bulk, wait, tick)
             except LockError:
                 self.busy = True
                 break
@@ -415,7 +424,9 @@ class SearchIndex:
                 break
         return touched
 
-    def _apply(self, ids: set[str], newest: int, bulk: bool, wait: float) -> int:
+    def _apply(
+        self, ids: set[str], newest: int, bulk: bool, wait: float, tick: Callable[[int], None]
+    ) -> int:
         """Write one batch: the documents of ``ids`` replaced or removed, then the
         state recorded as ``newest`` (only once Whoosh has committed)."""
         # separate files, not one compound file: opening a compound segment copies
@@ -438,6 +449,8 @@ class SearchIndex:
             for doc in documents.documents_for(self.conn, ids, self.language, spelling_once=big):
                 writer.add_document(**doc)
                 count += 1
+                if count % TICK == 0:
+                    tick(count)
             writer.commit()
         except BaseException:
             writer.cancel()
