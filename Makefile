@@ -35,6 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_search.py
 	$(BIN)/python benchmarks/eval_ranking.py
 	$(BIN)/python benchmarks/bench_sync.py
+	@command -v pdftotext >/dev/null || echo "bench_documents: no pdftotext (apt-get install poppler-utils) for its baseline"
+	$(BIN)/python benchmarks/bench_documents.py
 
 # Update the French catalogue from every string in the GUI sources (then translate the
 # new entries with pyside6-linguist), and compile it; commit both .ts and .qm.

@@ -167,6 +167,8 @@ def _show(cmd: Command, result: Any, as_json: bool) -> int:
         text = cmd.text(reply.data, **reply.facts)
         for part in [text] if isinstance(text, str) else text:  # or lines as they come
             sys.stdout.write(visible(part))
+    for n, note in enumerate(reply.notes):  # one note, its lines below it
+        print(f"{'copdesk: ' if n == 0 else ''}{visible(note)}", file=sys.stderr)
     return reply.exit_code
 
 

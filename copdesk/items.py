@@ -24,11 +24,12 @@ from copdesk.permissions import Permissions
 from copdesk.store import items as q
 from copdesk.store import relations as rel
 from copdesk.store import revisions as revs
+from copdesk.store.files import stored_name
 from copdesk.store.revisions import Revision
 
 EDITABLE = (*USER_KINDS, "comment", "answer")  # ratings, memberships, links: own commands
-SIGNED = ("rex", "howto")  # validation records who validated which version
-LINKABLE = ("community", "rex", "howto", "question", "person", "skill")
+SIGNED = ("rex", "howto", "document")  # validation records who validated which version
+LINKABLE = ("community", "rex", "howto", "document", "question", "person", "skill")
 
 
 class Items:
@@ -228,8 +229,8 @@ class Items:
         """Attach a file (stored once by content); the same file twice is one attachment."""
         target = self._linkable(ref)
         path = Path(file)
+        name = stored_name(name or path.name)
         sha, size = self.core.blobs.put_file(path)
-        name = name or path.name
         for existing in q.referrers(self.conn, target["id"], "attachment"):
             if existing["data"]["sha256"] == sha and existing["data"]["name"] == name:
                 return {"id": existing["id"], **existing["data"], "created": False}

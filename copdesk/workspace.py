@@ -14,6 +14,8 @@ into another (as Anki's collection holds its decks, models and scheduler):
   attachments, comments;
 - ``ws.people``: memberships and roles, skill ratings, profiles;
 - ``ws.qa``: questions, answers, "helped / applied" marks;
+- ``ws.documents``: documents (procedures, manuals, standards) and the text read
+  from every stored file, in a child process;
 - ``ws.search``: full-text search, who knows, the glossary, the index;
 - ``ws.sites``: this site's identity and key, the roster of trusted sites;
 - ``ws.sync``: bundles (export, import) and the shared sync folder;
@@ -37,6 +39,7 @@ from typing import Any
 
 from copdesk.analytics.api import Analytics
 from copdesk.core import Core
+from copdesk.documents.api import Documents
 from copdesk.errors import BadInput, WorkspaceError
 from copdesk.items import Items
 from copdesk.model.kinds import KINDS
@@ -66,6 +69,8 @@ class Workspace:
         self.items = Items(core, self.permissions)
         self.people = People(core, self.items, self.permissions)
         self.qa = QA(core, self.items)
+        # before search: files that arrive are read before the index catches up
+        self.documents = Documents(core, self.items, self.permissions)
         self.search = Search(core, index=index)
         self.sites = Sites(core, self.permissions)
         self.sync = Sync(core, self.sites)

@@ -194,3 +194,131 @@ def _risks_known(ws: Workspace) -> dict[str, Any]:
     with ws.acting_as(carol):
         ws.items.add("rex", {"title": "Consignation oubliée sur la presse P7"})
     return {"alice": alice, "bob": bob, "carol": carol, "skill": skill, "expires": expires}
+
+
+# -- documents: files made by the tests (copdesk.documents) ----------------------------
+
+
+def make_pdf(path: Path, pages: list[str], *, password: str | None = None) -> Path:
+    """A PDF with one page per text (fpdf2; an empty text makes a page with a drawing
+    and no text, as a scan has); ``password``: encrypted, opened only with it."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for text in pages:
+        pdf.add_page()
+        if text:
+            pdf.multi_cell(0, 6, text)
+        else:
+            pdf.rect(20, 20, 150, 200, style="F")
+    if password is not None:
+        pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    pdf.output(str(path))
+    return path
+
+
+def make_docx(path: Path, sections: dict[str, str], table: list[list[str]] | None = None) -> Path:
+    """A Word file: a heading and a paragraph per section, then a table."""
+    import docx
+
+    document = docx.Document()
+    for heading, text in sections.items():
+        document.add_heading(heading, level=1)
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def make_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(str(path))
+    return path
+
+
+def make_big_xlsx(path: Path, rows: int, cols: int) -> Path:
+    """An XLSX of rows x cols numeric cells, its sheet XML streamed into the zip (openpyxl
+    would take minutes to write a million cells)."""
+    import zipfile
+
+    small = path.with_suffix(".small.xlsx")
+    make_xlsx(small, {"Data": [["x"]]})
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info, src.read(info.filename))
+                continue
+            with out.open("xl/worksheets/sheet1.xml", "w") as f:
+                f.write(
+                    b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns='
+                    b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                )
+                letters = [chr(65 + c) for c in range(cols)]
+                for r in range(1, rows + 1):
+                    cells = "".join(
+                        f'<c r="{x}{r}"><v>{r * cols + i}</v></c>' for i, x in enumerate(letters)
+                    )
+                    f.write(f'<row r="{r}">{cells}</row>'.encode())
+                f.write(b"</sheetData></worksheet>")
+    small.unlink()
+    return path
+
+
+def make_docx_bomb(path: Path, expands_mb: int = 100) -> Path:
+    """A Word file whose document.xml expands about 1000x (spaces compress that well)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with zf.open("word/document.xml", "w") as f:
+            f.write(b'<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>')
+            block = b" " * (1024 * 1024)
+            for _ in range(expands_mb):
+                f.write(block)
+            f.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return path
+
+
+def make_odt(path: Path, sections: dict[str, str]) -> Path:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, P
+
+    doc = OpenDocumentText()
+    for heading, text in sections.items():
+        doc.text.addElement(H(outlinelevel=1, text=heading))
+        doc.text.addElement(P(text=text))
+    doc.save(str(path))
+    return path
+
+
+def make_ods(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in sheets.items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                cell = TableCell(valuetype="string")
+                if value:
+                    cell.addElement(P(text=value))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path

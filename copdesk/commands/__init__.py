@@ -3,6 +3,7 @@
 :mod:`~copdesk.commands.workspace`, :mod:`~copdesk.commands.items`,
 :mod:`~copdesk.commands.people`, :mod:`~copdesk.commands.search`,
 :mod:`~copdesk.commands.questions`, :mod:`~copdesk.commands.analytics`,
+:mod:`~copdesk.commands.documents`,
 :mod:`~copdesk.commands.exchange`.
 
 This package is the command line's half of the faces (the window is the other): its
@@ -13,7 +14,16 @@ stays fast.
 
 from __future__ import annotations
 
-from copdesk.commands import analytics, exchange, items, people, questions, search, workspace
+from copdesk.commands import (
+    analytics,
+    documents,
+    exchange,
+    items,
+    people,
+    questions,
+    search,
+    workspace,
+)
 from copdesk.commands.registry import COMMANDS, Command
 
 # The order `copdesk --help` lists them in: the path through the tool.
@@ -23,14 +33,24 @@ ORDER = (
     "propose", "validate", "send-back", "obsolete",
     "member", "rate", "profile", "pin", "admin", "login",
     "link", "attach", "comment", "import-csv", "check", "repair", "backup", "restore-backup",
-    "search", "who-knows", "risks", "network", "reindex", "glossary",
+    "add-document", "documents", "files", "replace-file", "file-diff", "extract",
+    "search", "similar", "who-knows", "risks", "network", "reindex", "glossary",
     "ask", "answer", "accept", "promote", "mark", "stats", "questions", "contributions",
     "identity", "sites", "trust", "untrust", "site", "export", "import", "conflicts", "resolve",
     "sync-folder",
     "gui",
 )  # fmt: skip
 
-_TOPICS = (analytics, exchange, items, people, questions, search, workspace)  # registered
+_TOPICS = (
+    analytics,
+    documents,
+    exchange,
+    items,
+    people,
+    questions,
+    search,
+    workspace,
+)  # registered
 
 
 def commands() -> list[Command]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from argparse import Namespace
 from typing import Any
 
-from copdesk.commands.registry import arg, command, opt
+from copdesk.commands.registry import Reply, arg, command, opt
 from copdesk.textout import items as items_text
 from copdesk.textout import questions as text
 from copdesk.workspace import Workspace
@@ -25,8 +25,13 @@ QUESTION = arg("question", metavar="QUESTION_ID")
         opt("--tag", action="append", metavar="T"),
     ],
 )
-def ask(ws: Workspace, a: Namespace) -> dict[str, Any]:
-    return ws.qa.ask(a.community, a.title, a.body or "", a.tag or [])
+def ask(ws: Workspace, a: Namespace) -> Reply:
+    item = ws.qa.ask(a.community, a.title, a.body or "", a.tag or [])
+    found = ws.search.similar(item["id"], title=a.title, body=a.body or "", kinds=("question",))
+    answered = [h for h in found["hits"] if ws.items.get(h["id"]).get("accepted")]
+    notes = ["already answered, maybe:"] if answered else []  # read it before waiting
+    notes += [f"  {h['title']}  ({h['id'][:8]})" for h in answered]
+    return Reply({**item, "similar_answered": answered}, notes=notes)
 
 
 @command(

@@ -65,13 +65,18 @@ def one_of(*args: Arg, required: bool = False) -> OneOf:
 
 class Reply:
     """A handler's result when the data alone is not enough: ``facts`` go to the text
-    form as keyword arguments, ``exit_code`` is returned (1: the operation failed)."""
+    form as keyword arguments, ``exit_code`` is returned (1: the operation failed),
+    ``notes`` are lines for the person at the terminal, printed on stderr (so stdout
+    stays what scripts read)."""
 
-    __slots__ = ("data", "exit_code", "facts")
+    __slots__ = ("data", "exit_code", "facts", "notes")
 
-    def __init__(self, data: Any, *, exit_code: int = 0, **facts: Any) -> None:
+    def __init__(
+        self, data: Any, *, exit_code: int = 0, notes: list[str] | None = None, **facts: Any
+    ) -> None:
         self.data = data
         self.exit_code = exit_code
+        self.notes = notes or []
         self.facts = facts
 
 

@@ -57,6 +57,21 @@ def who_knows(ws: Workspace, a: Namespace) -> dict[str, Any]:
 
 
 @command(
+    "similar",
+    help="the items most like one (already known?): reports, sheets, questions",
+    text=text.similar,
+    args=[
+        arg("id", metavar="ID"),
+        opt("--limit", type=positive, default=5, metavar="N"),
+        opt("--kind", action="append", metavar="K", help="look among this kind (repeatable)"),
+    ],
+)
+def similar(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    kinds = tuple(a.kind) if a.kind else ("rex", "howto", "question")
+    return ws.search.similar(a.id, limit=a.limit, kinds=kinds)
+
+
+@command(
     "reindex",
     help="rebuild the search index from the database",
     text=text.reindexed,

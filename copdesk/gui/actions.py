@@ -48,6 +48,7 @@ class Act(StrEnum):
     GO_SKILLS = "actionGo_skills"
     GO_EXCHANGE = "actionGo_exchange"
     GO_CONTRIBUTIONS = "actionGo_contributions"
+    GO_DOCUMENTS = "actionGo_documents"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
 
@@ -62,6 +63,7 @@ GO = {
     Act.GO_SKILLS: "skills",
     Act.GO_EXCHANGE: "exchange",
     Act.GO_CONTRIBUTIONS: "contributions",
+    Act.GO_DOCUMENTS: "documents",
 }
 MENUS = ("file", "edit", "view", "go", "help")
 
@@ -125,6 +127,7 @@ def specs() -> list[Spec]:
         Spec(Act.REFRESH, translate("Menus", "&Refresh"), "view", "F5"),
         *(Spec(act, text, "go", f"Alt+{n}") for n, (act, text) in enumerate(go.items(), 1)),
         Spec(Act.GO_CONTRIBUTIONS, translate("Menus", "&My contributions"), "go"),
+        Spec(Act.GO_DOCUMENTS, translate("Menus", "&Documents"), "go"),
         Spec(Act.SHORTCUTS, translate("Menus", "&Keyboard shortcuts"), "help", std.HelpContents),
         Spec(Act.ABOUT, translate("Menus", "&About copdesk"), "help"),
     ]  # fmt: skip

@@ -38,8 +38,10 @@ from copdesk.gui.commands import CommandRunner, OperationBar
 from copdesk.gui.community import CommunityActions
 from copdesk.gui.conflicts import ConflictsView
 from copdesk.gui.dashboard import DashboardView
+from copdesk.gui.documents import DocumentsView, open_file
 from copdesk.gui.editing import Editing
 from copdesk.gui.exchange import ExchangeView
+from copdesk.gui.extraction import FileReader
 from copdesk.gui.history import HistoryView
 from copdesk.gui.icons import icon
 from copdesk.gui.lists import ListPage
@@ -201,6 +203,9 @@ class MainWindow(QMainWindow):
         self.exchange_view = ExchangeView(loads, self.commands, self)
         self.conflicts_view = ConflictsView(loads, self)
         self.history_view = HistoryView(loads.load, perform, self)
+        self.documents_view = DocumentsView(loads, self)
+        self.documents_view.itemRequested.connect(self.show_item)
+        self.file_reader = FileReader(self.runner, self)  # reads new files in a child
         self.community_actions = CommunityActions(perform, lambda: self.current_item, self)
         self.community_actions.showItem.connect(self.show_item)
         self.exchange_view.conflictsRequested.connect(lambda: self.show_view("conflicts"))
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
             listing("people", self.tr("People"), "person"),
             view("skills", self.tr("Skills"), self.matrix_view),
             view("exchange", self.tr("Exchange"), self.exchange_view),
+            view("documents", self.tr("Documents"), self.documents_view),
             view("risks", self.tr("Risks"), self.risks_view),
             view("network", self.tr("Network"), self.network_view),
             view("conflicts", self.tr("Conflicts"), self.conflicts_view, sidebar=False),
@@ -363,6 +369,7 @@ class MainWindow(QMainWindow):
         if not self.editing.close_all():  # an editor with unsaved text stays open
             event.ignore()
             return
+        self.file_reader.stop()
         if self.remember:
             s = settings()
             s.setValue("window/geometry", self.saveGeometry())
@@ -449,5 +456,8 @@ class MainWindow(QMainWindow):
             self.run_search(f"{self.search_field.text().strip()} {facet_filter(url)}".strip())
         elif url.scheme() in ("history", "dashboard"):
             self.show_view(url.toString())
+        elif url.scheme() == "openfile":  # a search hit in a file: that file, at its page
+            page = int(url.fragment()) if url.fragment().isdigit() else 1
+            open_file(self.loads, url.path(), page, self, self.documents_view.viewers.append)
         else:  # ask, answer, accept, promote on a community page
             self.community_actions.handle(url)

@@ -29,7 +29,9 @@ class HomePage(QObject):
     new; ``seen_change`` is the change marker of the page shown, kept for next time.
     """
 
-    SHOWS: ClassVar[Interest] = Interest.of(["rex", "howto", "community"], [Flag.WRITER])
+    SHOWS: ClassVar[Interest] = Interest.of(
+        ["rex", "howto", "document", "community"], [Flag.WRITER]
+    )
 
     def __init__(self, loads: Loads, page: SafeBrowser, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -145,7 +145,7 @@ def home(
             return lists(ws)
 
     def lists(ws: Workspace) -> dict[str, Any]:
-        kinds = ("rex", "howto", "community")
+        kinds = ("rex", "howto", "document", "community")
         rows = [r for kind in kinds for r in ws.items.list(kind)]
         for r in rows:
             r["title"] = title_of(r)

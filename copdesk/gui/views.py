@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QWidget
 
-from copdesk.gui.labels import choice_label, kind_label
+from copdesk.gui.labels import choice_label, kind_label, ui_language
+from copdesk.messages import place
 
 EXTERNAL = ("http", "https", "mailto")
 
@@ -192,17 +193,26 @@ def search_html(result: Mapping[str, Any]) -> str:
             for x in (kind_label(hit["kind"]), hit.get("community") or "", archived)
             if x
         )
+        found = hit.get("file")  # the words are in one of its files: open it there
+        in_file = ""
+        if found:
+            page = (found.get("place") or {}).get("page", 1)
+            said = f"{found['name']}, {place(found.get('place'), ui_language())}"
+            in_file = (
+                f"<p class='sub'><a href='openfile:{html.escape(found['attachment'])}#{page}'>"
+                f"{html.escape(said)}</a></p>"
+            )
         parts.append(
             f"<p class='hit'><a href='copdesk:{html.escape(hit['id'])}'>"
             f"<b>{html.escape(hit.get('title') or '')}</b></a>"
             f"&nbsp;&nbsp;<span style='color:#737b87'>{where}</span></p>"
-            f"<p class='snippet'>{hit.get('snippet') or ''}</p>"
+            f"{in_file}<p class='snippet'>{hit.get('snippet') or ''}</p>"
         )
     parts.append("</body></html>")
     return "".join(parts)
 
 
-FACETS = ("kind", "community", "site", "status", "priority", "tag")
+FACETS = ("kind", "community", "site", "status", "priority", "tag", "filetype")
 FACET_VALUES = 8  # the most frequent values of each facet
 
 
@@ -213,6 +223,7 @@ def _facet_label(field: str) -> str:
         "site": translate("SearchView", "Site"),
         "status": translate("SearchView", "Status"),
         "priority": translate("SearchView", "Priority"),
+        "filetype": translate("SearchView", "File type"),
         "tag": translate("SearchView", "Tag"),
     }
     return labels[field]

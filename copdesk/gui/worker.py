@@ -192,7 +192,9 @@ class WorkspaceRunner(QObject):
         def opener(_: Workspace | None) -> Workspace:
             if create is not None:
                 Workspace.create(path, **create).close()
-            return Workspace.open(path, actor=actor)
+            ws = Workspace.open(path, actor=actor)
+            ws.documents.auto = False  # files are read by a child (copdesk.gui.extraction)
+            return ws
 
         return self._queue(opener, on_done, on_error, opens=True)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from copdesk.errors import BadInput
+from copdesk.errors import BadInput, CopdeskError
 from copdesk.gui import drafts
 from copdesk.gui.change import Change, Flag, Outcome
 from copdesk.model.kinds import LEVELS
@@ -204,3 +204,20 @@ def save_draft(key: str, draft: dict[str, Any]) -> Callable[[Workspace], str]:
 
 def discard_draft(key: str) -> Callable[[Workspace], None]:
     return lambda ws: drafts.discard(ws.path, key)
+
+
+def add_documents(paths: Sequence[str]) -> Write:
+    """One document per file (files dropped on the Documents view); a refused file (empty,
+    too large) is returned with its reason and does not stop the others."""
+
+    def job(ws: Workspace) -> Outcome:
+        added, refused = [], []
+        for path in paths:
+            try:
+                added.append(ws.documents.add([path])["id"])
+            except CopdeskError as exc:
+                refused.append((path, str(exc)))
+        change = Change.of(["document", "attachment"], added) if added else Change()
+        return Outcome({"added": added, "refused": refused}, change)
+
+    return job

@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from copdesk.messages import documents, health, labels, network, risks
 from copdesk.messages import format as _format
-from copdesk.messages import health, labels, network, risks
 from copdesk.model.message import Message, msg
 
 LANGUAGES = ("en", "fr")  # English first: the base of every twin (reason, reason_fr)
@@ -45,6 +45,7 @@ def _catalogue() -> dict[str, Entry]:
         network.MESSAGES,
         health.MESSAGES,
         health.GUIDANCE,
+        documents.MESSAGES,
     ]
     out: dict[str, Entry] = {}
     for table in tables:
@@ -105,6 +106,28 @@ def level_label(level: int, language: str = "en") -> str:
     return str(text(f"level.{level}", language))
 
 
+def place(where: Mapping[str, Any] | None, language: str = "en") -> str:
+    """Where in a file a hit or a part is: "page 7", "sheet “Couples”, cell B12",
+    "section “Sécurité”" (a part of the file's beginning: "beginning")."""
+    where = where or {}
+    if "page" in where:
+        return str(text("place.page", language, page=where["page"]))
+    if "cell" in where:
+        return str(text("place.cell", language, sheet=where.get("sheet", ""), cell=where["cell"]))
+    if "sheet" in where:
+        return str(text("place.row", language, sheet=where["sheet"], row=where.get("row", "")))
+    if where.get("heading"):
+        return str(text("place.heading", language, heading=where["heading"]))
+    if "line" in where:
+        return str(text("place.line", language, line=where["line"]))
+    return str(text("place.start", language))
+
+
+def note(code: str | None, facts: Mapping[str, Any] | None, language: str = "en") -> str:
+    """What could not be read of a file, in words ("" when nothing to say)."""
+    return str(text(code, language, **(facts or {}))) if code else ""
+
+
 def localized(row: Mapping[str, Any], key: str, language: str) -> Any:
     """A worded result's text for ``key`` in ``language`` (``KEY_fr`` in French), the
     English one when the result has no twin for that language."""
@@ -156,6 +179,8 @@ __all__ = [
     "level_label",
     "localized",
     "msg",
+    "note",
+    "place",
     "say",
     "text",
     "worded",

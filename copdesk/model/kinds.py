@@ -290,6 +290,39 @@ HOWTO = Kind(
     knowledge=True,
 )
 
+# A document people already have (a procedure, a supplier manual, a standard, an FMEA
+# table): its files are attachments of the item, so they travel in bundles and keep
+# their history; their text is extracted on each site (copdesk.documents).
+DOCUMENT = Kind(
+    "document",
+    "Document",
+    "Document",
+    (
+        Field("title", TEXT, "Title", "Titre", required=True, aliases=("titre",)),
+        Field("community", REF, "Community", "Communauté", ref_kind="community"),
+        _md("description", "Description", "Description", "resume", "summary"),
+        Field(
+            "source",
+            TEXT,
+            "Source",
+            "Source",
+            aliases=("reference", "supplier", "fournisseur", "origine"),
+        ),
+        Field("version", TEXT, "Version", "Version", aliases=("revision", "indice")),
+        Field(
+            "revised_on",
+            DATE,
+            "Revision date",
+            "Date de révision",
+            aliases=("date de revision", "revision date", "date"),
+        ),
+        Field("tags", LIST, "Tags", "Mots-clés", aliases=("mots-cles", "mots cles", "keywords")),
+        *_meta(True),
+    ),
+    title_field="title",
+    knowledge=True,
+)
+
 MEMBERSHIP = Kind(
     "membership",
     "Membership",
@@ -430,6 +463,7 @@ KINDS: dict[str, Kind] = {
         SKILL,
         REX,
         HOWTO,
+        DOCUMENT,
         QUESTION,
         MEMBERSHIP,
         RATING,

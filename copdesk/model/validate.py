@@ -46,6 +46,7 @@ READ_ONLY = frozenset(
         "marks",
         "answers",
         "signoff",
+        "similar_answered",
     }
 )
 MAX_TEXT = 1_000_000  # characters in one field

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from copdesk.core import Core
 from copdesk.errors import BadInput, CopdeskError
+from copdesk.store import extracts
 
 if TYPE_CHECKING:
     from copdesk.search.engine import Engine
     from copdesk.search.index import SearchIndex
 
-SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author")
+SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author", "filetype")
 BUDGET = 1.0  # seconds a save or a search may spend catching the index up
 LAG_NOTES = {  # what a search says when the index has not seen every change
     "": "the search index is catching up: {n:,} changed items not searchable yet",
@@ -71,6 +72,7 @@ class Search:
         self._index: SearchIndex | None = None
         self._enabled = index  # False: the index is left to catch up on a later open
         self._opened_change = core.change_marker()
+        self._opened_extracts = extracts.marker(core.conn)
         # told (done, total) while bulk work is indexed (`import-csv --progress-json`)
         self.progress: Callable[[int, int], None] | None = None
         core.on_commit(self._sync_index)
@@ -100,8 +102,12 @@ class Search:
     def _sync_index(self, bulk: bool = False) -> None:
         if not self._enabled or self.core.db.read_only:
             return
-        if self._index is None and self.core.change_marker() == self._opened_change:
-            return  # no item changed (roster, settings): leave Whoosh unloaded
+        if (
+            self._index is None
+            and self.core.change_marker() == self._opened_change
+            and extracts.marker(self.conn) == self._opened_extracts
+        ):
+            return  # no item changed, no file read (roster, settings): leave Whoosh unloaded
         self._catch_up(None if bulk else BUDGET, self.progress if bulk else None)
 
     def _catch_up(

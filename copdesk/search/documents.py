@@ -16,7 +16,11 @@ from typing import Any
 from copdesk.model.kinds import LEVELS
 from copdesk.model.text import fold
 from copdesk.search.analysis import words
-from copdesk.search.schema import INDEXED_KINDS
+from copdesk.search.schema import INDEXED_KINDS, WITH_FILES
+from copdesk.store import extracts
+
+MAX_FILE_TEXT = 2_000_000  # characters of an item's files' text that are indexed
+Files = tuple[str, list[str]]  # the text read from an item's files, and their formats
 
 # Which content fields feed which weighted part, per kind.
 PARTS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -29,6 +33,11 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ("title",),
         "main": ("goal", "steps"),
         "body": ("activity", "prerequisites", "tips", "safety", "rationale"),
+    },
+    "document": {
+        "title": ("title",),
+        "main": ("description",),
+        "body": ("source", "version"),
     },
     "question": {"title": ("title",), "main": ("body",), "body": ()},
     "community": {"title": ("name",), "main": ("charter",), "body": ()},
@@ -49,11 +58,14 @@ def document(
     language: str,
     skills: list[tuple[str, str, int]] | None = None,
     seen_words: set[str] | None = None,
+    files: Files | None = None,
 ) -> dict[str, Any]:
     """The Whoosh document of one live item.
 
     ``seen_words`` (a rebuild): the spelling words already given to an earlier
-    document are left out, so each word is written once, not once per item."""
+    document are left out, so each word is written once, not once per item.
+    ``files``: the text read from its files, part of its text (where in which file a
+    hit is, is found again from the stored text: see copdesk.search.places)."""
     lang = data.get("language") or language
     parts = {part: _join(data.get(f) for f in fields) for part, fields in PARTS[kind].items()}
     tags = [fold(t) for t in data.get("tags", [])]
@@ -62,7 +74,8 @@ def document(
         parts["body"] = _join(
             f"{name} {domain} {LEVELS[level][1]}" for name, domain, level in skills
         )
-    text = "\n".join(p for p in (parts["main"], parts["body"]) if p)
+    file_text = files[0][:MAX_FILE_TEXT] if files else ""
+    text = "\n".join(p for p in (parts["main"], parts["body"], file_text) if p)
     doc: dict[str, Any] = {
         "id": item_id,
         "kind": kind,
@@ -71,7 +84,9 @@ def document(
         f"text_{lang}": text,
         "language": lang,
     }
-    spelling = list(dict.fromkeys(words(f"{parts['title']} {text} {' '.join(tags)}")))
+    own = "\n".join(p for p in (parts["main"], parts["body"]) if p)
+    # a file's words are not offered as spelling suggestions (an OCR'd manual's typos)
+    spelling = list(dict.fromkeys(words(f"{parts['title']} {own} {' '.join(tags)}")))
     if seen_words is not None:
         spelling = [w for w in spelling if w not in seen_words]
         seen_words.update(spelling)
@@ -79,6 +94,8 @@ def document(
         doc["words"] = spelling
     if tags:
         doc["tag"] = ",".join(t.replace(",", " ") for t in tags)
+    if files and files[1]:
+        doc["filetype"] = ",".join(files[1])
     for name in ("status", "priority"):
         if data.get(name):
             doc[name] = data[name]
@@ -128,7 +145,11 @@ _ROW_SQL = (
 )
 
 
-def _rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+def _files(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> dict[str, Files]:
+    return extracts.texts_of(conn, [r["id"] for r in rows if r["kind"] in WITH_FILES])
+
+
+def _rows(cursor: Iterable[tuple]) -> Iterator[dict[str, Any]]:
     for item_id, kind, deleted, data, community, created_by, updated_at in cursor:
         yield {
             "id": item_id,
@@ -145,10 +166,20 @@ def all_documents(conn: sqlite3.Connection, language: str) -> Iterator[dict[str,
     """Every live indexed item, for a full rebuild."""
     skills = person_skills(conn)
     seen: set[str] = set()
-    for row in _rows(conn.execute(_ROW_SQL + " AND deleted = 0 ORDER BY change")):
-        yield document(
-            row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]), seen
-        )
+    cursor = conn.execute(_ROW_SQL + " AND deleted = 0 ORDER BY change")
+    while rows := list(_rows(cursor.fetchmany(500))):
+        files = _files(conn, rows)
+        for row in rows:
+            yield document(
+                row["id"],
+                row["kind"],
+                row["data"],
+                row,
+                language,
+                skills.get(row["id"]),
+                seen,
+                files.get(row["id"]),
+            )
 
 
 def count_indexable(conn: sqlite3.Connection) -> int:
@@ -164,15 +195,18 @@ def changes_after(conn: sqlite3.Connection, reached: int, limit: int) -> tuple[s
     it holds (0: the index is up to date). Only the ids are read, never the texts."""
     rows = conn.execute(
         "SELECT id, kind, change, CASE kind WHEN 'rating' THEN json_extract(data, '$.person')"
-        " END FROM items WHERE change > ? ORDER BY change LIMIT ?",
+        " END, CASE kind WHEN 'attachment' THEN json_extract(data, '$.target') END"
+        " FROM items WHERE change > ? ORDER BY change LIMIT ?",
         (reached, limit),
     ).fetchall()
     touched: set[str] = set()
-    for item_id, kind, _change, person in rows:
+    for item_id, kind, _change, person, target in rows:
         if kind in INDEXED_KINDS:
             touched.add(item_id)
         if kind == "rating" and person:
             touched.add(person)
+        if kind == "attachment" and target:  # a file added, replaced or removed
+            touched.add(target)  # its item's text
         if kind == "skill":
             touched.update(
                 json.loads(d)["person"]
@@ -200,9 +234,17 @@ def documents_for(
         )
         rows = list(_rows(cursor))
         skills = person_skills(conn, [r["id"] for r in rows if r["kind"] == "person"])
+        files = _files(conn, rows)
         for row in rows:
             yield document(
-                row["id"], row["kind"], row["data"], row, language, skills.get(row["id"]), seen
+                row["id"],
+                row["kind"],
+                row["data"],
+                row,
+                language,
+                skills.get(row["id"]),
+                seen,
+                files.get(row["id"]),
             )
 
 

@@ -36,8 +36,9 @@ from copdesk.search import feedback, glossary
 from copdesk.search.analysis import analysed, question_words, stopwords, words
 from copdesk.search.filters import Filters, Resolver
 from copdesk.search.index import SearchIndex
+from copdesk.search.places import locate
 from copdesk.search.query import Clause, ParsedQuery, parse
-from copdesk.search.schema import FACETS, INDEXED_KINDS, PARTS
+from copdesk.search.schema import FACETS, INDEXED_KINDS, PARTS, WITH_FILES
 from copdesk.search.scoring import QueryTerm, Retrieved, retrieve
 from copdesk.search.snippets import item_snippet
 from copdesk.search.spelling import corrections
@@ -408,7 +409,7 @@ class Engine:
         out: dict[str, dict[str, int]] = {}
         for name in FACETS:
             values = self.index.facet_values(searcher, name)
-            if name == "tag":
+            if name in ("tag", "filetype"):
                 tally = Counter(chain.from_iterable(map(values.__getitem__, docs)))
             else:
                 tally = Counter(map(values.__getitem__, docs))
@@ -453,6 +454,14 @@ class Engine:
             if row is None:  # deleted since the index was read
                 continue
             data = json.loads(row[3])
+            shown = item_snippet(marks, row[1], data, self.index.language)
+            found = None
+            if row[1] in WITH_FILES and (row[1] == "document" or "<mark>" not in shown):
+                # the words may be in its files: which file, which page
+                lang = data.get("language") or self.index.language
+                found = locate(self.conn, row[0], marks, lang if lang in LANGUAGES else "fr")
+                if found and found["snippet"]:
+                    shown = found["snippet"]
             hits.append(
                 {
                     "id": row[0],
@@ -460,7 +469,7 @@ class Engine:
                     "title": row[2],
                     # sorted by date (filters only): no relevance score
                     "score": round(score, 4) if isinstance(score, float) else None,
-                    "snippet": item_snippet(marks, row[1], data, self.index.language),
+                    "snippet": shown,
                     "community": row[5],
                     "site": data.get("site"),
                     "updated_at": row[4],
@@ -469,4 +478,6 @@ class Engine:
                     "archived": row[6] == "dissolution",
                 }
             )
+            if found:  # {attachment, name, sha256, place: {page} | {sheet, cell} | {heading}}
+                hits[-1]["file"] = {k: v for k, v in found.items() if k != "snippet"}
         return hits

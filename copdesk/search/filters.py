@@ -84,6 +84,8 @@ class Filters:
             )
         if name == "tag":
             return Term("tag", v)
+        if name == "filetype":  # file:pdf, fichier:xlsx
+            return Term("filetype", {"doc": "docx", "xls": "xlsx", "md": "markdown"}.get(v, v))
         if name in ("status", "priority", "language"):
             allowed = {"status": STATUSES, "priority": PRIORITIES, "language": LANGUAGES}[name]
             if v not in allowed:

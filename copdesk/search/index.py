@@ -52,6 +52,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 from copdesk.search import documents
 from copdesk.search.schema import SCHEMA_VERSION, schema
 from copdesk.search.scoring import Norms, PostingCache
+from copdesk.store import extracts
 from copdesk.store.processes import alive
 
 STATE = "state.json"
@@ -207,12 +208,15 @@ class SearchIndex:
             return None
         return state if isinstance(state, dict) else None
 
-    def _write_state(self, directory: Path, reached: int) -> None:
+    def _write_state(self, directory: Path, reached: int, extracted: int) -> None:
         tmp = directory / (STATE + ".part")
-        tmp.write_text(
-            json.dumps({"schema": SCHEMA_VERSION, "site": self.site_id, "reached": reached}),
-            "utf-8",
-        )
+        state = {
+            "schema": SCHEMA_VERSION,
+            "site": self.site_id,
+            "reached": reached,
+            "extracted": extracted,  # the last file extraction absorbed (copdesk.documents)
+        }
+        tmp.write_text(json.dumps(state), "utf-8")
         os.replace(tmp, directory / STATE)
 
     @property
@@ -220,22 +224,36 @@ class SearchIndex:
         state = self._state()
         return int(state["reached"]) if state else -1
 
+    @property
+    def extracted(self) -> int:
+        state = self._state()
+        value = state.get("extracted") if state else None
+        return value if isinstance(value, int) else -1
+
     def _db_change(self) -> int:
         return self.conn.execute("SELECT coalesce(max(change), 0) FROM items").fetchone()[0]
 
     def behind(self) -> bool:
         """Whether the database holds changes the index has not absorbed (cheap: one
         indexed lookup and a small file, so a search can ask every time)."""
-        return self._db_change() > self.reached
+        return self._db_change() > self.reached or extracts.marker(self.conn) > self.extracted
 
     def lag(self) -> int:
         """How many items changed since the index last caught up (0: up to date)."""
-        reached = self.reached
+        reached, extracted = self.reached, self.extracted
+        read = 0
+        if extracts.marker(self.conn) > extracted:  # files read again since
+            read = self.conn.execute(
+                "SELECT count(*) FROM extracts WHERE change > ?", (max(extracted, 0),)
+            ).fetchone()[0]
         if self._db_change() <= reached:
-            return 0
-        return self.conn.execute(
-            "SELECT count(*) FROM items WHERE change > ?", (max(reached, 0),)
-        ).fetchone()[0]
+            return read
+        return (
+            read
+            + self.conn.execute(
+                "SELECT count(*) FROM items WHERE change > ?", (max(reached, 0),)
+            ).fetchone()[0]
+        )
 
     # -- opening and repair -----------------------------------------------------------
 
@@ -320,7 +338,7 @@ class SearchIndex:
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         whoosh_index.create_in(str(new), schema())
-        self._write_state(new, 0)
+        self._write_state(new, 0, 0)
         self._swap(new)
         self.rebuilt = True
 
@@ -336,6 +354,7 @@ class SearchIndex:
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         reached = self._db_change()
+        extracted = extracts.marker(self.conn)
         total = documents.count_indexable(self.conn)
         ix = whoosh_index.create_in(str(new), schema())
         writer = _writer(ix, big_pool(), worker_processes())
@@ -353,7 +372,7 @@ class SearchIndex:
             raise
         if progress:
             progress(total, total)
-        self._write_state(new, reached)
+        self._write_state(new, reached, extracted)
         self._swap(new)
         self.rebuilt = True
         self.catch_up()  # changes made while rebuilding (none in one process)
@@ -401,12 +420,15 @@ class SearchIndex:
             progress(0, total)  # the database part of an import is over
         touched = 0
         while True:
-            reached = self.reached
+            reached, extracted = self.reached, self.extracted
             ids, newest, changes = documents.changes_after(
                 self.conn, reached, BULK_STEP if bulk else STEP
             )
-            if not changes:
+            # files read (again) since: their items' text changed (few: one per file)
+            read, newest_read = extracts.targets_changed_since(self.conn, extracted)
+            if not changes and newest_read == extracted:
                 break
+            ids |= read
             done = touched
 
             def tick(n: int, done: int = done) -> None:
@@ -414,7 +436,7 @@ class SearchIndex:
                     progress(min(total, done + n), max(total, done + n))
 
             try:
-                touched += self._apply(ids, newest, bulk, wait, tick)
+                touched += self._apply(ids, (newest, newest_read), bulk, wait, tick)
             except LockError:
                 self.busy = True
                 break
@@ -425,10 +447,16 @@ class SearchIndex:
         return touched
 
     def _apply(
-        self, ids: set[str], newest: int, bulk: bool, wait: float, tick: Callable[[int], None]
+        self,
+        ids: set[str],
+        newest: tuple[int, int],
+        bulk: bool,
+        wait: float,
+        tick: Callable[[int], None],
     ) -> int:
         """Write one batch: the documents of ``ids`` replaced or removed, then the
-        state recorded as ``newest`` (only once Whoosh has committed)."""
+        state recorded as ``newest`` (the item change and the file extraction reached,
+        only once Whoosh has committed)."""
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
         big = len(ids) >= BIG_BATCH  # an import or a sync: a child process
@@ -455,7 +483,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        self._write_state(self.path, newest)
+        self._write_state(self.path, *newest)
         return max(count, len(present))
 
     @contextmanager

@@ -37,6 +37,10 @@ FILTERS = {
     "updated": "updated",
     "lang": "language",
     "language": "language",
+    "file": "filetype",
+    "filetype": "filetype",
+    "fichier": "filetype",
+    "format": "filetype",
     "langue": "language",
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -29,11 +29,13 @@ from whoosh.system import pack_uint
 from copdesk.search import analysis
 from copdesk.search.analysis import LANGUAGES
 
-SCHEMA_VERSION = 3  # 2: dates as numbers for ranges; 3: two text fields, fast analysis
+SCHEMA_VERSION = 4  # 2: dates as numbers; 3: two text fields, fast analysis; 4: documents
 PARTS = ("title", "text")
 TEXT_FIELDS = tuple(f"{part}_{lang}" for part in PARTS for lang in LANGUAGES)
-FACETS = ("kind", "community", "site", "tag", "status", "priority")
-INDEXED_KINDS = ("rex", "howto", "question", "community", "person", "skill")
+FACETS = ("kind", "community", "site", "tag", "status", "priority", "filetype")
+INDEXED_KINDS = ("rex", "howto", "document", "question", "community", "person", "skill")
+# kinds whose files' text is part of their text (copdesk.documents)
+WITH_FILES = ("rex", "howto", "document")
 
 # BM25F: per-field weight and length normalisation (b), one saturation (k1).
 WEIGHTS = {"title": 2.0, "text": 1.0}
@@ -108,6 +110,8 @@ def schema() -> Schema:
         "occurred": NUMERIC(numtype=int, bits=32, shift_step=4),
         "updated": NUMERIC(numtype=int, bits=32, shift_step=4, sortable=True),
         "tag": KEYWORD(commas=True, scorable=False),  # folded tags, for filters and facets
+        # formats of the item's files (pdf, docx, xlsx…), for filters and facets
+        "filetype": KEYWORD(commas=True, scorable=False),
         "words": WordSet(),  # unstemmed: spelling suggestions
     }
     for part in PARTS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -78,3 +79,25 @@ def outside_workspace(
                     f" write {what} elsewhere (nothing was written)"
                 )
     return p
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MAX_NAME = 200  # characters of a stored file name
+
+
+def stored_name(name: str) -> str:
+    """The name a file is stored and shown under: its last path part only (``../``,
+    folders and drive letters dropped), control and bidirectional characters replaced,
+    so no stored name can point outside a folder or disguise its extension."""
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    base = " ".join(_UNSAFE.sub("_", base).split())
+    if len(base) > MAX_NAME:
+        stem, dot, ext = base.rpartition(".")
+        base = (
+            (stem[: MAX_NAME - len(ext) - 1] + dot + ext)
+            if dot and len(ext) < 10
+            else base[:MAX_NAME]
+        )
+    if base in ("", ".", ".."):
+        raise BadInput(f"{name!r} is not a usable file name")
+    return base

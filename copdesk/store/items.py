@@ -22,6 +22,7 @@ LIST_FIELDS: dict[str, tuple[str, ...]] = {
     "skill": ("domain",),
     "rex": ("site", "asset", "occurred_on", "outcome", "priority", "language", "review_due"),
     "howto": ("activity", "required_level", "language", "review_due"),
+    "document": ("source", "version", "revised_on", "language", "review_due"),
 }
 
 

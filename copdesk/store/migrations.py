@@ -249,4 +249,33 @@ V6 = [
              ORDER BY i.created_at, i.id LIMIT 1))""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6]
+# Documents (copdesk.documents): the text extracted from each stored file, local to
+# this site (never in a bundle: each site extracts, with its own version of the
+# readers). ``extracts`` says what was read of a blob (its format, whether text was
+# found, what could not be read, as a message code and facts) and ``change`` grows
+# with every extraction, so the search index knows what to catch up; ``extract_parts``
+# holds the text per page, sheet or heading, with where it came from.
+V7 = [
+    """CREATE TABLE extracts (
+        sha256 TEXT PRIMARY KEY,
+        format TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT,
+        facts TEXT NOT NULL DEFAULT '{}',
+        pages INTEGER,
+        chars INTEGER NOT NULL DEFAULT 0,
+        extractor INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        change INTEGER NOT NULL
+    )""",
+    "CREATE INDEX extracts_change ON extracts(change)",
+    """CREATE TABLE extract_parts (
+        sha256 TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        place TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (sha256, n)
+    ) WITHOUT ROWID""",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6, V7]

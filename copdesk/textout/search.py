@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from copdesk import messages
 from copdesk.textout.terminal import lines
 
 
@@ -23,13 +24,17 @@ def results(r: dict[str, Any], color: bool = False) -> str:
         return lines(out)
     relaxed = " (no item has every word; showing items with some)" if r.get("relaxed") else ""
     more = f", {r['partial']} more with some of the words" if r.get("partial") else ""
-    out.append(f"{r['total']} result(s){more} in {r['took_ms']} ms{relaxed}")
+    about = "" if r.get("total_exact", True) else "about "
+    out.append(f"{about}{r['total']} result(s){more} in {r['took_ms']} ms{relaxed}")
     for n, h in enumerate(r["hits"], 1):
         where = " · ".join(x for x in (h.get("community"), h.get("site")) if x)
         some = "  [some words]" if h.get("partial") else ""
         some += "  [archived]" if h.get("archived") else ""
         out.append(f"\n{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]}){some}")
         out.append(f"    {where + ' · ' if where else ''}{(h['updated_at'] or '')[:10]}")
+        if h.get("file"):
+            found = h["file"]
+            out.append(f"    in {found['name']}, {messages.place(found.get('place'))}")
         if h.get("snippet"):
             out.append(f"    {_marked(h['snippet'], color)}")
     facets = [
@@ -39,6 +44,20 @@ def results(r: dict[str, Any], color: bool = False) -> str:
     ]
     if facets:
         out.append("\n" + "\n".join(facets))
+    return lines(out)
+
+
+def similar(r: dict[str, Any]) -> str:
+    if not r["hits"]:
+        return "nothing similar\n"
+    out = []
+    for n, h in enumerate(r["hits"], 1):
+        where = " · ".join(x for x in (h.get("community"), h.get("site")) if x)
+        out.append(f"{n:>2}. [{h['kind']}] {h['title']}  ({h['id'][:8]})")
+        if where:
+            out.append(f"    {where}")
+        if h.get("snippet"):
+            out.append(f"    {_marked(h['snippet'], False)}")
     return lines(out)
 
 

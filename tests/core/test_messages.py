@@ -37,7 +37,8 @@ ENGLISH = frozenset(
 # French words that happen to be written like English ones.
 SAME_WORDS = frozenset(
     {"Action", "Causes", "Coalition", "Description", "Dispersion", "Expert", "Motivation",
-     "Note", "Question", "SHA-256", "Site", "Sponsor", "Type", "Validation", "Version"}
+     "Note", "Question", "SHA-256", "Site", "Sponsor", "Type", "Validation", "Version",
+     "Document", "Source", "page {page}"}
 )  # fmt: skip
 NAMES = {"choice.fr", "choice.en"}  # language names, written in their own language
 FORMAT_ONLY = {"risk.person_at", "network.site_count"}  # "{name} ({site})", "{site} ({n})"

@@ -178,3 +178,15 @@ def test_diagnosis_and_guidance_come_in_french_too(site: Workspace) -> None:
     s = site.analytics.stats("Presses")
     assert s["diagnosis"]["reason_fr"].startswith("déclarée en action")
     assert len(s["guidance_fr"]) == len(s["guidance"]) and s["guidance_fr"][0].startswith("Garder")
+
+
+def test_ask_shows_similar_questions_already_answered(cli, ws: Workspace) -> None:
+    ws.load_demo()
+    answered = next(q for q in ws.qa.questions() if q["accepted"])
+    ws.close()
+    r = cli("ask", "", answered["title"] + " ?", "--json")
+    assert r.code == 0 and r.err.startswith("copdesk: already answered, maybe:\n")
+    assert answered["id"][:8] in r.err
+    assert r.json()["similar_answered"][0]["id"] == answered["id"]
+    r = cli("ask", "", "Zxqwv jklmn ?")  # nothing like it: stdout is the id, no notes
+    assert r.err == "" and len(r.out.split()) == 1

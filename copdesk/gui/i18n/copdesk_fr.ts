@@ -451,6 +451,81 @@
     </message>
 </context>
 <context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Drop files here (PDF, Word, Excel, OpenDocument, text): each becomes a document whose text is searched.</source>
+        <translation>Déposez des fichiers ici (PDF, Word, Excel, OpenDocument, texte) : chacun devient un document dont le texte est cherché.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Revue à faire</translation>
+    </message>
+    <message>
+        <source>What could not be read</source>
+        <translation>Ce qui n&apos;a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>%1 not read yet</source>
+        <translation>%1 pas encore lu(s)</translation>
+    </message>
+    <message>
+        <source>Add files as documents</source>
+        <translation>Ajouter des fichiers comme documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.xlsx *.odt *.ods *.txt *.md *.csv)</source>
+        <translation>Documents (*.pdf *.docx *.xlsx *.odt *.ods *.txt *.md *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The two versions have the same text.</source>
+        <translation>Les deux versions ont le même texte.</translation>
+    </message>
+    <message>
+        <source>What changed in the text</source>
+        <translation>Ce qui a changé dans le texte</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>what changed</source>
+        <translation>ce qui a changé</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>Edit</source>
@@ -1314,6 +1389,10 @@
         <translation>Échanges</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>Risks</source>
         <translation>Risques</translation>
     </message>
@@ -1524,6 +1603,10 @@
         <translation>Ai&amp;de</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -1687,6 +1770,17 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PdfWindow</name>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>sur %1</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2145,10 @@
     <message>
         <source>Priority</source>
         <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Type de fichier</translation>
     </message>
     <message>
         <source>Tag</source>
