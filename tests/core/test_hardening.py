@@ -55,7 +55,26 @@ def filled(ws: Workspace, tmp_path: Path) -> Workspace:
 # -- schemas since the first release -------------------------------------------------
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+def _shape(db: Path) -> dict[str, object]:
+    """Every table's columns and every index of a database (names)."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            name: (
+                sorted(c[1] for c in conn.execute(f"PRAGMA table_info('{name}')"))
+                if kind == "table"
+                else kind
+            )
+            for name, kind in conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
+        }
+    finally:
+        conn.close()
+
+
+# 5: written between the merges of issues 14 and 12, its roles tables are now V6
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_a_workspace_of_every_schema_version_opens_and_upgrades(
     tmp_path: Path, version: int
 ) -> None:
@@ -81,6 +100,8 @@ def test_a_workspace_of_every_schema_version_opens_and_upgrades(
             ws.items.edit(rex["id"], {"summary": "Joint usé, remplacé"})  # writes work
     backups = sorted((tmp_path / "old" / "backups").glob("copdesk-schema*.db"))
     assert [b.name for b in backups] == [f"copdesk-schema{version}.db"]  # kept before
+    Workspace.create(tmp_path / "new", site="Usine de Lyon").close()
+    assert _shape(tmp_path / "old" / "copdesk.db") == _shape(tmp_path / "new" / "copdesk.db")
 
 
 # -- read-only -----------------------------------------------------------------------
