@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,8 @@ def test_handlers_return_data_and_never_print(name: str, site: dict[str, Any], c
             assert capsys.readouterr().out == ""
             return
         result = cmd.run(ws, args) if cmd.workspace else None
+        if isinstance(result, Reply) and isinstance(result.data, Iterator):
+            result.data = list(result.data)  # `list` streams: read while it is open
     if not cmd.workspace:  # check: the folder, not an open workspace (it may be damaged)
         result = cmd.run(args)
     assert capsys.readouterr().out == ""

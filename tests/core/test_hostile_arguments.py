@@ -65,6 +65,44 @@ BASE: dict[str, list[str]] = {
     "repair": ["repair"],
     "backup": ["backup", "{root}/backup"],
     "restore-backup": ["restore-backup", "{root}/no-backup"],
+    "add-document": [
+        "add-document",
+        "{root}/procedure.md",
+        "--title",
+        "Serrage",
+        "--community",
+        COMMUNITY,
+        "--description",
+        "Couples",
+        "--source",
+        "interne",
+        "--version",
+        "B",
+        "--revised",
+        "2025-01-01",
+        "--review-due",
+        "2027-01-01",
+        "--tag",
+        "brides",
+    ],
+    "documents": ["documents", "--community", COMMUNITY, "--tag", "x", "--type", "markdown"],
+    "files": ["files", "{document}"],
+    "replace-file": [
+        "replace-file",
+        "{document}",
+        "{root}/procedure-v2.md",
+        "--file-id",
+        "{file}",
+        "--name",
+        "procedure.md",
+        "--version",
+        "C",
+        "--revised",
+        "2025-06-01",
+    ],
+    "file-diff": ["file-diff", "{sha_old}", "{sha_new}"],
+    "extract": ["extract"],
+    "similar": ["similar", "{rex}", "--limit", "3", "--kind", "rex"],
     "search": f"search|fuite|--kind|rex|--community|{COMMUNITY}|--site|Lyon|--tag|x".split("|"),
     "who-knows": ["who-knows", "hydraulique"],
     "risks": ["risks", "--site", "Lyon"],
@@ -138,6 +176,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "question": question,
             "answer": ws.qa.answer(question, "Une réponse")["id"],
         }
+        (root / "procedure.md").write_text("# Serrage\nM12 : 85 N.m\n", "utf-8")
+        (root / "procedure-v2.md").write_text("# Serrage\nM12 : 90 N.m\n", "utf-8")
+        with ws.permissions.bypass():
+            doc = ws.documents.add([root / "procedure.md"])
+            newer = ws.documents.add([root / "procedure-v2.md"])
+        known.update(
+            document=doc["id"],
+            file=doc["files"][0]["id"],
+            sha_old=doc["files"][0]["sha256"][:12],
+            sha_new=newer["files"][0]["sha256"][:12],
+        )
     with Workspace.create(root / "other", site="Usine de Nantes", language="en") as other:
         other.sync.export(root / "nantes.copdesk")
     (root / "registre.csv").write_text("Titre;Résumé\nFuite P4;Fuite au raccord\n", "utf-8")
