@@ -13,8 +13,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from whoosh.support.charset import accent_map
-
+from copdesk.search.analysis import lower_folded
 from copdesk.search.snippets import SNIPPET_CHARS, snippet
 from copdesk.store import extracts
 
@@ -22,7 +21,7 @@ MAX_PARTS = 5_000  # parts of one item's files looked at
 
 
 def _fold(text: str) -> str:
-    return text.lower().translate(accent_map)
+    return lower_folded(text)
 
 
 def _cell(place: dict[str, Any], text: str, marks: set[str]) -> dict[str, Any]:

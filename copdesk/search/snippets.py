@@ -15,7 +15,7 @@ from typing import Any
 
 from whoosh.support.charset import accent_map
 
-from copdesk.search.analysis import _STEMMERS, _TOKEN, LANGUAGES, stopwords
+from copdesk.search.analysis import _STEMMERS, _TOKEN, LANGUAGES, lower_folded, stopwords
 from copdesk.search.documents import PARTS as CONTENT
 
 SURROUND = 60  # characters of context either side of a passage's matches
@@ -38,7 +38,7 @@ def snippet(text: str, marks: set[str], language: str, maxchars: int = 240, top:
     text = text[:SCAN]
     # fold the whole text at once; folding keeps every character's place (one character
     # for one), so the spans found in it are the original text's
-    folded = text.lower().translate(accent_map)
+    folded = lower_folded(text)
     if len(folded) != len(text):  # a rare character whose lower case is longer
         folded = "".join(c.lower()[:1] for c in text).translate(accent_map)
     spans: list[tuple[int, int]] = []

@@ -196,3 +196,16 @@ def test_random_changes_keep_search_equal_to_a_scan(ops: list, reopen_without_in
             assert_consistent(ws)
         finally:
             ws.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_fast_folding_is_the_index_folding(text: str) -> None:
+    """Snippets and places find a match only if they fold text as the index did."""
+    from whoosh.support.charset import accent_map
+
+    from copdesk.search.analysis import lower_folded
+
+    assert lower_folded(text) == text.lower().translate(accent_map)
+    accented = "Étanchéité du VÉRIN, Œuvre straße ﬁn ǅ " + text
+    assert lower_folded(accented) == accented.lower().translate(accent_map)
