@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench translations clean
+.PHONY: run test lint format bench translations clean wheelhouse package screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -46,5 +46,30 @@ translations: $(STAMP)
 		$$(find copdesk/gui -name '*.py' | sort) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
+# The copdesk wheel and the wheels of everything it needs, with install.py: on a PC
+# with Python 3.11+ and no network, `python3 install.py` installs from this folder
+# (or `pip install --no-index --find-links dist/wheelhouse copdesk`).
+wheelhouse: $(STAMP)
+	rm -rf dist/wheelhouse
+	$(BIN)/python -m pip wheel --quiet -w dist/wheelhouse .
+	cp packaging/install_offline.py dist/wheelhouse/install.py
+	@ls dist/wheelhouse
+
+# The frozen application (PyInstaller, one folder), smoke-tested offscreen, then the .deb
+# checked by desktop-file-validate, appstreamcli and lintian, unpacked and run again;
+# on Windows the Inno Setup installer. Figures in build/package/figures.txt.
+PKG_STAMP := $(VENV)/.packaging
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	@touch $@
+
+package: $(PKG_STAMP)
+	$(BIN)/python packaging/build.py
+
+# The guides' screenshots (docs/screenshots/guide-*.png), English and French, made by
+# copdesk itself on two demo sites; re-run after the window changes.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

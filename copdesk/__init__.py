@@ -13,12 +13,9 @@ def __getattr__(name: str) -> str:
     package's metadata when first asked (importlib.metadata is slow to import)."""
     if name != "__version__":
         raise AttributeError(f"module 'copdesk' has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
+    from copdesk.appinfo import version
 
-    try:
-        found = version("copdesk")
-    except PackageNotFoundError:  # a source tree that was never installed
-        found = "0+unknown"
+    found = version()
     globals()["__version__"] = found
     return found
 

@@ -75,12 +75,10 @@ class _Version(argparse.Action):
 
 
 def version() -> str:
-    """'copdesk 0.1.0 (database schema 7, bundle format 1)'."""
-    from copdesk import __version__
-    from copdesk.store.database import SCHEMA_VERSION
-    from copdesk.sync.bundle import FORMAT
+    """'copdesk 0.1.0 (database schema 7, bundle format 2)' (:mod:`copdesk.appinfo`)."""
+    from copdesk.appinfo import version_line
 
-    return f"copdesk {__version__} (database schema {SCHEMA_VERSION}, bundle format {FORMAT})"
+    return version_line()
 
 
 def _add(p: argparse.ArgumentParser | Any, declared: Arg | OneOf) -> None:

@@ -190,12 +190,27 @@ class People:
     def ratings(self) -> list[dict[str, Any]]:
         """Every current rating, without history: one query for a whole skills matrix."""
         rows = self.conn.execute(
-            "SELECT id, data, conflict FROM items WHERE kind = 'rating' AND deleted = 0"
+            "SELECT id, data, conflict, origin_site FROM items"
+            " WHERE kind = 'rating' AND deleted = 0"
         ).fetchall()
         today = self.core.today()
+        skills: dict[str, str | None] | None = None  # skill -> community, read if needed
         out = []
-        for item_id, body, conflict in rows:
+        for item_id, body, conflict, origin in rows:
             data = with_defaults("rating", json.loads(body))
+            recognised = True
+            assessor = data["assessor"]
+            elsewhere = origin != self.core.site_id and assessor != data["person"]
+            if data["level"] >= AUTONOMOUS and elsewhere:  # U or O given elsewhere: _assessed
+                if skills is None:
+                    skills = dict(
+                        self.conn.execute(
+                            "SELECT id, json_extract(data, '$.community') FROM items"
+                            " WHERE kind = 'skill'"
+                        )
+                    )
+                community = skills.get(data["skill"])
+                recognised = self.permissions.recognised(assessor, "rate_high", community)
             out.append(
                 {
                     "id": item_id,
@@ -206,7 +221,8 @@ class People:
                     "assessed_on": data["assessed_on"],
                     "valid_until": data["valid_until"],
                     "conflict": bool(conflict),
-                    "self_assessed": bool(data["assessor"]) and data["assessor"] == data["person"],
+                    "self_assessed": bool(assessor) and assessor == data["person"],
+                    "recognised": recognised,
                     **validity(data["valid_until"], today),
                 }
             )

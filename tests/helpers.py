@@ -8,6 +8,8 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,19 @@ from typing import Any
 from copdesk import Workspace
 
 LYON, SHEFFIELD = "Usine de Lyon", "Sheffield Works"
+
+
+def read_only_prefix(folder: Path) -> list[str]:
+    """A prefix that runs a command where ``folder`` is read-only, as a user would meet it:
+    a read-only bind mount in a mount namespace when root (root writes through any
+    permission), else the permissions of an ordinary user (put back by the caller)."""
+    if os.geteuid() == 0:
+        assert shutil.which("unshare"), "util-linux's unshare is needed (Makefile installs it)"
+        mount = f'mount --bind -o ro "{folder}" "{folder}" && exec "$@"'
+        return ["unshare", "-m", "sh", "-c", mount, "-"]
+    for p in [folder, *folder.rglob("*")]:
+        os.chmod(p, 0o555 if p.is_dir() else 0o444)
+    return []
 
 
 @dataclass
@@ -75,6 +90,15 @@ def open_window(qtbot, runner, path: Path, view: str = "home", *, remember: bool
         window.open_workspace(path)
         window.show_view(view)
     return window
+
+
+def modal(qtbot, kind: type, timeout: int = 10_000) -> Any:
+    """The window-modal dialog of ``kind`` once it is open (the window's dialogs open
+    with ``open()`` and never block, so a test fills them in like a user)."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=timeout)
+    return QApplication.activeModalWidget()
 
 
 def on_worker(qtbot, runner, fn, timeout: int = 10_000):

@@ -159,7 +159,9 @@ def gui(a: Namespace) -> Reply:
 
     path = workspace_dir(a.workspace)
     if a.screenshot:
-        code = app.screenshot(path, a.screenshot, view=a.view, size=a.size, actor=a.as_person)
+        code = app.screenshot(
+            path, a.screenshot, view=a.view or "home", size=a.size, actor=a.as_person
+        )
     else:
         code = app.run(path, actor=a.as_person, view=a.view)
     return Reply(None, exit_code=code)

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
+from copdesk import appinfo
 from copdesk.documents.extract import nothing
 
 TIMEOUT = 60.0  # seconds of wall clock for one file
@@ -38,7 +39,15 @@ _BOOT = (
 )
 
 
+# The frozen application has no Python to give ``-c``: the child is the frozen program
+# itself, whose entry point (packaging/copdesk_main.py) sees this first argument and
+# boots the reader the same way, without the copdesk package's __init__.
+READER = "--document-reader"
+
+
 def command(memory: int, cpu: int) -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [*appinfo.self_command(), READER, str(memory), str(cpu)]
     return [sys.executable, "-I", "-c", _BOOT, str(PACKAGE), str(memory), str(cpu)]
 
 

@@ -51,6 +51,34 @@ class Act(StrEnum):
     GO_DOCUMENTS = "actionGo_documents"
     SHORTCUTS = "actionShortcuts"
     ABOUT = "actionAbout"
+    # every task of the command line has its place (copdesk.gui.tasks)
+    ASK = "actionAsk"
+    IMPORT_CSV = "actionImportCsv"
+    BACKUP = "actionBackup"
+    RESTORE_BACKUP = "actionRestoreBackup"
+    CHECK = "actionCheck"
+    REPAIR = "actionRepair"
+    MY_PIN = "actionMyPin"
+    LOCK = "actionLock"
+    SITE_SETTINGS = "actionSiteSettings"
+    VALIDATE_AGAIN = "actionValidateAgain"
+    OBSOLETE = "actionObsolete"
+    WHO_KNOWS = "actionWhoKnows"
+    GLOSSARY = "actionGlossary"
+    COMMENT = "actionComment"
+    LINK = "actionLink"
+    MARK_HELPED = "actionMarkHelped"
+    MARK_APPLIED = "actionMarkApplied"
+    ATTACH = "actionAttach"
+    REPLACE_FILE = "actionReplaceFile"
+    HISTORY = "actionHistory"
+    MEMBERS = "actionMembers"
+    JOIN = "actionJoin"
+    LEAVE = "actionLeave"
+    DELETE = "actionDelete"
+    SHOW_DELETED = "actionShowDeleted"
+    GO_QUESTIONS = "actionGo_questions"
+    LOAD_DEMO = "actionLoadDemo"
 
 
 # The views the Go menu opens with Alt+1…Alt+7 (the sidebar's order).
@@ -64,8 +92,9 @@ GO = {
     Act.GO_EXCHANGE: "exchange",
     Act.GO_CONTRIBUTIONS: "contributions",
     Act.GO_DOCUMENTS: "documents",
+    Act.GO_QUESTIONS: "questions",
 }
-MENUS = ("file", "edit", "view", "go", "help")
+MENUS = ("file", "edit", "item", "view", "go", "help")
 
 
 @dataclass(frozen=True)
@@ -79,12 +108,15 @@ class Spec:
     tip: str = ""
     separated: bool = False  # a separator before it in its menu
     icon: str | None = None
+    writes: bool = False  # changes the workspace: disabled when it is read-only
+    checkable: bool = False
 
 
 def menu_titles() -> dict[str, str]:
     return {
         "file": translate("Menus", "&File"),
         "edit": translate("Menus", "&Edit"),
+        "item": translate("Menus", "&Item"),
         "view": translate("Menus", "&View"),
         "go": translate("Menus", "&Go"),
         "help": translate("Menus", "&Help"),
@@ -105,31 +137,110 @@ def specs() -> list[Spec]:
     }
     return [
         Spec(Act.NEW, translate("Menus", "&New experience report"), "file", "Ctrl+N",
-             translate("Editing", "New experience report (Ctrl+N)")),
+             translate("Editing", "New experience report (Ctrl+N)"), writes=True),
+        Spec(Act.ASK, translate("Tasks", "&Ask a question…"), "file", "Ctrl+Shift+Q",
+             translate("Tasks", "Ask a community, or the whole site (Ctrl+Shift+Q)"),
+             writes=True),
         Spec(Act.SAVE, translate("Menus", "&Save"), "file", std.Save),
         Spec(Act.PRINT, translate("Menus", "&Print…"), "file", "Ctrl+P", separated=True),
         Spec(Act.EXPORT_PDF, translate("Menus", "&Export as PDF…"), "file", "Ctrl+Shift+P"),
+        *file_tasks(),
         Spec(Act.SETTINGS, translate("Menus", "Se&ttings…"), "file", "Ctrl+,", separated=True),
         Spec(Act.QUIT, translate("Menus", "&Quit"), "file", "Ctrl+Q", separated=True),
         Spec(Act.SEARCH, translate("Menus", "&Search everywhere"), "edit", "Ctrl+K",
              icon="search"),
         Spec(Act.EDIT_ITEM, translate("Editing", "Edit"), "edit", "Ctrl+E",
-             translate("Editing", "Edit this item (Ctrl+E)"), separated=True),
+             translate("Editing", "Edit this item (Ctrl+E)"), separated=True, writes=True),
         Spec(Act.PROPOSE, translate("Editing", "Propose"), "edit", None,
-             translate("Editing", "Ask an expert or animator to validate it")),
+             translate("Editing", "Ask an expert or animator to validate it"), writes=True),
         Spec(Act.VALIDATE, translate("Editing", "Validate"), "edit", None,
-             translate("Editing", "Checked by an expert: it can be applied elsewhere")),
+             translate("Editing", "Checked by an expert: it can be applied elsewhere"),
+             writes=True),
+        Spec(Act.VALIDATE_AGAIN, translate("Tasks", "Validate &again"), "edit", None,
+             translate("Tasks", "It changed since its validation: validate this version"),
+             writes=True),
         Spec(Act.SEND_BACK, translate("Editing", "Send back…"), "edit", None,
-             translate("Editing", "Back to draft, with a comment saying what to fix")),
+             translate("Editing", "Back to draft, with a comment saying what to fix"),
+             writes=True),
+        Spec(Act.OBSOLETE, translate("Tasks", "Mark &obsolete…"), "edit", None,
+             translate("Tasks", "No longer to be applied (its history stays)"), writes=True),
         Spec(Act.REINDEX, translate("Menus", "Rebuild the search &index"), "edit", None,
              translate("Menus", "Rebuild the search index from the database (in the background)"),
              separated=True),
+        Spec(Act.WHO_KNOWS, translate("Tasks", "&Who knows…"), "edit", "Ctrl+Shift+K",
+             translate("Tasks", "People ranked for a topic, with the reasons")),
+        Spec(Act.GLOSSARY, translate("Tasks", "&Glossary…"), "edit", None,
+             translate("Tasks", "Synonyms and acronyms applied to searches")),
+        *item_tasks(),
         Spec(Act.REFRESH, translate("Menus", "&Refresh"), "view", "F5"),
+        Spec(Act.SHOW_DELETED, translate("Tasks", "Show &deleted items"), "view", "Ctrl+Shift+D",
+             translate("Tasks", "List deleted items (restore one from its history)"),
+             checkable=True),
         *(Spec(act, text, "go", f"Alt+{n}") for n, (act, text) in enumerate(go.items(), 1)),
+        Spec(Act.GO_QUESTIONS, translate("Tasks", "&Questions"), "go", "Alt+8"),
         Spec(Act.GO_CONTRIBUTIONS, translate("Menus", "&My contributions"), "go"),
         Spec(Act.GO_DOCUMENTS, translate("Menus", "&Documents"), "go"),
         Spec(Act.SHORTCUTS, translate("Menus", "&Keyboard shortcuts"), "help", std.HelpContents),
+        Spec(Act.LOAD_DEMO, translate("Tasks", "Load the &demo content…"), "help", None,
+             translate("Tasks", "Add the built-in demo content to this workspace"),
+             separated=True, writes=True),
         Spec(Act.ABOUT, translate("Menus", "&About copdesk"), "help"),
+    ]  # fmt: skip
+
+
+def file_tasks() -> list[Spec]:
+    """The File menu's tasks on the workspace: registers, backups, checks, PINs, site."""
+    return [
+        Spec(Act.IMPORT_CSV, translate("Tasks", "&Import a register (CSV)…"), "file", None,
+             translate("Tasks", "Rows of a spreadsheet become reports, sheets, people…"),
+             separated=True, writes=True),
+        Spec(Act.BACKUP, translate("Tasks", "&Back up now…"), "file", None,
+             translate("Tasks", "A consistent copy of the workspace in a folder")),
+        Spec(Act.RESTORE_BACKUP, translate("Tasks", "&Restore from a backup…"), "file", None,
+             translate("Tasks", "Put a backup of this site in place (the current one is kept)")),
+        Spec(Act.CHECK, translate("Tasks", "&Check the database"), "file", None,
+             translate("Tasks", "Verify the database, revisions and attachments")),
+        Spec(Act.REPAIR, translate("Tasks", "Repair the &database…"), "file", None,
+             translate("Tasks", "Rebuild a damaged database (the old file is kept)")),
+        Spec(Act.MY_PIN, translate("Tasks", "&My PIN…"), "file", None,
+             translate("Tasks", "Set, change or remove the PIN that proves it is you"),
+             separated=True),
+        Spec(Act.LOCK, translate("Tasks", "&Lock"), "file", "Ctrl+Shift+L",
+             translate("Tasks", "Forget the PINs given: the next privileged action asks again")),
+        Spec(Act.SITE_SETTINGS, translate("Tasks", "Site settin&gs…"), "file", None,
+             translate("Tasks", "This site, its keys, administrators, PINs, this computer")),
+    ]  # fmt: skip
+
+
+def item_tasks() -> list[Spec]:
+    """The Item menu: what can be done with the item in the reading pane."""
+    return [
+        Spec(Act.COMMENT, translate("Tasks", "&Comment…"), "item", "Ctrl+Shift+M",
+             translate("Tasks", "Add a comment to this item"), writes=True),
+        Spec(Act.MARK_HELPED, translate("Tasks", "This &helped me…"), "item", "Ctrl+Shift+H",
+             translate("Tasks", "Say this knowledge helped you (the authors see it)"),
+             writes=True),
+        Spec(Act.MARK_APPLIED, translate("Tasks", "A&pplied here…"), "item", "Ctrl+Shift+A",
+             translate("Tasks", "Say where this knowledge was applied"), writes=True),
+        Spec(Act.LINK, translate("Tasks", "&Links…"), "item", "Ctrl+L",
+             translate("Tasks", "Link this item to another, or remove a link"), writes=True),
+        Spec(Act.ATTACH, translate("Tasks", "A&ttach a file…"), "item", None,
+             translate("Tasks", "Attach photos or documents to this item"), writes=True),
+        Spec(Act.REPLACE_FILE, translate("Tasks", "&Replace a file…"), "item", None,
+             translate("Tasks", "A new version of one of this item's files (the old one "
+                                "stays in its history)"), writes=True),
+        Spec(Act.HISTORY, translate("Tasks", "Hi&story"), "item", "Ctrl+H",
+             translate("Tasks", "Every version, side by side, restore one")),
+        Spec(Act.MEMBERS, translate("Tasks", "&Members and roles…"), "item", None,
+             translate("Tasks", "Who belongs to this community, or this person's roles"),
+             separated=True, writes=True),
+        Spec(Act.JOIN, translate("Tasks", "&Join this community"), "item", None,
+             translate("Tasks", "Become a member of this community"), writes=True),
+        Spec(Act.LEAVE, translate("Tasks", "Lea&ve this community…"), "item", None,
+             translate("Tasks", "Stop being a member of this community"), writes=True),
+        Spec(Act.DELETE, translate("Tasks", "&Delete…"), "item", QKeySequence.StandardKey.Delete,
+             translate("Tasks", "Delete this item (its history stays; restore it from there)"),
+             separated=True, writes=True),
     ]  # fmt: skip
 
 
@@ -137,7 +248,7 @@ class Actions:
     """One QAction per :class:`Act`, owned by ``window`` (its shortcuts work even with
     the menu bar hidden), triggering the handler given for it."""
 
-    def __init__(self, window: QWidget, handlers: Mapping[Act, Callable[[], Any]]) -> None:
+    def __init__(self, window: QWidget, handlers: Mapping[Act, Callable[..., Any]]) -> None:
         self.specs = specs()
         self._actions: dict[Act, QAction] = {}
         for spec in self.specs:
@@ -153,8 +264,12 @@ class Actions:
                 action.setStatusTip(spec.tip)
             if spec.icon:
                 action.setIcon(icon(spec.icon))
+            action.setCheckable(spec.checkable)
             handler = handlers[spec.name]
-            action.triggered.connect(lambda _=False, h=handler: h())
+            if spec.checkable:  # the handler takes the new state
+                action.toggled.connect(lambda on, h=handler: h(on))
+            else:
+                action.triggered.connect(lambda _=False, h=handler: h())
             window.addAction(action)
             self._actions[spec.name] = action
 
@@ -167,3 +282,7 @@ class Actions:
     def by_name(self) -> dict[str, QAction]:
         """The actions by object name (``actionPrint``…)."""
         return {a.objectName(): a for a in self}
+
+    def writing(self) -> list[QAction]:
+        """The actions that change the workspace (disabled when it is read-only)."""
+        return [self._actions[spec.name] for spec in self.specs if spec.writes]

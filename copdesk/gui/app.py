@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from copdesk import appinfo
 from copdesk.errors import BadInput, CopdeskError, WorkspaceError
-from copdesk.gui import language
+from copdesk.gui import display, language
 from copdesk.gui.icons import icon
 from copdesk.gui.mainwindow import MainWindow
 from copdesk.gui.settings import APPLICATION, ORGANIZATION
@@ -30,11 +31,13 @@ def application(*, headless: bool = False) -> QApplication:
     if not isinstance(app, QApplication):
         if headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        display.check(headless=headless)  # Qt would abort with a paragraph: one line instead
         app = QApplication(sys.argv[:1])
         language.install(app)  # before any widget takes its texts; Qt's dialogs too
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setWindowIcon(icon("copdesk"))
+    app.setWindowIcon(icon(appinfo.ICON))
+    app.setDesktopFileName(appinfo.APP_ID)  # Wayland: the installed .desktop entry and icon
     return app
 
 
@@ -65,12 +68,6 @@ def first_run(window: MainWindow, path: Path) -> FirstRunWizard:
 
 def run(path: Path, *, actor: str | None = None, view: str | None = None) -> int:
     """Open the window on the workspace (or the wizard if there is none) until it closes."""
-    if (
-        sys.platform.startswith("linux")
-        and QApplication.instance() is None
-        and not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-    ):  # Qt would abort with a long message; say it in one line
-        raise CopdeskError("no display to open the window on (try `copdesk gui --screenshot`)")
     app = application()
     runner = WorkspaceRunner()
     window = MainWindow(runner)

@@ -4,7 +4,7 @@ Every write the window makes (:mod:`copdesk.gui.write_jobs`, and the long comman
 run in a child process, :mod:`copdesk.gui.commands`) ends with a :class:`Change`:
 the kinds of items it touched, their ids, the workspace's change marker once it was
 written, and flags for what is not an item (who is writing, the roster of sites,
-settings, conflicts, the search index). Each view declares an :class:`Interest`;
+settings, conflicts, the search index, who may act). Each view declares an :class:`Interest`;
 :class:`copdesk.gui.notify.ChangeHub` reloads the views a Change concerns, so no
 caller refreshes views by hand (as Anki's operations return ``OpChanges``).
 
@@ -29,6 +29,7 @@ class Flag(StrEnum):
     SETTINGS = "settings"  # workspace settings (the shared folder)
     CONFLICTS = "conflicts"  # items in conflict appeared or were resolved
     INDEX = "index"  # the search index was rebuilt
+    SECURITY = "security"  # administrators, PINs, this computer's login tie
 
 
 ALL_KINDS = frozenset(KINDS)

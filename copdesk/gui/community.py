@@ -5,7 +5,8 @@ changes, recent activity and the open questions with their answers. The page is 
 built on the worker (:func:`community_page`, a drop-in for ``itempane.item_page``);
 its actions are links that :class:`CommunityActions` turns into small dialogs and
 worker jobs: ask a question, answer one, accept an answer, turn an answer into a
-know-how sheet.
+know-how sheet or a report. A question shown alone gets its answers and the same
+links; a deleted item, the way to its history.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from copdesk.model.kinds import ROLES
 from copdesk.workspace import Workspace
 
 Perform = Callable[[write_jobs.Write, Callable[[Any], None]], Any]
-ACTIONS = ("ask", "answer", "accept", "promote")
+ACTIONS = ("ask", "answer", "accept", "promote", "promote-rex")
 ACTIVITY_MONTHS = 6
 _CHARTER_HEADING = re.compile(r"<(/?)h([1-4])\b")  # under the page's own headings
 PAGE_CSS = """
@@ -60,13 +61,21 @@ def _muted(text: str) -> str:
 
 
 def community_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
-    """Worker job: a community's page, or the usual item page for any other item."""
+    """Worker job: a community's page, a question with its answers, a deleted item's
+    way back (its history), or the usual item page for any other item."""
     plain = item_page(item_id)
 
     def job(ws: Workspace) -> dict[str, Any]:
-        row = ws.conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()
+        row = ws.conn.execute("SELECT kind, deleted FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is not None and row[1]:
+            return {"id": item_id, "kind": row[0], "html": deleted_html(ws, item_id), "images": {}}
         if row is None or row[0] != "community":
-            return plain(ws)
+            page = plain(ws)
+            if page["kind"] == "question":
+                answers = answers_html(ws.items.get(page["id"]), ws.current_person)
+                text = page["html"].replace("</style>", PAGE_CSS + "</style>", 1)
+                page["html"] = text.replace("</body>", answers + "</body>", 1)
+            return page
         return {
             "id": item_id,
             "kind": "community",
@@ -75,6 +84,58 @@ def community_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         }
 
     return job
+
+
+def deleted_html(ws: Workspace, item_id: str) -> str:
+    """A deleted item: who deleted it, when, and its history, where it can be restored."""
+    from copdesk.gui.language import format_datetime
+
+    history = ws.items.history(item_id)
+    last = history[-1]
+    shown = next((h for h in reversed(history) if not h["deleted"]), None)
+    content = ws.items.revision(shown["rev_id"])["content"] if shown else {}
+    title = str(content.get("title") or content.get("name") or item_id[:8])
+    text = _esc(translate("CommunityPage", "Deleted on %1 by %2.")).replace(
+        "%1", _esc(format_datetime(last["at"]))
+    )
+    text = text.replace("%2", _esc(last.get("author_name") or "?"))
+    back = _esc(
+        translate("CommunityPage", "Its history keeps every version: restore one from there.")
+    )
+    link = _esc(translate("CommunityPage", "Open its history"))
+    return (
+        f"<html><head><style>{PANE_CSS}{PAGE_CSS}</style></head><body>"
+        f"<h1>{_esc(title)}</h1><p class='muted'>{text} {back}</p>"
+        f'<p class="actions"><a href="history:{_esc(item_id)}">{link}</a></p></body></html>'
+    )
+
+
+def answers_html(question: Mapping[str, Any], me: str | None) -> str:
+    """A question's answers with what can be done: answer, accept (the asker), promote."""
+    qid = _esc(question["id"])
+    answers = question.get("answers") or []
+    heading = _esc(translate("CommunityPage", "Answers (%1)")).replace("%1", str(len(answers)))
+    answer = _esc(translate("CommunityPage", "Answer"))
+    parts = [f'<h2>{heading}</h2><p class="actions"><a href="answer:{qid}">{answer}</a></p>']
+    asker = question.get("author")
+    accepted = _esc(translate("CommunityPage", "accepted"))
+    accept = _esc(translate("CommunityPage", "Accept"))
+    sheet = _esc(translate("CommunityPage", "Turn into a know-how sheet"))
+    report = _esc(translate("CommunityPage", "Turn into an experience report"))
+    for a in answers:
+        aid = _esc(a["id"])
+        links = []
+        if not a.get("accepted") and (asker is None or asker == me):
+            links.append(f'<a href="accept:{qid}/{aid}">{accept}</a>')
+        links.append(f'<a href="promote:{aid}">{sheet}</a>')
+        links.append(f'<a href="promote-rex:{aid}">{report}</a>')
+        badge = f' <span class="accepted">✔ {accepted}</span>' if a.get("accepted") else ""
+        parts.append(
+            f'<p class="answer">{_esc(a["body"])}{badge} '
+            f'<span class="muted">— {_esc(a.get("author_name") or "")}, {_esc(a["at"][:10])}'
+            f"</span><br/>{' · '.join(links)}</p>"
+        )
+    return "".join(parts)
 
 
 def community_data(ws: Workspace, community: str) -> dict[str, Any]:
@@ -112,12 +173,22 @@ def community_html(data: Mapping[str, Any]) -> str:
     ask = _esc(translate("CommunityPage", "Ask a question"))
     history = _esc(translate("CommunityPage", "History"))
     dashboard = _esc(translate("CommunityPage", "Health dashboard"))
+    members = _esc(translate("CommunityPage", "Members and roles…"))
+    leave = _esc(translate("CommunityPage", "Leave…"))
+    join = _esc(translate("CommunityPage", "Join"))
+    if any(m["person"] == data.get("me") for m in data["members"]):
+        joining = f'<a href="task:leave">{leave}</a>'
+    elif data.get("me"):
+        joining = f'<a href="task:join">{join}</a>'
+    else:
+        joining = ""
     parts = [
         f"<html><head><style>{PANE_CSS}{PAGE_CSS}</style></head><body>",
         f"<h1>{_esc(item.get('name'))}</h1>",
         f'<p class="actions"><a href="ask:{cid}">{ask}</a> · '
         f'<a href="dashboard:{cid}">{dashboard}</a> · '
-        f'<a href="history:{cid}">{history}</a></p>',
+        f'<a href="history:{cid}">{history}</a> · '
+        f'<a href="task:members">{members}</a>{" · " + joining if joining else ""}</p>',
         '<table class="meta">',
     ]
     for label, value in (
@@ -297,7 +368,7 @@ class CommunityActions(QObject):
             question, _, answer = target.partition("/")
             self.accept(question, answer)
         else:
-            self.promote(target)
+            self.promote(target, "rex" if scheme == "promote-rex" else "howto")
         return True
 
     def _open(self, title: str, with_title: bool, then: Callable[[str, str], None]) -> None:
@@ -311,9 +382,12 @@ class CommunityActions(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal, not blocking: tests fill it in like a user
 
-    def _run(self, job: write_jobs.Write) -> None:
+    def _run(self, job: write_jobs.Write, page: str | None = None) -> None:
+        """The write; then its result's page, unless it or ``page`` (the question the
+        action was taken on) is the one shown, which its Change reloads."""
+
         def done(target: str) -> None:
-            if target != self._showing():
+            if self._showing() not in (target, page):
                 self.showItem.emit(target)
 
         self._perform(job, done)
@@ -322,10 +396,10 @@ class CommunityActions(QObject):
         self._run(write_jobs.ask(community, title, body))
 
     def answer(self, question: str, text: str) -> None:
-        self._run(write_jobs.answer(question, text))
+        self._run(write_jobs.answer(question, text), question)
 
     def accept(self, question: str, answer: str) -> None:
-        self._run(write_jobs.accept(question, answer))
+        self._run(write_jobs.accept(question, answer), question)
 
-    def promote(self, answer: str) -> None:
-        self._run(write_jobs.promote(answer))
+    def promote(self, answer: str, kind: str = "howto") -> None:
+        self._run(write_jobs.promote(answer, kind))

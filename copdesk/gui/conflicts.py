@@ -348,7 +348,8 @@ class ConflictsView(QWidget):
         self.table.setRowCount(len(fields) + 1)
         headers = []
         for v in versions:
-            head = f"{version_title(v)} — {v.get('author_name') or self.tr('unknown author')}"
+            author = v.get("author_name") or self.tr("unknown author")
+            head = f"{version_title(v)} — {author}"
             head += f"\n{short_date(v['at'])}"
             if v["shown"]:
                 head += " " + self.tr("(shown now)")

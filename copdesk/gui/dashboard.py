@@ -92,6 +92,10 @@ def figure_labels() -> dict[str, str]:
         ),
         "validation_backlog": translate("Dashboard", "Waiting for validation"),
         "past_review": translate("Dashboard", "Past their review date"),
+        # counted apart: validated elsewhere by someone who is no validator here
+        "validated_unrecognised": translate(
+            "Dashboard", "Validated at another site, not recognised here"
+        ),
     }
 
 
@@ -100,7 +104,7 @@ def figures(stats: Mapping[str, Any]) -> dict[str, Any]:
     split = stats.get("members_split") or {}
     out = {}
     for key in figure_labels():
-        out[key] = split.get(key, 0) if key in ("core", "occasional", "readers") else stats[key]
+        out[key] = split.get(key, 0) if key in ("core", "occasional", "readers") else stats.get(key)
     return out
 
 

@@ -2,7 +2,7 @@
 
 Owns the editor windows, the "New" button (Ctrl+N: a new experience report, the most
 common capture on the plant floor; its menu offers every kind) and the validation
-workflow (Edit, Propose, Validate, Send back with a comment). Its commands are
+workflow (Edit, Propose, Validate, Send back with a required comment). Its commands are
 actions of the registry (:mod:`copdesk.gui.actions`), given to it once made. It
 knows the window only through :class:`Shell`, a few public methods; what a save or
 a status change alters reaches the views through its Change, not through here.
@@ -14,15 +14,17 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from copdesk.gui import read_jobs, write_jobs
 from copdesk.gui.actions import Act, Actions
+from copdesk.gui.dialogs.common import TextPrompt
 from copdesk.gui.editor import EditorWindow
 from copdesk.gui.labels import kind_label
 from copdesk.gui.loads import Loads
 
 NEW_KINDS = ("rex", "howto", "community", "person", "skill")
+WORKFLOW_KINDS = ("rex", "howto")  # validated by the community's experts
 # status -> the workflow actions that make sense from it
 NEXT = {
     "draft": ("propose",),
@@ -54,7 +56,11 @@ class Editing(QObject):
         self._parent = parent
         self.editors: dict[str, EditorWindow] = {}
         self.state: dict[str, Any] | None = None  # the item shown in the reading pane
-        self.ask_comment: Callable[[], str | None] = self._ask_comment  # tests inject it
+        self.writable = True  # False: the workspace may not be written (read-only…)
+        # None: Send back asks in a dialog that refuses an empty comment; tests may
+        # inject an answer instead (None: cancelled)
+        self.ask_comment: Callable[[], str | None] | None = None
+        self.dialog: TextPrompt | None = None
 
     def handlers(self) -> dict[Act, Callable[[], Any]]:
         """What its commands do, for the actions registry."""
@@ -118,8 +124,12 @@ class Editing(QObject):
 
     def set_state(self, state: dict[str, Any] | None) -> None:
         self.state = state
-        following = NEXT.get((state or {}).get("status") or "", ())
-        self.edit_action.setEnabled(state is not None and state["kind"] in NEW_KINDS)
+        kind = (state or {}).get("kind")
+        following = NEXT.get((state or {}).get("status") or "", ()) if self.writable else ()
+        following = following if kind in WORKFLOW_KINDS else ()  # as `copdesk propose`
+        editable = self.writable and state is not None and state["kind"] in NEW_KINDS
+        self.new_action.setEnabled(self.writable)
+        self.edit_action.setEnabled(editable)
         self.propose_action.setEnabled("propose" in following)
         self.validate_action.setEnabled("validate" in following)
         self.send_back_action.setEnabled("send_back" in following)
@@ -136,6 +146,8 @@ class Editing(QObject):
             return editor
         editor = EditorWindow(self.runner, kind, item_id, self._parent)
         self.editors[key] = editor
+        if editor.similar is not None:  # "already known?": a hit opens in the window
+            editor.similar.itemRequested.connect(lambda i: self.shell.show_view(f"item:{i}"))
         editor.saved.connect(lambda new_id, k=key: self._saved(k, new_id))
         editor.closed.connect(lambda e=editor: self._closed(e))
         editor.show()
@@ -189,19 +201,27 @@ class Editing(QObject):
 
         self.loads.perform(write_jobs.set_status(self.state["id"], status, comment), done)
 
-    def send_back(self) -> None:
-        """Back to draft; the comment is required, so the author knows what to fix."""
-        comment = self.ask_comment()
-        if comment and comment.strip():
-            self.set_status("draft", comment.strip())
-
-    def _ask_comment(self) -> str | None:
-        title = (self.state or {}).get("title") or ""
-        text, ok = QInputDialog.getMultiLineText(
-            self._parent,
+    def send_back(self) -> TextPrompt | None:
+        """Back to draft; the comment is required, so the author knows what to fix: an
+        empty one is refused in the dialog, which stays open."""
+        if self.state is None:
+            return None
+        if self.ask_comment is not None:
+            comment = self.ask_comment()
+            if comment and comment.strip():
+                self.set_status("draft", comment.strip())
+            return None
+        title = self.state.get("title") or ""
+        prompt = TextPrompt(
             self.tr("Send back"),
             self.tr("What should be fixed in “%1”? The author sees this comment.").replace(
                 "%1", title
             ),
+            self._parent,
+            missing=self.tr("A comment is required: say what to fix. Nothing was sent back."),
+            ok_text=self.tr("Send back"),
         )
-        return text if ok else None
+        prompt.submitted.connect(lambda text: self.set_status("draft", text))
+        self.dialog = prompt
+        prompt.open()
+        return prompt

@@ -35,6 +35,7 @@ from copdesk.gui.attachments import AttachmentStrip
 from copdesk.gui.forms import ItemForm
 from copdesk.gui.labels import kind_label, ui_language
 from copdesk.gui.read_jobs import PANE_CSS
+from copdesk.gui.similar import SimilarPanel
 from copdesk.gui.templates import templates_for
 from copdesk.gui.views import SafeBrowser
 from copdesk.gui.worker import WorkspaceRunner
@@ -221,6 +222,7 @@ class EditorWindow(QWidget):
         caption.setStyleSheet("color: #6b7280;")
         pv.addWidget(caption)
         pv.addWidget(self.preview, 1)
+        self.similar = SimilarPanel.beside(self, pv)  # "already known?" (reports, sheets)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.scroll)
         self.splitter.addWidget(preview_box)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from copdesk.model.kinds import LEVELS
@@ -100,3 +108,45 @@ def glyph_png(level: int, expired: bool = False, expiring: bool = False, size: i
 def glyph_key(level: int, expired: bool = False, expiring: bool = False) -> str:
     """Name of the glyph image in a page's image map (``<img src="attachment:KEY">``)."""
     return f"iluo-{level}{'-x' if expired else ''}{'-e' if expiring and not expired else ''}"
+
+
+SELF_ASSESSED = QColor("#737b87")
+UNRECOGNISED = QColor("#d64545")
+
+
+def paint_flags(painter: QPainter, rect: QRectF, rating: dict) -> None:
+    """Beside a glyph: a grey corner for a self-assessed rating, a red question mark
+    for one not recognised here (a U or O given elsewhere by someone who may not)."""
+    side = min(rect.width(), rect.height())
+    mark = max(5.0, side / 3.5)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if rating.get("self_assessed"):
+        corner = rect.bottomRight()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(SELF_ASSESSED)
+        painter.drawPolygon(
+            [corner, corner - QPointF(mark, 0), corner - QPointF(0, mark)]  # a folded corner
+        )
+    if rating.get("recognised") is False:
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(max(8, int(mark * 1.6)))
+        painter.setFont(font)
+        painter.setPen(UNRECOGNISED)
+        box = QRectF(rect.left() + 1, rect.top(), mark * 1.6, mark * 1.8)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), "?")
+    painter.restore()
+
+
+def flag_lines(rating: dict) -> list[str]:
+    """What :func:`paint_flags` marks, in words (tooltips)."""
+    from copdesk import messages
+    from copdesk.gui.labels import ui_language
+
+    lines = []
+    if rating.get("self_assessed"):
+        lines.append(str(messages.text("rating.self_assessed", ui_language())))
+    if rating.get("recognised") is False:
+        lines.append(str(messages.text("rating.unrecognised", ui_language())))
+    return lines

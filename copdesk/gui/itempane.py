@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from copdesk.gui import read_jobs
 from copdesk.gui.iluo import glyph_key, glyph_png, level_name
 from copdesk.gui.markup import esc
+from copdesk.gui.tasks import pane
 from copdesk.workspace import Workspace
 
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
@@ -95,7 +96,8 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
     origin = origin.replace("%2", esc(str(item.get("created_at") or "")[:10]))
     conflict = ""
     if item.get("conflict"):
-        conflict = f' · <span class="expired">{esc(translate("ItemPane", "in conflict"))}</span>'
+        in_conflict = esc(translate("ItemPane", "in conflict"))  # lupdate skips f-strings
+        conflict = f' · <span class="expired">{in_conflict}</span>'
     return (
         f'<p class="actions"><a href="history:{esc(item["id"])}">{esc(history)}</a>'
         f' · <span class="muted">{origin}</span>{conflict}</p>'
@@ -116,7 +118,12 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         "learn": translate("ItemPane", "wants to learn"),
         "teach": translate("ItemPane", "wants to teach"),
     }
-    out = [f"<h2>{esc(translate('ItemPane', 'Roles'))}</h2>"]
+    headings = {  # outside the f-strings, where lupdate finds them
+        "roles": esc(translate("ItemPane", "Roles")),
+        "skills": esc(translate("ItemPane", "Skills")),
+        "contributions": esc(translate("ItemPane", "Contributions")),
+    }
+    out = [f"<h2>{headings['roles']}</h2>"]
     memberships = profile.get("memberships") or []
     if memberships:
         rows = "".join(
@@ -127,16 +134,15 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(f'<p class="muted">{esc(translate("ItemPane", "Member of no community."))}</p>')
+        nothing = esc(translate("ItemPane", "Member of no community."))
+        out.append(f'<p class="muted">{nothing}</p>')
 
     ratings = profile.get("ratings") or []
     autonomous = QCoreApplication.translate(
         "ItemPane", "%1 skills, %2 autonomous or expert"
     ).replace("%1", str(len(ratings)))
     autonomous = autonomous.replace("%2", str(profile.get("autonomous_skills", 0)))
-    out.append(
-        f"<h2>{esc(translate('ItemPane', 'Skills'))}</h2><p class='muted'>{esc(autonomous)}</p>"
-    )
+    out.append(f"<h2>{headings['skills']}</h2><p class='muted'>{esc(autonomous)}</p>")
     domain = None
     rows = []
     for r in ratings:
@@ -146,15 +152,14 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
                 f'<tr><td colspan="2"><span class="muted">{esc(domain or "")}</span></td></tr>'
             )
         key = glyph_key(r["level"], r["expired"], r["expiring"])
-        notes = []
+        notes = pane.rating_notes(r)  # self-assessed, not recognised here
         if r.get("interest"):
             notes.append(esc(interests.get(r["interest"], r["interest"])))
         if r.get("valid_until"):
             until = esc(r["valid_until"])
             if r["expired"]:
-                notes.append(
-                    f'<span class="expired">{esc(translate("ItemPane", "expired"))} {until}</span>'
-                )
+                expired = esc(translate("ItemPane", "expired"))
+                notes.append(f'<span class="expired">{expired} {until}</span>')
             elif r["expiring"]:
                 expires = esc(translate("ItemPane", "expires"))
                 notes.append(f'<span class="expiring">{expires} {until}</span>')
@@ -170,7 +175,7 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
     if rows:
         out.append(f'<table class="rel">{"".join(rows)}</table>')
 
-    out.append(f"<h2>{esc(translate('ItemPane', 'Contributions'))}</h2>")
+    out.append(f"<h2>{headings['contributions']}</h2>")
     if contributions:
         rows = "".join(
             f'<tr><td><a href="copdesk:{esc(c["id"])}">{esc(c["title"])}</a></td>'
@@ -180,9 +185,8 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        out.append(
-            f'<p class="muted">{esc(translate("ItemPane", "No report or sheet written yet."))}</p>'
-        )
+        none_yet = esc(translate("ItemPane", "No report or sheet written yet."))
+        out.append(f'<p class="muted">{none_yet}</p>')
     return "".join(out)
 
 
@@ -208,7 +212,7 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         page = base(ws)
         item = ws.items.get(page["id"])
         revisions = len(ws.items.history(page["id"]))
-        extra = relations_html(item)
+        extra = relations_html(item) + pane.marks_html(item)
         images = dict(page["images"])
         if item["kind"] == "person":
             profile = ws.people.profile(item["id"])
@@ -222,16 +226,19 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
             if a.get("media_type") in IMAGE_TYPES and a["sha256"] not in images
         ]
         images.update(read_jobs.blob_images(ws, pictures))
-        text = page["html"].replace("</style>", PANE_EXTRA_CSS + "</style>", 1)
-        text = text.replace("</h1>", "</h1>" + header_html(item, revisions), 1)
+        text = page["html"].replace("</style>", PANE_EXTRA_CSS + pane.CSS + "</style>", 1)
+        top = header_html(item, revisions) + pane.signoff_html(item) + pane.actions_html(item)
+        text = text.replace("</h1>", "</h1>" + top, 1)
         # relations and the profile go after the item's own text, before the comments
         at = text.find('<section class="comment">')
         if at >= 0:  # the printable page lists comments without a heading
             count = len(item.get("comments") or [])
-            extra += f"<h2>{esc(translate('ItemPane', 'Comments'))} ({count})</h2>"
+            comments = esc(translate("ItemPane", "Comments"))
+            extra += f"<h2>{comments} ({count})</h2>"
         else:
             at = text.rfind("</body>")
         text = text[:at] + extra + text[at:]
+        text = text.replace("</body>", pane.end_html(item) + "</body>", 1)  # add a comment
         return {**page, "html": text, "images": images}
 
     return job

@@ -42,6 +42,7 @@ class ListPage(QWidget):
         self.loads = loads
         self.reading = reading
         self.kind: str | None = None  # the kind shown
+        self.deleted = False  # the deleted items instead (View ▸ Show deleted items)
         self._asked: tuple[str, str | None] | None = None  # the kind asked for, and the row
 
         self.model = ItemTableModel(self)
@@ -98,7 +99,12 @@ class ListPage(QWidget):
             elif not self.reading() and self.model.rowCount():
                 self.table.selectRow(0)  # the reading pane is never empty next to a list
 
-        self.loads.load("list", read_jobs.list_items(kind), done)
+        self.loads.load("list", read_jobs.list_items(kind, self.deleted), done)
+
+    def show_deleted(self, on: bool) -> None:
+        """List the deleted items of the kind (each can be restored from its history)."""
+        self.deleted = on
+        self.reload()
 
     def reload(self) -> None:
         """The same list again, fresh (a Change touched it), the same row current."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.errors import BadInput, CopdeskError
 from copdesk.gui import commands, menus, read_jobs, write_jobs
+from copdesk.gui.about import show_about
 from copdesk.gui.actions import GO, Act, Actions
 from copdesk.gui.commands import CommandRunner, OperationBar
 from copdesk.gui.community import CommunityActions
@@ -54,6 +55,7 @@ from copdesk.gui.reader import Reader
 from copdesk.gui.risks_view import RisksView
 from copdesk.gui.router import Route, Router
 from copdesk.gui.settings import settings
+from copdesk.gui.tasks.window import Tasks
 from copdesk.gui.views import ErrorBanner, SafeBrowser, facet_filter
 from copdesk.gui.whoami import PersonSwitch
 from copdesk.gui.worker import WorkspaceRunner
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
     itemShown = Signal(str)
     searchShown = Signal(str)
     workspaceReady = Signal(dict)
+    workspaceFailed = Signal(object)
 
     def __init__(self, runner: WorkspaceRunner, *, remember: bool = True) -> None:
         super().__init__()
@@ -91,11 +94,14 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("copdesk"))
         self._build()
         self.editing = Editing(self.loads, self, self)
-        self.registry = Actions(self, {**self._handlers(), **self.editing.handlers()})
+        self.tasks = Tasks(self.loads, self, self.hub, self.commands)  # the rest of the CLI
+        handlers = {**self._handlers(), **self.editing.handlers(), **self.tasks.handlers()}
+        self.registry = Actions(self, handlers)
         menus.install_menus(self.menuBar(), self.registry)
         self.insertToolBar(self.search_bar, self.editing.toolbar(self.registry))
         self.itemShown.connect(self.editing.item_shown)
         self.viewLoaded.connect(self.editing.view_loaded)
+        self.tasks.install(self.registry)  # follows the window's signals; menus, banner
         self.table.doubleClicked.connect(lambda _: self.editing.edit_current())
         self._register_views()
         runner.busyChanged.connect(self._busy.setVisible)
@@ -256,6 +262,7 @@ class MainWindow(QMainWindow):
             view("documents", self.tr("Documents"), self.documents_view),
             view("risks", self.tr("Risks"), self.risks_view),
             view("network", self.tr("Network"), self.network_view),
+            self.tasks.questions.route(self.tr("Questions")),
             view("conflicts", self.tr("Conflicts"), self.conflicts_view, sidebar=False),
             view("history", self.tr("History"), self.history_view, sidebar=False),
             view("search", self.tr("Search"), self.search, page, sidebar=False),
@@ -280,7 +287,7 @@ class MainWindow(QMainWindow):
             Act.REINDEX: self.reindex,
             Act.REFRESH: lambda: self.show_view(self.current_view),
             Act.SHORTCUTS: lambda: menus.show_shortcuts(self.registry, self),
-            Act.ABOUT: lambda: menus.about(self),
+            Act.ABOUT: lambda: show_about(self),
             **{act: (lambda v=view: self.go(v)) for act, view in GO.items()},
         }
 
@@ -418,6 +425,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self.show_error(exc)
+            self.workspaceFailed.emit(exc)
             self.loads.done("open")
 
         return {"on_done": done, "on_error": failed}
@@ -429,15 +437,8 @@ class MainWindow(QMainWindow):
         self.workspaceReady.emit(self.summary)
 
     def reindex(self) -> Any:
-        """Rebuild the search index from the database (``copdesk reindex``), with progress."""
-
-        def done(result: dict[str, Any]) -> None:
-            self.say(
-                self.tr("Search index rebuilt: %1 items.").replace("%1", str(result["documents"])),
-                5000,
-            )
-
-        return self.commands.run(commands.reindex(), done)
+        """Rebuild the search index (``copdesk reindex``) in a child process, with progress."""
+        return self.tasks.upkeep.reindex()
 
     # -- search --------------------------------------------------------------------
 
@@ -459,5 +460,5 @@ class MainWindow(QMainWindow):
         elif url.scheme() == "openfile":  # a search hit in a file: that file, at its page
             page = int(url.fragment()) if url.fragment().isdigit() else 1
             open_file(self.loads, url.path(), page, self, self.documents_view.viewers.append)
-        else:  # ask, answer, accept, promote on a community page
+        elif not self.tasks.handle(url):  # ask, answer, accept, promote on a page
             self.community_actions.handle(url)

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.gui import write_jobs
 from copdesk.gui.change import Interest
-from copdesk.gui.iluo import level_name, paint_glyph
+from copdesk.gui.iluo import flag_lines, level_name, paint_flags, paint_glyph
 from copdesk.gui.rating import RatingDialog
 from copdesk.gui.read_jobs import title_of
 from copdesk.gui.views import framed
@@ -290,7 +290,7 @@ class MatrixModel(QAbstractTableModel):
     def _cell_tip(self, row: int, column: int, rating: Mapping[str, Any] | None) -> str:
         who = f"{title_of(self.matrix.people[row])} — {title_of(self.matrix.skills[column])}"
         if rating is None:
-            return f"{who}\n{translate('SkillsMatrix', 'not assessed')}"
+            return who + "\n" + translate("SkillsMatrix", "not assessed")
         lines = [who, level_name(rating["level"])]
         if rating.get("interest") == "learn":
             lines.append(translate("SkillsMatrix", "wants to learn"))
@@ -313,7 +313,7 @@ class MatrixModel(QAbstractTableModel):
             lines.append(
                 translate("SkillsMatrix", "assessed on %1").replace("%1", rating["assessed_on"])
             )
-        return "\n".join(lines)
+        return "\n".join(lines + flag_lines(rating))  # self-assessed, not recognised here
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -380,6 +380,7 @@ class GlyphDelegate(QStyledItemDelegate):
             expiring=rating["expiring"],
             outline=option.palette.color(QPalette.ColorRole.Text) if rating["level"] == 0 else None,
         )
+        paint_flags(painter, QRectF(option.rect).adjusted(2, 2, -2, -2), rating)
 
 
 class RotatedHeader(QHeaderView):
@@ -509,7 +510,9 @@ class MatrixView(QWidget):
                 "◔ I in training · ◑ L with supervision · ◕ U autonomous · ● O expert · "
                 "crossed: expired · orange dot: expires within 60 days · "
                 "red column: nobody autonomous · orange: a single holder"
-            ),
+            )
+            + " · "
+            + self.tr("grey corner: self-assessed · red ?: not recognised here"),
         )
 
     # -- loading ----------------------------------------------------------------------

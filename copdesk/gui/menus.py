@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
 from copdesk.gui import printing
 from copdesk.gui.actions import MENUS, Actions, menu_titles
@@ -49,24 +49,6 @@ def show_shortcuts(actions: Iterable[QAction], parent: QWidget) -> None:
     from copdesk.gui.help import ShortcutsDialog
 
     ShortcutsDialog(shortcut_rows(actions), parent).open()
-
-
-def about(parent: QWidget) -> None:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        number = version("copdesk")
-    except PackageNotFoundError:
-        number = "?"
-    QMessageBox.about(
-        parent,
-        translate("Menus", "About copdesk"),
-        translate(
-            "Menus",
-            "copdesk %1 — experience reports, know-how sheets and skills for communities "
-            "of practice.",
-        ).replace("%1", number),
-    )
 
 
 def settings(parent: QWidget) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
+from copdesk import appinfo
 from copdesk.errors import BadInput, Cancelled, CopdeskError, UntrustedSite
 
 
@@ -58,11 +59,12 @@ class ChildCommand(QObject):
         self._error_line = ""
         self._partial = b""
         self._done = False
-        argv = ["-m", "copdesk", "--workspace", str(workspace)]
+        program, *argv = appinfo.self_command()  # python -m copdesk, or the frozen app
+        argv += ["--workspace", str(workspace)]
         if actor:
             argv += ["--as", actor]
         self.process = QProcess(self)
-        self.process.setProgram(sys.executable)
+        self.process.setProgram(program)
         self.process.setArguments([*argv, "--progress-json", *self.args, "--json"])
         env = QProcessEnvironment.systemEnvironment()
         env.insert("PYTHONIOENCODING", "utf-8")  # --json output is UTF-8 on every platform
@@ -148,6 +150,8 @@ class ChildCommand(QObject):
             if data is None:
                 return CopdeskError(f"`copdesk {self.args[0]}` gave no result")
             return data
+        if code == 1 and not self._error_line and isinstance(data, dict):
+            return data  # a result that says it failed (check finding problems), no error
         message = self._error_line or f"`copdesk {self.args[0]}` failed (exit {code})"
         if isinstance(data, dict) and isinstance(data.get("untrusted"), dict):
             return UntrustedSite(message, data["untrusted"])

@@ -57,11 +57,12 @@ def _names(ws: Workspace, kind: str) -> dict[str, str]:
     return {r["id"]: title_of(r) for r in ws.items.list(kind)}
 
 
-def list_rows(kind: str) -> Callable[[Workspace], list[dict[str, Any]]]:
-    """Rows of a list, with community and author ids replaced by names."""
+def list_rows(kind: str, deleted: bool = False) -> Callable[[Workspace], list[dict[str, Any]]]:
+    """Rows of a list, with community and author ids replaced by names (``deleted``:
+    the deleted items instead, as ``copdesk list --deleted``)."""
 
     def job(ws: Workspace) -> list[dict[str, Any]]:
-        rows = ws.items.list(kind)
+        rows = ws.items.list(kind, deleted=deleted)
         communities = _names(ws, "community")
         people = _names(ws, "person")
         for r in rows:
@@ -73,9 +74,9 @@ def list_rows(kind: str) -> Callable[[Workspace], list[dict[str, Any]]]:
     return job
 
 
-def list_items(kind: str) -> Callable[[Workspace], Any]:
+def list_items(kind: str, deleted: bool = False) -> Callable[[Workspace], Any]:
     """A list as the table shows it (:class:`PreparedRows`: cells built here, on the worker)."""
-    rows_of = list_rows(kind)
+    rows_of = list_rows(kind, deleted)
 
     def job(ws: Workspace) -> Any:
         if kind not in COLUMNS:
@@ -247,3 +248,237 @@ def exchange_overview(ws: Workspace) -> dict[str, Any]:
         "sync_folder": ws.sync.sync_folder_setting(),
         "conflicts": len(ws.conflicts.list()),
     }
+
+
+# -- the tasks of the window (items, people, this site) --------------------------------
+
+LINKABLE = ("community", "rex", "howto", "question", "person", "skill")  # ws.items.link
+MARKABLE = ("rex", "howto", "question")  # "helped" / "applied" (answers: on their question)
+WORKFLOW = ("rex", "howto")  # propose, validate, send back, obsolete
+
+
+def _refusal(ws: Workspace, action: str, community: str | None, author: str | None) -> str:
+    """The core's sentence refusing ``action`` to the person writing ("" if allowed)."""
+    perms = ws.permissions
+    if perms.may(action, community=community, author=author):
+        return ""
+    return perms.refusal(action, community, ws.actor)
+
+
+def _delete_action(item: dict[str, Any]) -> str:
+    """The rule a deletion of ``item`` asks for (as ``Permissions.check_change``)."""
+    if item["kind"] in ("person", "skill"):
+        return "catalogue"
+    if item["kind"] in ("comment", "answer") or (item.get("status") or "draft") == "draft":
+        return "delete_draft"
+    return "delete"
+
+
+def item_tasks(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
+    """What the window offers on an item: its status and sign-off, its links, my marks,
+    and for each privileged action the core's refusal ("" when the person writing may)."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        from copdesk.errors import ItemDeleted
+
+        try:
+            item = ws.items.get(item_id)
+        except ItemDeleted:
+            row = ws.items.history(item_id)
+            kind = ws.items.revision(row[-1]["rev_id"])["kind"]
+            return {"id": ws.resolve(item_id), "kind": kind, "deleted": True, "title": ""}
+        kind, me = item["kind"], ws.current_person
+        community = item["id"] if kind == "community" else item.get("community")
+        author = item.get("author")
+        refused = {
+            "delete": _refusal(ws, _delete_action(item), community, author),
+            "members": _refusal(ws, "manage_members", community, None)
+            if kind == "community"
+            else "",
+        }
+        if kind in WORKFLOW:
+            for action in ("propose", "validate", "send_back", "obsolete"):
+                refused[action] = _refusal(ws, action, community, author)
+        marks = item.get("marks") or []
+        return {
+            "id": item["id"],
+            "kind": kind,
+            "title": title_of(item),
+            "deleted": False,
+            "status": item.get("status"),
+            "author": author,
+            "community": community,
+            "signoff": item.get("signoff"),
+            "me": me,
+            "refused": refused,
+            "links": [{**link, "way": "to"} for link in item.get("links") or []]
+            + [{**link, "way": "from"} for link in item.get("backlinks") or []],
+            "files": [{"id": f["id"], "name": f["name"]} for f in ws.documents.files(item_id)],
+            "my_marks": sorted({m["type"] for m in marks if me and m.get("person") == me}),
+            "member": me is not None
+            and kind == "community"
+            and any(m["person"] == me for m in item.get("members") or []),
+        }
+
+    return job
+
+
+def standing(ws: Workspace) -> dict[str, Any]:
+    """Whether this workspace may be written: read-only, a copy that must decide, a
+    restore just found, a database that failed its check."""
+    state = ws.sites.state()
+    return {
+        "read_only": ws.read_only,
+        "state": state["state"],
+        "reason": state.get("reason"),
+        "message": state.get("message"),
+        "damaged": ws.core.db.damaged_marker.exists(),
+        "site_name": ws.site_name,
+    }
+
+
+def site_settings(ws: Workspace) -> dict[str, Any]:
+    """The Site settings dialog: standing and keys, counts, administrators, people with
+    or without a PIN, and whom this computer's login is tied to."""
+    perms = ws.permissions
+    people = sorted(
+        ((p["id"], p["name"], perms.has_pin(p["id"])) for p in ws.items.list("person")),
+        key=lambda p: p[1].casefold(),
+    )
+    tied = perms.login_person()
+    return {
+        "state": ws.sites.state(),
+        "summary": ws.summary(),
+        "admins": [(p, ws.core.name(p) or p) for p in perms.admins()],
+        "people": people,
+        "login": perms.os_login(),
+        "tied": tied,
+        "me": ws.current_person,
+        "proof_minutes": perms.proof_minutes,
+    }
+
+
+def person_pin(person: str | None) -> Callable[[Workspace], dict[str, Any]]:
+    """Whose PIN (None: the person writing), whether they have one, whether it is mine."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        pid = ws.resolve(person, "person") if person else ws.current_person
+        if pid is None:
+            return {"person": None, "name": "", "has_pin": False, "mine": False}
+        return {
+            "person": pid,
+            "name": ws.core.name(pid) or pid,
+            "has_pin": ws.permissions.has_pin(pid),
+            "mine": pid == ws.current_person,
+        }
+
+    return job
+
+
+def memberships(scope: str) -> Callable[[Workspace], dict[str, Any]]:
+    """The members of a community, or the communities of a person, with their roles,
+    and who or what can be added (people, or communities)."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        item = ws.items.get(scope)
+        if item["kind"] == "community":
+            rows = [
+                {"person": m["person"], "community": item["id"], "name": m["name"] or "",
+                 "role": m["role"], "since": m.get("since") or ""}
+                for m in ws.people.members(item["id"])
+            ]  # fmt: skip
+            choices = _choices(ws, "person")
+        else:
+            rows = [
+                {"person": item["id"], "community": m["community"],
+                 "name": m["community_name"] or "", "role": m["role"], "since": m["since"] or ""}
+                for m in ws.people.profile(item["id"])["memberships"]
+            ]  # fmt: skip
+            choices = _choices(ws, "community")
+        return {
+            "id": item["id"],
+            "kind": item["kind"],
+            "title": title_of(item),
+            "rows": rows,
+            "choices": choices,
+            "me": ws.current_person,
+        }
+
+    return job
+
+
+def similar(
+    item_id: str | None,
+    title: str,
+    body: str,
+    kinds: tuple[str, ...] = ("rex", "howto", "question"),
+    *,
+    answered: bool = False,
+) -> Callable[[Workspace], dict[str, Any]]:
+    """The 5 items most like what is being typed ("already known?"); ``answered``: only
+    questions with an accepted answer (before asking one again)."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        from copdesk.render import sanitize
+
+        result = ws.search.similar(
+            item_id, title=title, body=body, kinds=kinds, limit=15 if answered else 5
+        )
+        hits = result["hits"]
+        if answered:
+            hits = [h for h in hits if ws.items.get(h["id"]).get("accepted")][:5]
+        for hit in hits:
+            hit["snippet"] = sanitize(hit.get("snippet") or "")
+        return {"hits": hits, "took_ms": result["took_ms"], "title": title, "body": body}
+
+    return job
+
+
+def link_targets(query: str, exclude: str) -> Callable[[Workspace], list[dict[str, Any]]]:
+    """Items a link can point to, found by searching (the item itself left out)."""
+
+    def job(ws: Workspace) -> list[dict[str, Any]]:
+        result = ws.search.query(query, limit=30)
+        return [
+            {"id": h["id"], "kind": h["kind"], "title": h.get("title") or ""}
+            for h in result["hits"]
+            if h["kind"] in LINKABLE and h["id"] != exclude
+        ][:20]
+
+    return job
+
+
+def questions(community: str | None, open_only: bool) -> Callable[[Workspace], dict[str, Any]]:
+    """The Questions list: questions (newest first) with their community and asker."""
+
+    def job(ws: Workspace) -> dict[str, Any]:
+        communities = _names(ws, "community")
+        people = _names(ws, "person")
+        rows = ws.qa.questions(community or None, open_only=open_only)
+        for r in rows:
+            r["community_name"] = communities.get(r.get("community") or "", "")
+            r["author_name"] = people.get(r.get("author") or "", "")
+        return {"rows": rows, "communities": _choices(ws, "community"), "me": ws.current_person}
+
+    return job
+
+
+def site_state(ws: Workspace) -> dict[str, Any]:
+    return ws.sites.state()
+
+
+def bundle_signer(path: str) -> Callable[[Workspace], dict[str, str]]:
+    """Who signed a bundle (its signature checked), to compare the fingerprint first."""
+    return lambda ws: ws.sites.bundle_signer(path)
+
+
+def communities(ws: Workspace) -> list[tuple[str, str]]:
+    return _choices(ws, "community")
+
+
+def who_knows(query: str) -> Callable[[Workspace], dict[str, Any]]:
+    return lambda ws: {**ws.search.who_knows(query), "query": query}
+
+
+def glossary(ws: Workspace) -> list[list[str]]:
+    return ws.search.glossary()

@@ -126,7 +126,8 @@ def item_rows(
     rows: Sequence[Mapping[str, Any]], date_key: str = "updated_at", total: int | None = None
 ) -> str:
     if not rows:
-        return f'<p class="empty">{html.escape(translate("HomeView", "Nothing here."))}</p>'
+        nothing = html.escape(translate("HomeView", "Nothing here."))
+        return f'<p class="empty">{nothing}</p>'
     out = []
     for r in rows:
         date = str(r.get(date_key) or "")[:10]

@@ -29,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from copdesk.errors import WorkspaceError
+from copdesk.errors import PinRequired, WorkspaceError
 from copdesk.gui.change import Change, Outcome
 from copdesk.gui.process import ChildCommand
 from copdesk.workspace import Workspace
@@ -38,6 +38,8 @@ Job = Callable[[Workspace], Any]
 WriteJob = Callable[[Workspace], Outcome]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+# Asked when a write needs a PIN: (the error, retry the write, give up with this error)
+AskPin = Callable[[PinRequired, Callable[[], None], Failed], None]
 
 
 @dataclass
@@ -45,7 +47,7 @@ class _Task:
     id: int
     fn: Callable[[Workspace | None], Any]
     key: str | None = None
-    opens: bool = False  # the result is a Workspace that replaces the current one
+    opens: bool = False  # the result is a Workspace (None: closed) that replaces the current one
 
 
 @dataclass
@@ -87,7 +89,7 @@ class _Thread(QThread):
                     if task.opens:
                         if ws is not None:
                             ws.close()
-                        ws, result = result, result.summary()
+                        ws, result = result, (result.summary() if result is not None else None)
                 except BaseException as exc:  # delivered to the GUI, which shows it
                     self.failed.emit(task.id, exc)
                 else:
@@ -102,12 +104,14 @@ class WorkspaceRunner(QObject):
 
     ``busyChanged`` tells the window to show a busy indicator; ``error`` carries every
     failure whose job gave no ``on_error``, so errors are shown in one place;
-    ``changed`` carries the :class:`Change` of every write, before its ``on_done``.
+    ``changed`` carries the :class:`Change` of every write, before its ``on_done``;
+    ``notice`` what the workspace says meanwhile (waiting for another process's write).
     """
 
     busyChanged = Signal(bool)
     error = Signal(object)
     changed = Signal(object)
+    notice = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +125,8 @@ class WorkspaceRunner(QObject):
         self._thread.start()
         self.path: Path | None = None  # the workspace opened last (for child processes)
         self.actor: str | None = None
+        # a write refused for want of a PIN: asked, proven, retried (the window sets it)
+        self.ask_pin: AskPin | None = None
 
     @property
     def thread_ident(self) -> int | None:
@@ -166,7 +172,20 @@ class WorkspaceRunner(QObject):
             if on_done is not None:
                 on_done(out.result)
 
-        return self.submit(write, done, on_error)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PinRequired) and self.ask_pin is not None:
+                # nothing was written: prove who is writing, then the same write again
+                self.ask_pin(exc, lambda: self.perform(fn, on_done, on_error), report)
+            else:
+                report(exc)
+
+        def report(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.error.emit(exc)
+
+        return self.submit(write, done, failed)
 
     def announce(self, change: Change) -> None:
         """Tell the views what changed (writes done here or in a child process)."""
@@ -194,9 +213,15 @@ class WorkspaceRunner(QObject):
                 Workspace.create(path, **create).close()
             ws = Workspace.open(path, actor=actor)
             ws.documents.auto = False  # files are read by a child (copdesk.gui.extraction)
+            ws.core.db.notice = self.notice.emit  # to the status bar, not to stderr
             return ws
 
         return self._queue(opener, on_done, on_error, opens=True)
+
+    def close(self, on_done: Done | None = None, on_error: Failed | None = None) -> int:
+        """Close the workspace on its thread (a restore or a repair replaces its files);
+        ``open`` it again after. Jobs until then fail with "no workspace is open"."""
+        return self._queue(lambda _: None, on_done, on_error, opens=True)
 
     def command(self, args: list[str], parent: QObject | None = None) -> ChildCommand:
         """``copdesk ARGS --json`` on the open workspace, in a child process (not started)."""

@@ -65,17 +65,87 @@ def save_item(
 
 
 def set_status(item_id: str, status: str, comment: str | None = None) -> Write:
-    """Move an item in the validation workflow; a comment says why (sent back…)."""
+    """Move an item in the validation workflow (validating again an item changed since
+    its validation); a comment says why (sent back, obsolete), in the same transaction,
+    so a refusal writes neither."""
 
     def job(ws: Workspace) -> Outcome:
-        if comment:
-            ws.items.comment(item_id, comment)
-        item = ws.items.edit(item_id, {"status": status})
+        item = ws.items.set_status(item_id, status, comment=comment)
         kinds = {item["kind"], "comment"} if comment else {item["kind"]}
         return Outcome(
             {"id": item["id"], "kind": item["kind"], "status": item["status"]},
             Change.of(kinds, [item["id"]]),
         )
+
+    return job
+
+
+def delete_item(item_id: str) -> Write:
+    """A tombstone: the item leaves its list, its history stays (restore from there)."""
+
+    def job(ws: Workspace) -> Outcome:
+        gone = ws.items.delete(item_id)
+        return Outcome(gone, Change.of([gone["kind"]], [gone["id"]]))
+
+    return job
+
+
+def comment(item_id: str, text: str) -> Write:
+    def job(ws: Workspace) -> Outcome:
+        given = ws.items.comment(item_id, text)
+        return Outcome(given, Change.of(["comment"], [item_id]))
+
+    return job
+
+
+def link(source: str, target: str, type: str = "related") -> Write:
+    """Link two items (linking twice changes nothing); both pages show it."""
+
+    def job(ws: Workspace) -> Outcome:
+        made = ws.items.link(source, target, type)
+        return Outcome(made, Change.of(["link"], [made["source"], made["target"]]))
+
+    return job
+
+
+def unlink(link_id: str) -> Write:
+    """Remove a link (a link is an item: its deletion keeps its history)."""
+
+    def job(ws: Workspace) -> Outcome:
+        row = ws.items.get(link_id)
+        gone = ws.items.delete(link_id)
+        return Outcome(gone, Change.of(["link"], [row["source"], row["target"]]))
+
+    return job
+
+
+def mark(item_id: str, type: str, note: str | None = None) -> Write:
+    """Say the item helped you, or was applied here, with a note (once per person and type)."""
+
+    def job(ws: Workspace) -> Outcome:
+        made = ws.qa.mark(item_id, type, note or None)
+        return Outcome(made, Change.of(["mark"], [item_id]))
+
+    return job
+
+
+def attach(item_id: str, paths: Sequence[str]) -> Write:
+    """Attach files to an item; each file stored once by its content."""
+
+    def job(ws: Workspace) -> Outcome:
+        made = [ws.items.attach(item_id, path) for path in paths]
+        return Outcome(made, Change.of(["attachment"], [item_id]))
+
+    return job
+
+
+def replace_file(item_id: str, path: str, attachment: str, version: str = "") -> Write:
+    """A new version of one of an item's files; a document's new version with it."""
+
+    def job(ws: Workspace) -> Outcome:
+        changes = {"version": version} if version else None
+        item = ws.documents.replace(item_id, path, attachment=attachment, changes=changes)
+        return Outcome(item, Change.of(["attachment", item["kind"]], [item["id"]]))
 
     return job
 
@@ -154,14 +224,85 @@ def accept(question: str, answer_id: str) -> Write:
     return job
 
 
-def promote(answer_id: str) -> Write:
-    """Turn an answer into a know-how sheet; the result is the new sheet's id."""
+def promote(answer_id: str, kind: str = "howto") -> Write:
+    """Turn an answer into a know-how sheet (or a report); the result is the new item's id."""
 
     def job(ws: Workspace) -> Outcome:
-        sheet = ws.qa.promote(answer_id, "howto")
-        return Outcome(str(sheet["id"]), Change.of(["howto", "answer"], [sheet["id"], answer_id]))
+        made = ws.qa.promote(answer_id, kind)
+        return Outcome(
+            str(made["id"]), Change.of([kind, "answer", "link"], [made["id"], answer_id])
+        )
 
     return job
+
+
+def ask_question(
+    community: str | None, title: str, body: str = "", tags: Sequence[str] = ()
+) -> Write:
+    """Ask from anywhere (a community, or the whole site); the result is the question's id."""
+
+    def job(ws: Workspace) -> Outcome:
+        question = ws.qa.ask(community or None, title, body, list(tags))
+        return Outcome(str(question["id"]), Change.of(["question"], [community, question["id"]]))
+
+    return job
+
+
+# -- people: memberships and roles, PINs, administrators ----------------------------------
+
+
+def member(community: str, person: str, role: str, *, remove: bool = False) -> Write:
+    """Give a role, change it, or remove the person (a community keeps one animator)."""
+
+    def job(ws: Workspace) -> Outcome:
+        done = ws.people.member(community, person, role, remove=remove)
+        return Outcome(
+            done, Change.of(["membership"], [done["community"], done["person"], done["id"]])
+        )
+
+    return job
+
+
+def set_pin(person: str, pin: str | None) -> Write:
+    """Set (None: remove) a PIN: one's own, or anyone's for an administrator."""
+    return lambda ws: Outcome(ws.permissions.set_pin(person, pin), Change.of(flags=[Flag.SECURITY]))
+
+
+def prove(person: str, pin: str) -> Write:
+    """Check the PIN of ``person``; remembered for ``proof_minutes`` by this window."""
+    return lambda ws: Outcome(ws.permissions.prove(person, pin))
+
+
+def forget_proofs() -> Write:
+    """Lock: the next privileged action asks the PIN again."""
+    return lambda ws: Outcome(ws.permissions.forget_proofs())
+
+
+def proof_minutes(minutes: int) -> Write:
+    """How long a proven PIN is remembered by this window (a setting of this computer)."""
+
+    def job(ws: Workspace) -> Outcome:
+        ws.permissions.proof_minutes = max(1, int(minutes))  # it must outlive the retry
+        return Outcome(ws.permissions.proof_minutes)
+
+    return job
+
+
+def admin(person: str, *, remove: bool = False) -> Write:
+    """Name (or remove) a site administrator; the result is the administrators' ids."""
+
+    def job(ws: Workspace) -> Outcome:
+        admins = (
+            ws.permissions.revoke_admin(person) if remove else ws.permissions.grant_admin(person)
+        )
+        return Outcome(admins, Change.of(flags=[Flag.SECURITY]))
+
+    return job
+
+
+def tie_login(person: str | None) -> Write:
+    """Tie this computer's login to ``person`` (None: untie): never asked their PIN here."""
+    return lambda ws: Outcome(ws.permissions.tie_login(person), Change.of(flags=[Flag.SECURITY]))
 
 
 # -- this computer, this site -----------------------------------------------------------
@@ -181,13 +322,50 @@ def trust_site(site_id: str, key: str, name: str | None = None) -> Write:
     return lambda ws: Outcome(ws.sites.trust(site_id, key, name), Change.of(flags=[Flag.ROSTER]))
 
 
-def trust_bundle(path: str | Path) -> Write:
-    """Trust the site that signed a bundle (after comparing its fingerprint)."""
-    return lambda ws: Outcome(ws.sites.trust_bundle(path), Change.of(flags=[Flag.ROSTER]))
+def trust_bundle(path: str | Path, fingerprint: str | None = None) -> Write:
+    """Trust the site that signed a bundle, once its fingerprint was compared: the
+    ``fingerprint`` shown must still be the bundle's (refused otherwise)."""
+    return lambda ws: Outcome(
+        ws.sites.trust_bundle(path, fingerprint), Change.of(flags=[Flag.ROSTER])
+    )
 
 
 def untrust(site_id: str) -> Write:
     return lambda ws: Outcome(ws.sites.untrust(site_id), Change.of(flags=[Flag.ROSTER]))
+
+
+def site_decision(action: str, name: str = "", key: str = "") -> Write:
+    """A decision about this site (``copdesk site ACTION``): a copy becomes a new site
+    (``split``, with its name), stays ``read-only`` or is the site ``moved``; its key is
+    rotated, replaced when lost, or an old one revoked. The result is the new state."""
+
+    def job(ws: Workspace) -> Outcome:
+        sites = ws.sites
+        run = {
+            "split": lambda: sites.become_new_site(name),
+            "read-only": sites.keep_read_only,
+            "moved": sites.claim_moved,
+            "rotate-key": sites.rotate_key,
+            "replace-lost-key": sites.replace_lost_key,
+            "revoke-key": lambda: sites.revoke_key(key),
+        }[action]
+        run()
+        return Outcome(sites.state(), Change.of(flags=[Flag.ROSTER, Flag.SECURITY]))
+
+    return job
+
+
+def glossary(terms: Sequence[str] = (), *, remove: str | None = None) -> Write:
+    """Add a group of equivalent terms, or remove one term; searches use it at once."""
+
+    def job(ws: Workspace) -> Outcome:
+        if remove is not None:
+            ws.search.glossary_remove(remove)
+        else:
+            ws.search.glossary_add(list(terms))
+        return Outcome(ws.search.glossary(), Change.of(flags=[Flag.SETTINGS]))
+
+    return job
 
 
 def catch_up_index() -> Write:

@@ -6,8 +6,9 @@ The core never writes a sentence: analyses return codes and facts
 ``rex``). The words are here, by topic: :mod:`~copdesk.messages.labels` (choices,
 and the kind, field and level names the model holds as input syntax),
 :mod:`~copdesk.messages.risks`, :mod:`~copdesk.messages.network`,
-:mod:`~copdesk.messages.health`. Templates use the few rules of
-:mod:`~copdesk.messages.format` (plurals, lists, nested messages).
+:mod:`~copdesk.messages.health`, :mod:`~copdesk.messages.exchange` (what an import
+held back). Templates use the few rules of :mod:`~copdesk.messages.format` (plurals,
+lists, nested messages).
 
 Who uses it:
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from copdesk.messages import documents, health, labels, network, risks
+from copdesk.messages import documents, exchange, health, labels, network, risks
 from copdesk.messages import format as _format
 from copdesk.model.message import Message, msg
 
@@ -45,6 +46,7 @@ def _catalogue() -> dict[str, Entry]:
         network.MESSAGES,
         health.MESSAGES,
         health.GUIDANCE,
+        exchange.MESSAGES,
         documents.MESSAGES,
     ]
     out: dict[str, Entry] = {}

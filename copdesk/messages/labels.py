@@ -64,6 +64,25 @@ PAGE: dict[str, tuple[str, str]] = {
     "item.created_updated": ("Created / updated", "Créé / modifié"),
     "item.members": ("Members", "Membres"),
     "profile.since": ("since", "depuis"),
+    # who validated which version (item["signoff"]), and ratings given elsewhere
+    "signoff.validated": (
+        "validated version {version} by {by} on {on}",
+        "version {version} validée par {by} le {on}",
+    ),
+    "signoff.changed_since": ("changed since", "a changé depuis"),
+    "signoff.unrecognised": (
+        "validated at {site} by {by}, not a validator here",
+        "validation faite à {site} par {by}, qui n'est pas validateur ici",
+    ),
+    "rating.self_assessed": ("self-assessed", "auto-évaluation"),
+    "rating.unrecognised": (
+        "not recognised here: rated at another site by someone who may not rate so here",
+        "non reconnue ici : évaluée sur un autre site par une personne qui ne peut pas "
+        "évaluer ainsi ici",
+    ),
+    # the evidence of reuse on an item
+    "marks.heading": ("Reuse", "Réutilisation"),
+    "marks.line": ("{mark} — {person}, {site}, {on}", "{mark} — {person}, {site}, le {on}"),
 }
 
 

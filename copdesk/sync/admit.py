@@ -196,9 +196,15 @@ def _holds(conn: sqlite3.Connection, rev_id: str) -> bool:
     return row is not None
 
 
-def held_report(conn: sqlite3.Connection, incoming: Incoming, held: dict[str, str]) -> list:
-    """One line per held-back revision: item, kind, site, why, what to do."""
-    names = dict(conn.execute("SELECT id, name FROM sites"))
+def held_report(
+    conn: sqlite3.Connection,
+    incoming: Incoming,
+    held: dict[str, str],
+    bundle_names: dict[str, str] | None = None,
+) -> list:
+    """One line per held-back revision: item, kind, site, why, what to do. A site this
+    workspace never met (a preview writes nothing) is named as the bundle names it."""
+    names = {**(bundle_names or {}), **dict(conn.execute("SELECT id, name FROM sites"))}
     out = []
     for rev_id, reason in sorted(held.items(), key=lambda kv: incoming.lines[kv[0]]):
         rev = incoming.revisions[rev_id]

@@ -184,7 +184,7 @@ class Importer:
                 result["backup"] = str(backup) if backup else None
                 note("indexing")
         result["revisions_new"] = len(plan.new_revs)
-        result["held_back"] = held_report(self.conn, incoming, adm.held)
+        result["held_back"] = held_report(self.conn, incoming, adm.held, m["sites"])
         return result
 
     def _acknowledged(

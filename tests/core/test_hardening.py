@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import state_digest
+from helpers import read_only_prefix, state_digest
 
 from copdesk import Workspace
 from copdesk.errors import CopdeskError
@@ -126,25 +125,12 @@ def test_a_read_only_workspace_reads_everything_and_writes_nothing(
     assert state_digest(path) == before
 
 
-def _read_only(folder: Path) -> list[str]:
-    """A prefix that runs a command where ``folder`` is read-only, as a user would meet it:
-    a read-only bind mount in a mount namespace when root (root writes through any
-    permission), else the permissions of an ordinary user."""
-    if os.geteuid() == 0:
-        assert shutil.which("unshare"), "util-linux's unshare is needed (Makefile installs it)"
-        mount = f'mount --bind -o ro "{folder}" "{folder}" && exec "$@"'
-        return ["unshare", "-m", "sh", "-c", mount, "-"]
-    for p in [folder, *folder.rglob("*")]:
-        os.chmod(p, 0o555 if p.is_dir() else 0o444)
-    return []
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="read-only mounts and permissions of Linux")
 def test_a_workspace_on_read_only_media_opens_read_only_by_itself(filled: Workspace) -> None:
     path = filled.path
     filled.close()
     before = state_digest(path)
-    prefix = _read_only(path)
+    prefix = read_only_prefix(path)
     env = {**os.environ, "COPDESK_WORKSPACE": str(path)}
     try:
         listing = subprocess.run(

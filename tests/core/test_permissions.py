@@ -317,6 +317,9 @@ def test_a_validation_or_rating_made_elsewhere_by_a_stranger_is_kept_but_not_tru
     assert not signed["recognised"]
     [rating] = lyon.people.profile(site["olga"])["ratings"]
     assert rating["level"] == 4 and not rating["recognised"] and not rating["self_assessed"]
+    matrix = {r["id"]: r for r in lyon.people.ratings()}  # the skills matrix says the same
+    assert not matrix[rating["id"]]["recognised"] and not matrix[rating["id"]]["self_assessed"]
+    assert all(r["recognised"] for i, r in matrix.items() if i != rating["id"])
     assert lyon.analytics.stats("Presses")["validated_unrecognised"] == 1
     with lyon.acting_as(site["eve"]):
         lyon.items.validate(site["rex"])  # validated again here: recognised

@@ -189,6 +189,10 @@ def test_relay_through_a_third_site(tmp_path: Path) -> None:
     send(a, b, tmp_path)
     relayed = tmp_path / "nantes-to-metz.copdesk"
     b.sync.export(relayed, peer=c.site_id)
+    preview = c.sync.import_bundle(relayed, dry_run=True)  # names the site it never met
+    assert [(h["site_name"], h["reason"]) for h in preview["held_back"]] == [
+        ("Usine de Lyon", "untrusted")
+    ]
     first = c.sync.import_bundle(relayed)
     # Metz does not trust Lyon: its revision waits, nothing of it is taken
     assert first["new"] == 0 and [h["site"] for h in first["held_back"]] == [a.site_id]

@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import on_worker, open_window, state_digest
+from helpers import modal, on_worker, open_window, state_digest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from copdesk import Workspace
 from copdesk.errors import BadInput, Cancelled
 from copdesk.gui.conflicts import DIFFER_BACKGROUND
+from copdesk.gui.dialogs.trust import TrustBundleDialog
 from copdesk.gui.exchange import ExchangeView
 from copdesk.gui.mainwindow import MainWindow
 from copdesk.gui.worker import WorkspaceRunner
@@ -131,8 +132,21 @@ def test_an_untrusted_bundle_offers_to_trust_its_signer(qtbot, runner, sites, tm
     text = view.imports.label.text()
     assert "Usine de Metz" in text and identity(metz)["fingerprint"] in text
 
+    # trusting shows who signed it and the fingerprint first; Cancel trusts nothing
+    qtbot.mouseClick(view.imports.trust_signer_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, TrustBundleDialog)
+    assert identity(metz)["fingerprint"] in dialog.label.text()
+    assert "Usine de Metz" in dialog.label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    trust = on_worker(qtbot, runner, lambda ws: {s["name"]: s["trust"] for s in ws.sites.list()})
+    assert trust.get("Usine de Metz") != "trusted"
+    qtbot.mouseClick(view.imports.trust_signer_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, TrustBundleDialog)
     with qtbot.waitSignal(view.commands.finished, timeout=WAIT) as previewed:
-        qtbot.mouseClick(view.imports.trust_signer_button, Qt.MouseButton.LeftButton)
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        assert ok.text() == "They match: trust it"
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert previewed.args[1]["new"] == 1
     assert "1 new" in view.imports.label.text()
     qtbot.waitUntil(lambda: view.roster.table.rowCount() == 2, timeout=WAIT)

@@ -19,7 +19,7 @@ HUILE_REX = "9b5e3973-3cf6-5799-ba6d-f2915fc9060f"
 ARGS = {"item": HUILE_REX, "history": HUILE_REX, "search": "huile"}  # views that need one
 SIDEBAR = [
     "home", "communities", "dashboard", "rex", "howto", "people", "skills", "exchange",
-    "documents", "risks", "network",
+    "documents", "risks", "network", "questions",
 ]  # fmt: skip
 
 

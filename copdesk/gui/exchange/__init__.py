@@ -52,7 +52,10 @@ class ExchangeView(QWidget):
         self.roster.conflictsRequested.connect(self.conflictsRequested)
         self.export = ExportPanel(runner, say, self)
         self.sync = SyncPanel(runner, loads, say, self)
-        self.imports = ImportPanel(runner, loads, self.roster.trust_from_bundle, say, self)
+        self.imports = ImportPanel(
+            runner, loads, self.roster.trust_from_bundle, say, self,
+            trust_held=self.roster.trust_held,
+        )  # fmt: skip
         runner.started.connect(self._started)
         runner.finished.connect(self._finished)
 

@@ -3,7 +3,9 @@
 ``copdesk import --dry-run`` (in a child process) checks the bundle and lists what
 importing it would do; Apply runs the real import, all or nothing, in one
 transaction. A bundle signed by a site not trusted yet offers to trust it (after
-comparing fingerprints); a refused bundle says why in one line.
+comparing fingerprints); a refused bundle says why in one line. Revisions held back
+(their site not trusted here…) are listed first with why, and a site not trusted can
+be trusted from there; an edit that overturned a deletion says so.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -26,17 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import messages
 from copdesk.errors import BadInput, Cancelled, UntrustedSite
 from copdesk.gui import commands, write_jobs
 from copdesk.gui.commands import CommandRunner
-from copdesk.gui.labels import kind_label
+from copdesk.gui.labels import kind_label, ui_language
 from copdesk.gui.loads import Loads
 from copdesk.gui.markup import esc
 from copdesk.gui.process import ChildCommand
+from copdesk.sync.admit import REASONS as HELD
 from copdesk.sync.bundle import EXTENSION
 
 FILL_CHUNK = 1000  # preview rows added per turn of the event loop
 TrustBundle = Callable[[Path, Callable[[], Any]], Any]
+TrustHeld = Callable[[str, str], Any]  # a site whose revisions were held back: id, name
 
 
 class ImportPanel(QGroupBox):
@@ -49,10 +55,14 @@ class ImportPanel(QGroupBox):
         trust_bundle: TrustBundle,
         say: Callable[[str], None],
         parent: QWidget | None = None,
+        *,
+        trust_held: TrustHeld | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Import a bundle"))
         self.commands, self.loads, self.trust_bundle, self.say = runner, loads, trust_bundle, say
+        self.trust_held = trust_held
+        self.held: list[dict[str, Any]] = []  # held back by the last preview or import
         self.preview: dict[str, Any] | None = None
         self.path: Path | None = None
         self.untrusted: dict[str, str] | None = None
@@ -66,6 +76,12 @@ class ImportPanel(QGroupBox):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.trust_signer_button = QPushButton(self.tr("Trust this site"), self)
         self.trust_signer_button.clicked.connect(self.trust_signer)
+        self.trust_held_button = QPushButton(self.tr("Trust their site…"), self)
+        self.trust_held_button.setObjectName("trustHeld")
+        self.trust_held_button.setToolTip(
+            self.tr("Revisions of a site not trusted here were held back: trust it to take them")
+        )
+        self.trust_held_button.clicked.connect(self._trust_held)
         self.items = QTreeWidget(self)
         self.items.setObjectName("previewItems")
         self.items.setHeaderLabels([self.tr("Item"), self.tr("Kind"), self.tr("Change")])
@@ -86,6 +102,7 @@ class ImportPanel(QGroupBox):
         top.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.trust_signer_button)
+        actions.addWidget(self.trust_held_button)
         actions.addStretch(1)
         actions.addWidget(self.discard_button)
         actions.addWidget(self.apply_button)
@@ -154,6 +171,7 @@ class ImportPanel(QGroupBox):
                 .replace("%3", str(result["updated"]))
                 .replace("%4", str(result["conflicts"])),
                 items=result["items"],
+                held=result.get("held_back") or [],
             )
 
         def failed(exc: BaseException) -> bool:
@@ -176,8 +194,18 @@ class ImportPanel(QGroupBox):
             return None
         return self.trust_bundle(path, lambda: self.preview_import(path))
 
+    def _trust_held(self) -> None:
+        site = next((h for h in self.held if h["reason"] == "untrusted"), None)
+        if site is not None and self.trust_held is not None:
+            self.trust_held(site["site"], site["site_name"] or "")
+
     def _show(
-        self, message: str = "", *, error: bool = False, items: list[dict] | None = None
+        self,
+        message: str = "",
+        *,
+        error: bool = False,
+        items: list[dict] | None = None,
+        held: list[dict] | None = None,
     ) -> None:
         p = self.preview
         self.items.clear()
@@ -206,15 +234,25 @@ class ImportPanel(QGroupBox):
                 .replace("%6", str(p["conflicts"]))
             )
             items = p["items"]
+            held = p.get("held_back") or []
         elif not message:
             message = self.tr("Choose a bundle: you will see what it changes before applying it.")
         else:
             message = esc(message)
+        self.held = list(held or [])
+        if self.held:
+            count = self.tr(
+                "%1 revisions held back (not taken; they come again with a later bundle)."
+            )
+            message += "<br>" + esc(count.replace("%1", str(len(self.held))))
         self.label.setText(message)
         self.label.setStyleSheet("color: #9b1c1c;" if error else "")
         self._fill_generation += 1
+        self._fill_held(self.held)
         self._fill_items(list(items or []), 0, self._fill_generation)
-        self.items.setVisible(bool(items))
+        self.items.setVisible(bool(items) or bool(self.held))
+        untrusted = any(h["reason"] == "untrusted" for h in self.held)
+        self.trust_held_button.setVisible(untrusted and self.trust_held is not None)
         self.apply_button.setVisible(p is not None)
         self.discard_button.setVisible(p is not None or self.untrusted is not None)
         self._enable()
@@ -236,11 +274,34 @@ class ImportPanel(QGroupBox):
                     if change
                     else self.tr("in conflict")
                 )
+            gone = it.get("overturned_delete")
+            if gone:  # an edit here and a deletion there: the edit won
+                kept = messages.text(
+                    "import.overturned", ui_language(), site=gone.get("site_name") or gone["site"]
+                )
+                change = f"{change}, {kept}" if change else str(kept)
             row = QTreeWidgetItem([it["title"] or it["id"][:8], kind_label(it["kind"]), change])
             row.setData(0, Qt.ItemDataRole.UserRole, it["id"])
             rows.append(row)
         self.items.addTopLevelItems(rows)
-        if start + FILL_CHUNK < len(items):
+        if start + FILL_CHUNK < len(items):  # held-back rows stay first
             QTimer.singleShot(
                 0, self, lambda: self._fill_items(items, start + FILL_CHUNK, generation)
             )
+
+    def _fill_held(self, held: list[dict[str, Any]]) -> None:
+        """What was not taken, first, with why (in the interface's language)."""
+        rows = []
+        for h in held:
+            why = (
+                messages.text(f"held.{h['reason']}", ui_language())
+                if h["reason"] in HELD
+                else h["why"]
+            )
+            who = h.get("site_name") or h["site"][:8]
+            text = self.tr("held back (%1): %2").replace("%1", who).replace("%2", str(why))
+            row = QTreeWidgetItem([h["title"] or h["item"][:8], kind_label(h["kind"]), text])
+            row.setData(0, Qt.ItemDataRole.UserRole, h["item"])
+            row.setForeground(2, QBrush(QColor("#9b1c1c")))
+            rows.append(row)
+        self.items.addTopLevelItems(rows)

@@ -1,7 +1,8 @@
 """The roster of known sites: trust, fingerprints, what was exchanged and what is to send.
 
 Trusting and revoking are writes on the worker (:mod:`copdesk.gui.write_jobs`); their
-Change (the roster) reloads the Exchange view, so nothing here refreshes by hand.
+Change (the roster) reloads the Exchange view, so nothing here refreshes by hand. A
+bundle's signer is trusted only once its fingerprint was shown and confirmed.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.gui import write_jobs
+from copdesk.gui import read_jobs, write_jobs
+from copdesk.gui.dialogs.trust import TrustBundleDialog
 from copdesk.gui.labels import short_date
 from copdesk.gui.loads import Loads
 from copdesk.sync.bundle import EXTENSION
+from copdesk.sync.keys import fingerprint
 
 
 class TrustDialog(QDialog):
@@ -57,6 +60,12 @@ class TrustDialog(QDialog):
         form.addRow(hint)
         form.addRow(self.tr("Site id"), self.site_id)
         form.addRow(self.tr("Key"), self.key)
+        self.fingerprint = QLabel(self)  # of the key pasted: what is compared by phone
+        self.fingerprint.setObjectName("trustFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Key fingerprint"), self.fingerprint)
+        self.key.textChanged.connect(self._key_changed)
+        self._key_changed("")
         form.addRow(self.tr("Name"), self.name)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -65,6 +74,13 @@ class TrustDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _key_changed(self, text: str) -> None:
+        key = text.strip()
+        if key and key.isascii():
+            self.fingerprint.setText(f"<b>{fingerprint(key)}</b>")
+        else:
+            self.fingerprint.setText(self.tr("(paste the key)") if not key else "?")
 
 
 def table_style(table: QTableWidget) -> None:
@@ -94,6 +110,7 @@ class RosterPanel(QGroupBox):
         self.say = say
         self.sites: list[dict[str, Any]] = []
         self.idle = True
+        self.dialog: QDialog | None = None  # the trust dialog open (tests use it)
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("roster")
         self.table.setHorizontalHeaderLabels(
@@ -194,8 +211,34 @@ class RosterPanel(QGroupBox):
         return self._write(write_jobs.trust_site(site_id, key, name))
 
     def trust_from_bundle(self, path: str | Path, then: Callable[[], Any] | None = None) -> int:
-        """Trust the site that signed the bundle at ``path``, then do ``then``."""
-        return self._write(write_jobs.trust_bundle(path), then)
+        """Show who signed the bundle at ``path`` and its fingerprint; once the user says
+        it matches what that site shows, trust it (that same fingerprint), then ``then``."""
+
+        def ask(signer: dict[str, str]) -> None:
+            dialog = TrustBundleDialog(signer, path, self)
+            self.dialog = dialog
+            dialog.confirmed.connect(
+                lambda fingerprint: self._write(write_jobs.trust_bundle(path, fingerprint), then)
+            )
+            dialog.open()
+
+        return self.loads.load("roster:signer", read_jobs.bundle_signer(str(path)), ask)
+
+    def trust_held(self, site_id: str, name: str) -> TrustDialog:
+        """Trust a site whose revisions an import held back: its key, as its own
+        ``copdesk identity`` shows it, pasted here (its id and name are known)."""
+        dialog = TrustDialog(self)
+        dialog.site_id.setText(site_id)
+        dialog.name.setText(name)
+        self.dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.trust_site(
+                dialog.site_id.text(), dialog.key.text(), dialog.name.text() or None
+            )
+        )
+        dialog.open()
+        dialog.key.setFocus()
+        return dialog
 
     def _ask_revoke(self) -> None:
         site = self.selected_site()

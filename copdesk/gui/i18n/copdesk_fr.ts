@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About copdesk</source>
+        <translation>À propos de copdesk</translation>
+    </message>
+    <message>
+        <source>Experience reports, know-how sheets and skills for communities of practice, shared between sites.</source>
+        <translation>Retours d&apos;expérience, fiches savoir-faire et compétences pour les communautés de pratique, partagés entre sites.</translation>
+    </message>
+    <message>
+        <source>Database schema %1 · bundle format %2</source>
+        <translation>Schéma de base de données %1 · format de paquet d&apos;échange %2</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy these versions, for a question or a bug report</source>
+        <translation>Copier ces versions, pour une question ou un signalement de bogue</translation>
+    </message>
+</context>
+<context>
+    <name>AskDialog</name>
+    <message>
+        <source>Ask a question</source>
+        <translation>Poser une question</translation>
+    </message>
+    <message>
+        <source>The whole site</source>
+        <translation>Tout le site</translation>
+    </message>
+    <message>
+        <source>Which seal kit for the P12 press?</source>
+        <translation>Quel kit de joints pour la presse P12 ?</translation>
+    </message>
+    <message>
+        <source>hydraulics, seals</source>
+        <translation>hydraulique, joints</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>Communauté :</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question :</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Précisions :</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Mots-clés :</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Poser</translation>
+    </message>
+    <message>
+        <source>Write the question first.</source>
+        <translation>Écrivez d&apos;abord la question.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStrip</name>
     <message>
         <source>Drop files anywhere on this window to attach them.</source>
@@ -70,6 +140,18 @@
         <translation>Tableau de bord de santé</translation>
     </message>
     <message>
+        <source>Members and roles…</source>
+        <translation>Membres et rôles…</translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation>Quitter…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
         <source>Form</source>
         <translation>Forme</translation>
     </message>
@@ -126,12 +208,36 @@
         <translation>Répondre</translation>
     </message>
     <message>
+        <source>Deleted on %1 by %2.</source>
+        <translation>Supprimé le %1 par %2.</translation>
+    </message>
+    <message>
+        <source>Its history keeps every version: restore one from there.</source>
+        <translation>Son historique garde toutes les versions : restaurez-en une depuis celui-ci.</translation>
+    </message>
+    <message>
+        <source>Open its history</source>
+        <translation>Ouvrir son historique</translation>
+    </message>
+    <message>
+        <source>Answers (%1)</source>
+        <translation>Réponses (%1)</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>retenue</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
         <source>Turn into a know-how sheet</source>
         <translation>En faire une fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>Turn into an experience report</source>
+        <translation>En faire un retour d&apos;expérience</translation>
     </message>
     <message>
         <source>%1 answer(s)</source>
@@ -144,6 +250,65 @@
     <message>
         <source>No charter yet.</source>
         <translation>Pas encore de charte.</translation>
+    </message>
+</context>
+<context>
+    <name>ComputerPage</name>
+    <message>
+        <source>Tie</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>no daily backup</source>
+        <translation>pas de sauvegarde quotidienne</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>No daily backup</source>
+        <translation>Pas de sauvegarde quotidienne</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s login:</source>
+        <translation>Session de cet ordinateur :</translation>
+    </message>
+    <message>
+        <source>Tied to:</source>
+        <translation>Liée à :</translation>
+    </message>
+    <message>
+        <source>The person tied to this login is never asked for a PIN on this computer.</source>
+        <translation>La personne liée à cette session n&apos;a jamais à donner son code PIN sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Remember a PIN for:</source>
+        <translation>Retenir un code PIN pendant :</translation>
+    </message>
+    <message>
+        <source>Daily backup to:</source>
+        <translation>Sauvegarde quotidienne dans :</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnue)</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>Daily backup folder</source>
+        <translation>Dossier de la sauvegarde quotidienne</translation>
     </message>
 </context>
 <context>
@@ -163,6 +328,10 @@
     <message>
         <source>Edited at two sites before they exchanged. Differing fields are highlighted.</source>
         <translation>Modifié sur deux sites avant leur échange. Les champs qui diffèrent sont surlignés.</translation>
+    </message>
+    <message>
+        <source>unknown author</source>
+        <translation>auteur inconnu</translation>
     </message>
     <message>
         <source>(shown now)</source>
@@ -269,6 +438,92 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>This workspace is a copy</source>
+        <translation>Cet espace de travail est une copie</translation>
+    </message>
+    <message>
+        <source>This workspace is a copy of the site %1: it can be read, but nothing is written or exported until you decide what it is.</source>
+        <translation>Cet espace de travail est une copie du site %1 : on peut le lire, mais rien n&apos;est écrit ni exporté tant que vous n&apos;avez pas décidé de ce qu&apos;il est.</translation>
+    </message>
+    <message>
+        <source>A new site of its own (a new name and key)</source>
+        <translation>Un nouveau site à part entière (nouveau nom et nouvelle clé)</translation>
+    </message>
+    <message>
+        <source>Name of the new site, e.g. Usine de Lyon (2)</source>
+        <translation>Nom du nouveau site, par ex. Usine de Lyon (2)</translation>
+    </message>
+    <message>
+        <source>Keep it read-only (for reading)</source>
+        <translation>Le garder en lecture seule (pour consultation)</translation>
+    </message>
+    <message>
+        <source>This is the site, moved here (the original is never used again)</source>
+        <translation>C&apos;est le site, déplacé ici (l&apos;original ne servira plus jamais)</translation>
+    </message>
+    <message>
+        <source>This is the site, whose key was lost: make a new key (peers trust it again)</source>
+        <translation>C&apos;est le site, dont la clé est perdue : créer une nouvelle clé (les autres sites lui refont confiance)</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Décider</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Give the new site a name.</source>
+        <translation>Donnez un nom au nouveau site.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import a register (CSV)</source>
+        <translation>Importer un registre (CSV)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Import the good rows and list the bad ones</source>
+        <translation>Importer les lignes correctes et lister les mauvaises</translation>
+    </message>
+    <message>
+        <source>Columns are matched to fields by their name (English or French). Without skipping, one bad row refuses the whole file and nothing is written.</source>
+        <translation>Les colonnes sont associées aux champs par leur nom (français ou anglais). Sans cette option, une seule mauvaise ligne fait refuser tout le fichier et rien n&apos;est écrit.</translation>
+    </message>
+    <message>
+        <source>Rows are:</source>
+        <translation>Les lignes sont :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Register to import</source>
+        <translation>Registre à importer</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Choisissez d&apos;abord le fichier.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Members</source>
@@ -313,6 +568,10 @@
     <message>
         <source>Past their review date</source>
         <translation>Date de revue dépassée</translation>
+    </message>
+    <message>
+        <source>Validated at another site, not recognised here</source>
+        <translation>Validés sur un autre site, non reconnus ici</translation>
     </message>
     <message>
         <source>Whole site</source>
@@ -521,6 +780,10 @@
         <translation>Ouvrir</translation>
     </message>
     <message>
+        <source>Versions of the files</source>
+        <translation>Versions des fichiers</translation>
+    </message>
+    <message>
         <source>what changed</source>
         <translation>ce qui a changé</translation>
     </message>
@@ -586,6 +849,10 @@
     <message>
         <source>What should be fixed in “%1”? The author sees this comment.</source>
         <translation>Que faut-il corriger dans « %1 » ? L&apos;auteur verra ce commentaire.</translation>
+    </message>
+    <message>
+        <source>A comment is required: say what to fix. Nothing was sent back.</source>
+        <translation>Un commentaire est obligatoire : dites quoi corriger. Rien n&apos;a été renvoyé.</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1134,33 @@
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossaire</translation>
+    </message>
+    <message>
+        <source>A search for any term of a group finds them all (acronyms, synonyms, both languages).</source>
+        <translation>Chercher n&apos;importe quel terme d&apos;un groupe les trouve tous (sigles, synonymes, dans les deux langues).</translation>
+    </message>
+    <message>
+        <source>TRS, taux de rendement synthétique, OEE</source>
+        <translation>TRS, taux de rendement synthétique, OEE</translation>
+    </message>
+    <message>
+        <source>Add the group</source>
+        <translation>Ajouter le groupe</translation>
+    </message>
+    <message>
+        <source>Remove the selected term</source>
+        <translation>Retirer le terme choisi</translation>
+    </message>
+    <message>
+        <source>Give two terms or more, separated by commas.</source>
+        <translation>Donnez au moins deux termes, séparés par des virgules.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>No difference.</source>
@@ -963,6 +1257,10 @@
 </context>
 <context>
     <name>HomeView</name>
+    <message>
+        <source>Nothing here.</source>
+        <translation>Rien ici.</translation>
+    </message>
     <message>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
@@ -1061,6 +1359,14 @@
         <translation>Faire confiance à ce site</translation>
     </message>
     <message>
+        <source>Trust their site…</source>
+        <translation>Faire confiance à leur site…</translation>
+    </message>
+    <message>
+        <source>Revisions of a site not trusted here were held back: trust it to take them</source>
+        <translation>Des révisions d&apos;un site non approuvé ici ont été mises en attente : faites-lui confiance pour les prendre</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
@@ -1113,6 +1419,10 @@
         <translation>Choisissez un paquet : vous verrez ce qu&apos;il change avant de l&apos;appliquer.</translation>
     </message>
     <message>
+        <source>%1 revisions held back (not taken; they come again with a later bundle).</source>
+        <translation>%1 révisions mises en attente (non prises ; elles reviendront avec un prochain paquet).</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>nouveau</translation>
     </message>
@@ -1131,6 +1441,10 @@
     <message>
         <source>in conflict</source>
         <translation>en conflit</translation>
+    </message>
+    <message>
+        <source>held back (%1): %2</source>
+        <translation>en attente (%1) : %2</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1541,10 @@
         <translation>De %1, créé le %2</translation>
     </message>
     <message>
+        <source>in conflict</source>
+        <translation>en conflit</translation>
+    </message>
+    <message>
         <source>animator</source>
         <translation>animateur</translation>
     </message>
@@ -1259,8 +1577,28 @@
         <translation>souhaite transmettre</translation>
     </message>
     <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Compétences</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
+    </message>
+    <message>
+        <source>Member of no community.</source>
+        <translation>Membre d&apos;aucune communauté.</translation>
+    </message>
+    <message>
         <source>%1 skills, %2 autonomous or expert</source>
         <translation>%1 compétences, %2 autonome(s) ou expert(es)</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
     </message>
     <message>
         <source>expires</source>
@@ -1271,12 +1609,20 @@
         <translation>valide jusqu&apos;au</translation>
     </message>
     <message>
+        <source>No report or sheet written yet.</source>
+        <translation>Aucun retour ni aucune fiche écrits pour l&apos;instant.</translation>
+    </message>
+    <message>
         <source>experience report</source>
         <translation>retour d&apos;expérience</translation>
     </message>
     <message>
         <source>know-how sheet</source>
         <translation>fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1689,41 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Links of “%1”</source>
+        <translation>Liens de « %1 »</translation>
+    </message>
+    <message>
+        <source>Remove the link</source>
+        <translation>Retirer le lien</translation>
+    </message>
+    <message>
+        <source>Search the item to link to…</source>
+        <translation>Chercher l&apos;élément à lier…</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source>As:</source>
+        <translation>Comme :</translation>
+    </message>
+    <message>
+        <source>Links now:</source>
+        <translation>Liens actuels :</translation>
+    </message>
+    <message>
+        <source>Link to:</source>
+        <translation>Lier à :</translation>
+    </message>
+    <message>
+        <source>No link yet.</source>
+        <translation>Pas encore de lien.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>copdesk</source>
@@ -1389,16 +1770,16 @@
         <translation>Échanges</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
         <source>Risks</source>
         <translation>Risques</translation>
     </message>
     <message>
         <source>Network</source>
         <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
     </message>
     <message>
         <source>My contributions</source>
@@ -1452,6 +1833,37 @@
         <source>History</source>
         <translation>Historique</translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>MarkDialog</name>
+    <message>
+        <source>Mark “%1”</source>
+        <translation>Marquer « %1 »</translation>
+    </message>
+    <message>
+        <source>Where or how (optional): “on press P7”</source>
+        <translation>Où ou comment (facultatif) : « sur la presse P7 »</translation>
+    </message>
+    <message>
+        <source>Marks show the authors and animators that this knowledge is reused; each carries this site and today&apos;s date.</source>
+        <translation>Ces marques montrent aux auteurs et aux animateurs que ce savoir est réutilisé ; chacune porte ce site et la date du jour.</translation>
+    </message>
+    <message>
+        <source>Already marked by you: %1 (marking again keeps one mark).</source>
+        <translation>Déjà marqué par vous : %1 (marquer à nouveau garde une seule marque).</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Marquer</translation>
+    </message>
 </context>
 <context>
     <name>MatrixView</name>
@@ -1480,6 +1892,10 @@
         <translation>◔ I en formation · ◑ L sous supervision · ◕ U autonome · ● O expert · barré : expiré · point orange : expire sous 60 jours · colonne rouge : personne d&apos;autonome · orange : un seul détenteur</translation>
     </message>
     <message>
+        <source>grey corner: self-assessed · red ?: not recognised here</source>
+        <translation>coin gris : auto-évaluation · ? rouge : non reconnue ici</translation>
+    </message>
+    <message>
         <source>All communities</source>
         <translation>Toutes les communautés</translation>
     </message>
@@ -1506,6 +1922,85 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Change the role</source>
+        <translation>Changer le rôle</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Selected:</source>
+        <translation>Sélection :</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Membres de %1</translation>
+    </message>
+    <message>
+        <source>Who belongs to %1, and their role.</source>
+        <translation>Qui fait partie de %1, et avec quel rôle.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Add a person:</source>
+        <translation>Ajouter une personne :</translation>
+    </message>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Rôles de %1</translation>
+    </message>
+    <message>
+        <source>The communities %1 belongs to, and the role in each.</source>
+        <translation>Les communautés dont %1 fait partie, et son rôle dans chacune.</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Add to a community:</source>
+        <translation>Ajouter à une communauté :</translation>
+    </message>
+    <message>
+        <source>Choose someone (or a community) from the list first.</source>
+        <translation>Choisissez d&apos;abord quelqu&apos;un (ou une communauté) dans la liste.</translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation>Retirer un membre</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>Retirer %1 de %2 ?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>The membership keeps its history; %1 can be added again.</source>
+        <translation>L&apos;adhésion garde son historique ; %1 pourra être ajouté(e) à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +2062,10 @@
         <translation>A&amp;ller à</translation>
     </message>
     <message>
+        <source>&amp;Item</source>
+        <translation>Élé&amp;ment</translation>
+    </message>
+    <message>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
@@ -1603,24 +2102,12 @@
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <source>&amp;Documents</source>
-        <translation>&amp;Documents</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;About copdesk</source>
         <translation>À &amp;propos de copdesk</translation>
-    </message>
-    <message>
-        <source>About copdesk</source>
-        <translation>À propos de copdesk</translation>
-    </message>
-    <message>
-        <source>copdesk %1 — experience reports, know-how sheets and skills for communities of practice.</source>
-        <translation>copdesk %1 — retours d&apos;expérience, fiches savoir-faire et compétences pour les communautés de pratique.</translation>
     </message>
     <message>
         <source>Open an experience report or know-how sheet first.</source>
@@ -1641,6 +2128,10 @@
     <message>
         <source>Saved %1</source>
         <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +2275,49 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>Name administrator</source>
+        <translation>Nommer administrateur</translation>
+    </message>
+    <message>
+        <source>Set or change the PIN…</source>
+        <translation>Définir ou changer le code PIN…</translation>
+    </message>
+    <message>
+        <source>Administrators trust sites, name administrators and set PINs.</source>
+        <translation>Les administrateurs approuvent les sites, nomment les administrateurs et définissent les codes PIN.</translation>
+    </message>
+    <message>
+        <source>PINs (people who set one are asked for it):</source>
+        <translation>Codes PIN (il est demandé à qui en a défini un) :</translation>
+    </message>
+    <message>
+        <source>has a PIN</source>
+        <translation>a un code PIN</translation>
+    </message>
+    <message>
+        <source>no PIN</source>
+        <translation>pas de code PIN</translation>
+    </message>
+    <message>
+        <source>Remove an administrator</source>
+        <translation>Retirer un administrateur</translation>
+    </message>
+    <message>
+        <source>%1 will no longer administer this site.</source>
+        <translation>%1 n&apos;administrera plus ce site.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
     <name>PersonSwitch</name>
     <message>
         <source>Who is writing on this computer (new items are signed so)</source>
@@ -1796,6 +2330,25 @@
     <message>
         <source>Writing as: %1</source>
         <translation>Écrit en tant que : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>This needs the PIN of %1 (who is writing on this computer).</source>
+        <translation>Il faut le code PIN de %1 (qui écrit sur cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>Code PIN :</translation>
+    </message>
+    <message>
+        <source>Type the PIN first.</source>
+        <translation>Tapez d&apos;abord le code PIN.</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2415,53 @@
     </message>
 </context>
 <context>
+    <name>QuestionsView</name>
+    <message>
+        <source>All communities</source>
+        <translation>Toutes les communautés</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Ouvertes seulement</translation>
+    </message>
+    <message>
+        <source>Ask a question…</source>
+        <translation>Poser une question…</translation>
+    </message>
+    <message>
+        <source>Ask a question (Ctrl+Shift+Q)</source>
+        <translation>Poser une question (Ctrl+Maj+Q)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Posée par</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Posée le</translation>
+    </message>
+    <message>
+        <source>1 question</source>
+        <translation>1 question</translation>
+    </message>
+    <message>
+        <source>%1 questions</source>
+        <translation>%1 questions</translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <source>Rate a skill</source>
@@ -1917,6 +2517,41 @@
     <message>
         <source>Select an item to read it here.</source>
         <translation>Sélectionnez un élément pour le lire ici.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceFileDialog</name>
+    <message>
+        <source>Replace a file of “%1”</source>
+        <translation>Remplacer un fichier de « %1 »</translation>
+    </message>
+    <message>
+        <source>e.g. rev. C (optional)</source>
+        <translation>p. ex. rév. C (facultatif)</translation>
+    </message>
+    <message>
+        <source>The new file takes the old one&apos;s place; the old one stays in the item&apos;s history, and its text can be compared with the new one&apos;s.</source>
+        <translation>Le nouveau fichier prend la place de l&apos;ancien ; l&apos;ancien reste dans l&apos;historique de l&apos;élément, et son texte peut être comparé à celui du nouveau.</translation>
+    </message>
+    <message>
+        <source>Choose the new file…</source>
+        <translation>Choisir le nouveau fichier…</translation>
+    </message>
+    <message>
+        <source>The file to replace:</source>
+        <translation>Le fichier à remplacer :</translation>
+    </message>
+    <message>
+        <source>The document&apos;s new version:</source>
+        <translation>La nouvelle version du document :</translation>
+    </message>
+    <message>
+        <source>Choose the file to replace first.</source>
+        <translation>Choisissez d&apos;abord le fichier à remplacer.</translation>
+    </message>
+    <message>
+        <source>The new version of %1</source>
+        <translation>La nouvelle version de %1</translation>
     </message>
 </context>
 <context>
@@ -2147,12 +2782,51 @@
         <translation>Priorité</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>Mot-clé</translation>
+    </message>
+    <message>
         <source>File type</source>
         <translation>Type de fichier</translation>
     </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
     <message>
-        <source>Tag</source>
-        <translation>Mot-clé</translation>
+        <source>PIN of %1</source>
+        <translation>Code PIN de %1</translation>
+    </message>
+    <message>
+        <source>%1 has a PIN. Type a new one twice to change it, or remove it.</source>
+        <translation>%1 a un code PIN. Tapez-en un nouveau deux fois pour le changer, ou retirez-le.</translation>
+    </message>
+    <message>
+        <source>%1 has no PIN yet. With one, actions %1 may take by role ask for it on this computer (at least 4 characters: digits or a passphrase).</source>
+        <translation>%1 n&apos;a pas encore de code PIN. Avec un code, les actions que %1 peut faire grâce à son rôle le demanderont sur cet ordinateur (au moins 4 caractères : chiffres ou phrase de passe).</translation>
+    </message>
+    <message>
+        <source>Set the PIN</source>
+        <translation>Définir le code PIN</translation>
+    </message>
+    <message>
+        <source>Remove the PIN</source>
+        <translation>Retirer le code PIN</translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation>Nouveau code PIN :</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Encore une fois :</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>Les deux codes diffèrent : tapez deux fois le même code PIN.</translation>
+    </message>
+    <message>
+        <source>Type the new PIN twice.</source>
+        <translation>Tapez deux fois le nouveau code PIN.</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2861,159 @@
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Already answered?</source>
+        <translation>Déjà répondu ?</translation>
+    </message>
+    <message>
+        <source>Already known?</source>
+        <translation>Déjà connu ?</translation>
+    </message>
+    <message>
+        <source>Questions already answered that look like yours.</source>
+        <translation>Des questions déjà résolues qui ressemblent à la vôtre.</translation>
+    </message>
+    <message>
+        <source>Type a title and the facts: similar items appear here.</source>
+        <translation>Tapez un titre et les faits : les éléments semblables apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>Nothing similar.</source>
+        <translation>Rien de semblable.</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Empreinte de la clé</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>Nouvelle clé…</translation>
+    </message>
+    <message>
+        <source>Replace a lost key…</source>
+        <translation>Remplacer une clé perdue…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Révoquer…</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Holds:</source>
+        <translation>Contient :</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys (its bundles are signed with the current one):</source>
+        <translation>Les clés de ce site (ses paquets sont signés avec l&apos;actuelle) :</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>en ordre</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>restauré depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>a copy: it must become a site of its own or stay read-only</source>
+        <translation>une copie : elle doit devenir un site à part entière ou rester en lecture seule</translation>
+    </message>
+    <message>
+        <source>a read-only copy</source>
+        <translation>une copie en lecture seule</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>actuelle</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoquée</translation>
+    </message>
+    <message>
+        <source>older</source>
+        <translation>ancienne</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Nouvelle clé</translation>
+    </message>
+    <message>
+        <source>Give this site a new key?</source>
+        <translation>Donner une nouvelle clé à ce site ?</translation>
+    </message>
+    <message>
+        <source>The new key is announced with the old one: sites that trust this one follow by themselves. Do it when the old key may have been copied.</source>
+        <translation>La nouvelle clé est annoncée avec l&apos;ancienne : les sites qui font confiance à celui-ci suivent d&apos;eux-mêmes. À faire quand l&apos;ancienne clé a pu être copiée.</translation>
+    </message>
+    <message>
+        <source>Replace a lost key</source>
+        <translation>Remplacer une clé perdue</translation>
+    </message>
+    <message>
+        <source>Replace this site&apos;s key as lost or stolen?</source>
+        <translation>Remplacer la clé de ce site, perdue ou volée ?</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>Remplacer la clé</translation>
+    </message>
+    <message>
+        <source>The old key is revoked: every other site must trust the new key again, after comparing its fingerprint by phone.</source>
+        <translation>L&apos;ancienne clé est révoquée : chaque autre site doit approuver la nouvelle clé, après avoir comparé son empreinte par téléphone.</translation>
+    </message>
+    <message>
+        <source>Revoke a key</source>
+        <translation>Révoquer une clé</translation>
+    </message>
+    <message>
+        <source>Revoke the key %1?</source>
+        <translation>Révoquer la clé %1 ?</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Revisions signed with it after now are refused by every site.</source>
+        <translation>Les révisions signées avec elle à partir de maintenant sont refusées par tous les sites.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSettingsDialog</name>
+    <message>
+        <source>Site settings</source>
+        <translation>Paramètres du site</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Administrators and PINs</source>
+        <translation>Administrateurs et codes PIN</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +3057,10 @@
     <message>
         <source>Autonomous holders: %1</source>
         <translation>Détenteurs autonomes : %1</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>non évalué</translation>
     </message>
     <message>
         <source>wants to learn</source>
@@ -2300,6 +3131,595 @@
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <source>&amp;Ask a question…</source>
+        <translation>P&amp;oser une question…</translation>
+    </message>
+    <message>
+        <source>Ask a community, or the whole site (Ctrl+Shift+Q)</source>
+        <translation>Interroger une communauté, ou tout le site (Ctrl+Maj+Q)</translation>
+    </message>
+    <message>
+        <source>Validate &amp;again</source>
+        <translation>Valider à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>It changed since its validation: validate this version</source>
+        <translation>Il a changé depuis sa validation : valider cette version</translation>
+    </message>
+    <message>
+        <source>Mark &amp;obsolete…</source>
+        <translation>Déclarer &amp;obsolète…</translation>
+    </message>
+    <message>
+        <source>No longer to be applied (its history stays)</source>
+        <translation>À ne plus appliquer (son historique reste)</translation>
+    </message>
+    <message>
+        <source>&amp;Who knows…</source>
+        <translation>&amp;Qui sait…</translation>
+    </message>
+    <message>
+        <source>People ranked for a topic, with the reasons</source>
+        <translation>Les personnes classées pour un sujet, avec les raisons</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary…</source>
+        <translation>&amp;Glossaire…</translation>
+    </message>
+    <message>
+        <source>Synonyms and acronyms applied to searches</source>
+        <translation>Synonymes et sigles appliqués aux recherches</translation>
+    </message>
+    <message>
+        <source>Show &amp;deleted items</source>
+        <translation>Afficher les éléments &amp;supprimés</translation>
+    </message>
+    <message>
+        <source>List deleted items (restore one from its history)</source>
+        <translation>Lister les éléments supprimés (en restaurer un depuis son historique)</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>&amp;Questions</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo content…</source>
+        <translation>Charger le contenu de &amp;démonstration…</translation>
+    </message>
+    <message>
+        <source>Add the built-in demo content to this workspace</source>
+        <translation>Ajouter le contenu de démonstration intégré à cet espace de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Import a register (CSV)…</source>
+        <translation>Importer un &amp;registre (CSV)…</translation>
+    </message>
+    <message>
+        <source>Rows of a spreadsheet become reports, sheets, people…</source>
+        <translation>Les lignes d&apos;un tableur deviennent des retours, des fiches, des personnes…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>A consistent copy of the workspace in a folder</source>
+        <translation>Une copie cohérente de l&apos;espace de travail dans un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Restaurer une sauve&amp;garde…</translation>
+    </message>
+    <message>
+        <source>Put a backup of this site in place (the current one is kept)</source>
+        <translation>Remettre en place une sauvegarde de ce site (l&apos;actuelle est gardée)</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database</source>
+        <translation>&amp;Vérifier la base</translation>
+    </message>
+    <message>
+        <source>Verify the database, revisions and attachments</source>
+        <translation>Vérifier la base, les révisions et les pièces jointes</translation>
+    </message>
+    <message>
+        <source>Repair the &amp;database…</source>
+        <translation>Rép&amp;arer la base…</translation>
+    </message>
+    <message>
+        <source>&amp;My PIN…</source>
+        <translation>Mon &amp;code PIN…</translation>
+    </message>
+    <message>
+        <source>Site settin&amp;gs…</source>
+        <translation>Paramètres du si&amp;te…</translation>
+    </message>
+    <message>
+        <source>Rebuild a damaged database (the old file is kept)</source>
+        <translation>Reconstruire une base endommagée (l&apos;ancien fichier est gardé)</translation>
+    </message>
+    <message>
+        <source>Set, change or remove the PIN that proves it is you</source>
+        <translation>Définir, changer ou retirer le code PIN qui prouve que c&apos;est vous</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>Verro&amp;uiller</translation>
+    </message>
+    <message>
+        <source>Forget the PINs given: the next privileged action asks again</source>
+        <translation>Oublier les codes PIN donnés : la prochaine action réservée les redemande</translation>
+    </message>
+    <message>
+        <source>This site, its keys, administrators, PINs, this computer</source>
+        <translation>Ce site, ses clés, ses administrateurs, les codes PIN, cet ordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Commenter…</translation>
+    </message>
+    <message>
+        <source>Add a comment to this item</source>
+        <translation>Ajouter un commentaire à cet élément</translation>
+    </message>
+    <message>
+        <source>This &amp;helped me…</source>
+        <translation>Cela m&apos;a &amp;aidé…</translation>
+    </message>
+    <message>
+        <source>Say this knowledge helped you (the authors see it)</source>
+        <translation>Dire que ce savoir vous a aidé (les auteurs le voient)</translation>
+    </message>
+    <message>
+        <source>A&amp;pplied here…</source>
+        <translation>A&amp;ppliqué ici…</translation>
+    </message>
+    <message>
+        <source>Say where this knowledge was applied</source>
+        <translation>Dire où ce savoir a été appliqué</translation>
+    </message>
+    <message>
+        <source>&amp;Links…</source>
+        <translation>&amp;Liens…</translation>
+    </message>
+    <message>
+        <source>Link this item to another, or remove a link</source>
+        <translation>Lier cet élément à un autre, ou retirer un lien</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach a file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>Attach photos or documents to this item</source>
+        <translation>Joindre des photos ou des documents à cet élément</translation>
+    </message>
+    <message>
+        <source>&amp;Replace a file…</source>
+        <translation>R&amp;emplacer un fichier…</translation>
+    </message>
+    <message>
+        <source>A new version of one of this item&apos;s files (the old one stays in its history)</source>
+        <translation>Une nouvelle version d&apos;un des fichiers de cet élément (l&apos;ancien reste dans son historique)</translation>
+    </message>
+    <message>
+        <source>Hi&amp;story</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Every version, side by side, restore one</source>
+        <translation>Toutes les versions, côte à côte, en restaurer une</translation>
+    </message>
+    <message>
+        <source>&amp;Members and roles…</source>
+        <translation>&amp;Membres et rôles…</translation>
+    </message>
+    <message>
+        <source>Who belongs to this community, or this person&apos;s roles</source>
+        <translation>Qui fait partie de cette communauté, ou les rôles de cette personne</translation>
+    </message>
+    <message>
+        <source>&amp;Join this community</source>
+        <translation>&amp;Rejoindre cette communauté</translation>
+    </message>
+    <message>
+        <source>Become a member of this community</source>
+        <translation>Devenir membre de cette communauté</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve this community…</source>
+        <translation>&amp;Quitter cette communauté…</translation>
+    </message>
+    <message>
+        <source>Stop being a member of this community</source>
+        <translation>Ne plus être membre de cette communauté</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete this item (its history stays; restore it from there)</source>
+        <translation>Supprimer cet élément (son historique reste ; le restaurer depuis celui-ci)</translation>
+    </message>
+    <message>
+        <source>Please write something first.</source>
+        <translation>Écrivez d&apos;abord quelque chose.</translation>
+    </message>
+    <message>
+        <source>Open an item first.</source>
+        <translation>Ouvrez d&apos;abord un élément.</translation>
+    </message>
+    <message>
+        <source>This item is deleted: restore it from its history.</source>
+        <translation>Cet élément est supprimé : restaurez-le depuis son historique.</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commenter</translation>
+    </message>
+    <message>
+        <source>Your comment on “%1” (signed with your name):</source>
+        <translation>Votre commentaire sur « %1 » (signé de votre nom) :</translation>
+    </message>
+    <message>
+        <source>Write the comment first: an empty one is not added.</source>
+        <translation>Écrivez d&apos;abord le commentaire : un commentaire vide n&apos;est pas ajouté.</translation>
+    </message>
+    <message>
+        <source>Add the comment</source>
+        <translation>Ajouter le commentaire</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>Commentaire ajouté.</translation>
+    </message>
+    <message>
+        <source>Only reports, sheets and questions are marked.</source>
+        <translation>Seuls les retours, les fiches et les questions se marquent.</translation>
+    </message>
+    <message>
+        <source>Marked: this helped you.</source>
+        <translation>Marqué : cela vous a aidé.</translation>
+    </message>
+    <message>
+        <source>Marked: applied here.</source>
+        <translation>Marqué : appliqué ici.</translation>
+    </message>
+    <message>
+        <source>Attach files to “%1”</source>
+        <translation>Joindre des fichiers à « %1 »</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Joint : %1</translation>
+    </message>
+    <message>
+        <source>This item has no file to replace: attach one.</source>
+        <translation>Cet élément n&apos;a aucun fichier à remplacer : joignez-en un.</translation>
+    </message>
+    <message>
+        <source>Replaced by %1; the old file stays in the history.</source>
+        <translation>Remplacé par %1 ; l&apos;ancien fichier reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Linked.</source>
+        <translation>Lié.</translation>
+    </message>
+    <message>
+        <source>Link removed.</source>
+        <translation>Lien retiré.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+    <message>
+        <source>Deleted. View ▸ Show deleted items lists it; restore it from its history.</source>
+        <translation>Supprimé. Affichage ▸ Afficher les éléments supprimés le liste ; restaurez-le depuis son historique.</translation>
+    </message>
+    <message>
+        <source>It leaves its list; its history stays, and any version can be restored.</source>
+        <translation>Il quitte sa liste ; son historique reste, et toute version peut être restaurée.</translation>
+    </message>
+    <message>
+        <source>Validated again: this version is the one vouched for.</source>
+        <translation>Validé à nouveau : c&apos;est cette version qui est garantie.</translation>
+    </message>
+    <message>
+        <source>Mark obsolete</source>
+        <translation>Déclarer obsolète</translation>
+    </message>
+    <message>
+        <source>“%1” will no longer be applied. Why? (kept as a comment; may stay empty)</source>
+        <translation>« %1 » ne sera plus appliqué. Pourquoi ? (gardé en commentaire ; peut rester vide)</translation>
+    </message>
+    <message>
+        <source>Marked obsolete.</source>
+        <translation>Déclaré obsolète.</translation>
+    </message>
+    <message>
+        <source>Links…</source>
+        <translation>Liens…</translation>
+    </message>
+    <message>
+        <source>Roles…</source>
+        <translation>Rôles…</translation>
+    </message>
+    <message>
+        <source>PIN…</source>
+        <translation>Code PIN…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>Validate again</source>
+        <translation>Valider à nouveau</translation>
+    </message>
+    <message>
+        <source>Add a comment…</source>
+        <translation>Ajouter un commentaire…</translation>
+    </message>
+    <message>
+        <source>Open a community or a person first.</source>
+        <translation>Ouvrez d&apos;abord une communauté ou une personne.</translation>
+    </message>
+    <message>
+        <source>Open a community, and say who is writing, first.</source>
+        <translation>Ouvrez d&apos;abord une communauté, et dites qui écrit.</translation>
+    </message>
+    <message>
+        <source>You are a member now.</source>
+        <translation>Vous êtes membre maintenant.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>Quitter « %1 » ?</translation>
+    </message>
+    <message>
+        <source>You left the community.</source>
+        <translation>Vous avez quitté la communauté.</translation>
+    </message>
+    <message>
+        <source>Whose PIN? Say who is writing first.</source>
+        <translation>Le code PIN de qui ? Dites d&apos;abord qui écrit.</translation>
+    </message>
+    <message>
+        <source>PIN set for %1.</source>
+        <translation>Code PIN défini pour %1.</translation>
+    </message>
+    <message>
+        <source>PIN removed for %1.</source>
+        <translation>Code PIN retiré pour %1.</translation>
+    </message>
+    <message>
+        <source>Locked: the next privileged action asks for a PIN again.</source>
+        <translation>Verrouillé : la prochaine action réservée redemandera un code PIN.</translation>
+    </message>
+    <message>
+        <source>Nothing was done: the PIN of %1 was not given.</source>
+        <translation>Rien n&apos;a été fait : le code PIN de %1 n&apos;a pas été donné.</translation>
+    </message>
+    <message>
+        <source>damaged: nothing is written until it is repaired</source>
+        <translation>endommagée : rien n&apos;est écrit avant réparation</translation>
+    </message>
+    <message>
+        <source>a copy: read-only until you decide what it is</source>
+        <translation>une copie : en lecture seule tant que vous n&apos;avez pas décidé</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Restauré depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>This workspace was restored from a backup: it goes on under new numbers, and what it lost comes back with the other sites&apos; bundles.</source>
+        <translation>Cet espace de travail a été restauré depuis une sauvegarde : il continue sous de nouveaux numéros, et ce qu&apos;il a perdu revient avec les paquets des autres sites.</translation>
+    </message>
+    <message>
+        <source>This workspace is a copy: decide what it is to write here.</source>
+        <translation>Cet espace de travail est une copie : décidez de ce qu&apos;il est pour y écrire.</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Décider…</translation>
+    </message>
+    <message>
+        <source>This workspace is a read-only copy.</source>
+        <translation>Cet espace de travail est une copie en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Site settings…</source>
+        <translation>Paramètres du site…</translation>
+    </message>
+    <message>
+        <source>This site has a new key.</source>
+        <translation>Ce site a une nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>New key made: every other site must trust it again.</source>
+        <translation>Nouvelle clé créée : chaque autre site doit l&apos;approuver à nouveau.</translation>
+    </message>
+    <message>
+        <source>Key revoked.</source>
+        <translation>Clé révoquée.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Vérification de la base…</translation>
+    </message>
+    <message>
+        <source>Repairing the database…</source>
+        <translation>Réparation de la base…</translation>
+    </message>
+    <message>
+        <source>Importing the register…</source>
+        <translation>Import du registre…</translation>
+    </message>
+    <message>
+        <source>Back up the workspace to a folder</source>
+        <translation>Sauvegarder l&apos;espace de travail dans un dossier</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>Sauvegardé dans %1.</translation>
+    </message>
+    <message>
+        <source>Daily backup written to %1.</source>
+        <translation>Sauvegarde quotidienne écrite dans %1.</translation>
+    </message>
+    <message>
+        <source>The daily backup to %1 failed: %2</source>
+        <translation>La sauvegarde quotidienne dans %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Daily backup to %1…</source>
+        <translation>Sauvegarde quotidienne dans %1…</translation>
+    </message>
+    <message>
+        <source>The backup folder to restore</source>
+        <translation>Le dossier de sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 taken %2?</source>
+        <translation>Restaurer la sauvegarde de %1 faite le %2 ?</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>What was written here since the backup is replaced; the current database is kept in the workspace&apos;s backups folder, and what other sites received comes back with their bundles.</source>
+        <translation>Ce qui a été écrit ici depuis la sauvegarde est remplacé ; la base actuelle est gardée dans le dossier backups de l&apos;espace de travail, et ce que les autres sites ont reçu revient avec leurs paquets.</translation>
+    </message>
+    <message>
+        <source>Restored. The previous database is kept as %1.</source>
+        <translation>Restauré. La base précédente est gardée sous %1.</translation>
+    </message>
+    <message>
+        <source>Repair the database</source>
+        <translation>Réparer la base</translation>
+    </message>
+    <message>
+        <source>Rebuild the database from its verified revisions?</source>
+        <translation>Reconstruire la base à partir de ses révisions vérifiées ?</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Réparer</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept beside it; what could not be read comes back from the other sites&apos; bundles. The workspace is closed meanwhile.</source>
+        <translation>Le fichier endommagé est gardé à côté ; ce qui n&apos;a pas pu être lu revient avec les paquets des autres sites. L&apos;espace de travail est fermé pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>Repaired: %1 revisions kept, %2 dropped.</source>
+        <translation>Réparée : %1 révisions gardées, %2 écartées.</translation>
+    </message>
+    <message>
+        <source>The database passed its check.</source>
+        <translation>La base a passé sa vérification.</translation>
+    </message>
+    <message>
+        <source>The database failed its check</source>
+        <translation>La base a échoué à sa vérification</translation>
+    </message>
+    <message>
+        <source>Problems found:
+%1
+
+File ▸ Repair the database rebuilds it.</source>
+        <translation>Problèmes trouvés :
+%1
+
+Fichier ▸ Réparer la base la reconstruit.</translation>
+    </message>
+    <message>
+        <source>The database failed its check: nothing is written until it is repaired.</source>
+        <translation>La base a échoué à sa vérification : rien n&apos;est écrit avant sa réparation.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Réparer…</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows; %2 refused.</source>
+        <translation>%1 lignes importées ; %2 refusées.</translation>
+    </message>
+    <message>
+        <source>Rows not imported</source>
+        <translation>Lignes non importées</translation>
+    </message>
+    <message>
+        <source>Deleted items: open one, then its history to restore it.</source>
+        <translation>Éléments supprimés : ouvrez-en un, puis son historique pour le restaurer.</translation>
+    </message>
+    <message>
+        <source>Nothing can be written here.</source>
+        <translation>Rien ne peut être écrit ici.</translation>
+    </message>
+    <message>
+        <source>Question asked.</source>
+        <translation>Question posée.</translation>
+    </message>
+    <message>
+        <source>Demo content loaded.</source>
+        <translation>Contenu de démonstration chargé.</translation>
+    </message>
+    <message>
+        <source>Load the demo content</source>
+        <translation>Charger le contenu de démonstration</translation>
+    </message>
+    <message>
+        <source>Add the built-in demo content to this workspace?</source>
+        <translation>Ajouter le contenu de démonstration intégré à cet espace de travail ?</translation>
+    </message>
+    <message>
+        <source>Load it</source>
+        <translation>Le charger</translation>
+    </message>
+    <message>
+        <source>Demo communities, people, reports and sheets are added (loading twice adds nothing); they are shared with other sites like any item.</source>
+        <translation>Des communautés, personnes, retours et fiches de démonstration sont ajoutés (charger deux fois n&apos;ajoute rien) ; ils sont partagés avec les autres sites comme tout élément.</translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>Question</source>
@@ -2312,6 +3732,21 @@
     <message>
         <source>Answer</source>
         <translation>Réponse</translation>
+    </message>
+</context>
+<context>
+    <name>TrustBundleDialog</name>
+    <message>
+        <source>Trust the site that signed this bundle?</source>
+        <translation>Faire confiance au site qui a signé ce paquet ?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; is signed by &lt;b&gt;%2&lt;/b&gt; (site %3).&lt;/p&gt;&lt;p&gt;Key fingerprint:&lt;br&gt;&lt;tt style=&apos;font-size:13pt&apos;&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Call that site and compare: its Exchange view (or &lt;tt&gt;copdesk identity&lt;/tt&gt;) must show the same fingerprint. Trust it only if they match: its bundles will then be applied here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; est signé par &lt;b&gt;%2&lt;/b&gt; (site %3).&lt;/p&gt;&lt;p&gt;Empreinte de la clé :&lt;br&gt;&lt;tt style=&apos;font-size:13pt&apos;&gt;%4&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Appelez ce site et comparez : sa vue Échanges (ou &lt;tt&gt;copdesk identity&lt;/tt&gt;) doit afficher la même empreinte. Ne lui faites confiance que si elles sont identiques : ses paquets seront alors appliqués ici.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>They match: trust it</source>
+        <translation>Identiques : faire confiance</translation>
     </message>
 </context>
 <context>
@@ -2337,8 +3772,35 @@
         <translation>Clé</translation>
     </message>
     <message>
+        <source>Key fingerprint</source>
+        <translation>Empreinte de la clé</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <source>(paste the key)</source>
+        <translation>(collez la clé)</translation>
+    </message>
+</context>
+<context>
+    <name>WhoKnowsDialog</name>
+    <message>
+        <source>Who knows…</source>
+        <translation>Qui sait…</translation>
+    </message>
+    <message>
+        <source>A topic: hydraulic accumulator, LOTO…</source>
+        <translation>Un sujet : accumulateur hydraulique, consignation…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Nobody found for “%1”.</source>
+        <translation>Personne trouvé pour « %1 ».</translation>
     </message>
 </context>
 </TS>
