@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import state_digest
+from helpers import read_only_prefix, state_digest
 
 from copdesk import Workspace
 from copdesk.search import api
@@ -180,15 +180,13 @@ def test_a_read_only_workspace_reads_its_lagging_index_and_writes_nothing(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="read-only mounts and permissions of Linux")
 def test_on_read_only_media_a_lagging_index_is_only_read(tmp_path: Path) -> None:
-    from test_hardening import _read_only
-
     path = unindexed(tmp_path, 30)
     with Workspace.open(path) as ws:
         ws.search.catch_up()
     with Workspace.open(path, index=False) as ws:
         ws.items.add("rex", {"title": "Vérin", "summary": "joint neuf"})
     before = index_files(path)
-    prefix = _read_only(path)
+    prefix = read_only_prefix(path)
     try:
         r = subprocess.run(
             [*prefix, *COPDESK, "search", "joint", "--json"],
