@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 from argparse import Namespace
-from pathlib import Path
 from typing import Any
 
 from copdesk.commands.progress import emitter
@@ -140,7 +139,7 @@ def restore_backup(a: Namespace) -> dict[str, Any]:
             site = ws.site_id
     else:
         path.mkdir(parents=True, exist_ok=True)
-    return restore(path, Path(a.src), site_id=site)
+    return restore(path, a.src, site_id=site)
 
 
 @command(
