@@ -28,7 +28,7 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -132,11 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def print_json(data: Any) -> None:
     """The JSON form: a list one item per line (fast for 100,000 items and still
-    readable), anything else indented."""
-    if isinstance(data, list):
-        sys.stdout.write("[\n")
-        sys.stdout.write(",\n".join(json.dumps(d, ensure_ascii=False) for d in data))
-        sys.stdout.write("\n]\n" if data else "]\n")
+    readable), anything else indented. A list may come as an iterator (`list`): it
+    is printed as it is read, never held whole."""
+    if isinstance(data, list | Iterator):
+        write, dumps = sys.stdout.write, json.dumps
+        write("[")
+        sep = "\n"
+        for d in data:
+            write(sep)
+            write(dumps(d, ensure_ascii=False))
+            sep = ",\n"
+        write("\n]\n")
     else:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -156,7 +162,9 @@ def _show(cmd: Command, result: Any, as_json: bool) -> int:
     if as_json:
         print_json(reply.data)
     elif cmd.text is not None:
-        sys.stdout.write(visible(cmd.text(reply.data, **reply.facts)))
+        text = cmd.text(reply.data, **reply.facts)
+        for part in [text] if isinstance(text, str) else text:  # or lines as they come
+            sys.stdout.write(visible(part))
     for n, note in enumerate(reply.notes):  # one note, its lines below it
         print(f"{'copdesk: ' if n == 0 else ''}{visible(note)}", file=sys.stderr)
     return reply.exit_code

@@ -7,7 +7,7 @@ object in their constructor and never each other's internals; the
 :meth:`Core.write`, which appends one revision in one transaction, so a failed or
 interrupted change leaves the workspace as it was. Listeners registered with
 :meth:`Core.on_commit` (the search index) run after each outermost commit, or once
-at the end of a :meth:`Core.batch`.
+at the end of a :meth:`Core.batch` (told it was bulk work, which they may take longer on).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Core:
         self._actor_set = False
         self._clock: str | None = None
         self._hold = 0
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[Callable[[bool], None]] = []
         database.after_commit = self._committed
         # Set when this workspace may not write its own changes (a copy of a site made
         # elsewhere, or a read-only copy): called before every write, it raises.
@@ -64,15 +64,16 @@ class Core:
 
     # -- change notification ---------------------------------------------------------
 
-    def on_commit(self, listener: Callable[[], None]) -> None:
-        """Call ``listener`` after each outermost commit (not inside a batch)."""
+    def on_commit(self, listener: Callable[[bool], None]) -> None:
+        """Call ``listener(bulk)`` after each outermost commit (not inside a batch);
+        ``bulk`` is True once at the end of a batch (an import, the demo)."""
         self._listeners.append(listener)
 
-    def _committed(self) -> None:
+    def _committed(self, bulk: bool = False) -> None:
         if self._hold:
             return
         for listener in self._listeners:
-            listener()
+            listener(bulk)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -83,7 +84,7 @@ class Core:
         finally:
             self._hold -= 1
             if not self._hold:
-                self._committed()
+                self._committed(bulk=True)
 
     def change_marker(self) -> int:
         """A number that grows with every item change written here (imports included)."""

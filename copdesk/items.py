@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -333,7 +333,12 @@ class Items:
             "recognised": here or self.permissions.recognised(by, "validate", row["community"]),
         }
 
-    def list(
+    def list(self, kind: str, **filters: Any) -> list[dict[str, Any]]:
+        """Current items of a user kind, most recently updated first (filtered as
+        :meth:`rows` says)."""
+        return list(self.rows(kind, **filters))
+
+    def rows(
         self,
         kind: str,
         *,
@@ -342,12 +347,11 @@ class Items:
         tag: str | None = None,
         deleted: bool = False,
         since_change: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Current items of a user kind, most recently updated first.
-
-        ``since_change``: only items changed here after that :meth:`change_marker`,
-        whether edited on this site or arriving in a bundle (their own dates may be old).
-        """
+    ) -> Iterator[dict[str, Any]]:
+        """Current items of a user kind, most recently updated first, read as they are
+        consumed (`copdesk list` prints 100,000 items without holding them); the
+        arguments are checked at once. ``since_change``: only items changed here after
+        that :meth:`change_marker`, edited on this site or arriving in a bundle."""
         spec = kind_of(kind)
         if not spec.user:
             raise BadInput(f"cannot list {kind} items; use show or profile")
@@ -356,7 +360,7 @@ class Items:
             if status not in validate_status.choices:
                 raise BadInput(f"status must be one of {', '.join(validate_status.choices)}")
         cid = self.core.resolve(community, "community") if community else None
-        return q.list_rows(
+        return q.iter_rows(
             self.conn,
             kind,
             community=cid,

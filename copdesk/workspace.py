@@ -32,7 +32,7 @@ import datetime as dt
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ from copdesk.sync.conflicts import Conflicts
 from copdesk.sync.sites import Sites
 
 DB_NAME = "copdesk.db"
+IMPORT_CHUNK = 2000  # rows of a CSV import validated, then written, at a time
 
 
 class Workspace:
@@ -244,22 +245,46 @@ class Workspace:
         mapping: Mapping[str, str] | None = None,
         skip_bad: bool = False,
         date_format: str | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> dict[str, Any]:
-        """Import a spreadsheet export; all rows or none unless ``skip_bad``."""
-        from copdesk.store.csv_import import read_csv, validate_rows
+        """Import a spreadsheet export; all rows or none unless ``skip_bad``
+        (``progress(rows)`` told after each chunk written).
+
+        The rows are read, validated and written a chunk at a time inside one
+        transaction (constant memory); a bad row without ``skip_bad`` rolls it all back.
+        """
+        from copdesk.store.csv_import import read_csv, refused, report_of, validated_rows
 
         spec = kind_of(kind)
         if not spec.user:
             raise BadInput(f"cannot import {kind} items from CSV")
         table = read_csv(Path(path), spec, mapping or {}, date_format)
         defaults = self.items.defaults(kind)
-        contents, report = validate_rows(
-            table, spec, defaults, self.core.live_ref, skip_bad=skip_bad
-        )
-        with self.core.db.write():  # the rows' rules checked once per community and status
-            for community, status in {(c.get("community"), c.get("status")) for c in contents}:
-                self.permissions.check_create(kind, {"community": community, "status": status})
-            report["imported"] = len(self.core.write_new(kind, contents))
+        report = report_of(table)
+        checked: set[tuple[Any, Any]] = set()  # the rules, once per community and status
+        chunk: list[dict[str, Any]] = []
+        # the index catches up once committed, to the end (bulk work)
+        with self.core.batch(), self.core.db.write():
+            rows = validated_rows(table, spec, defaults, self.core.live_ref, report)
+            for content in rows:
+                pair = (content.get("community"), content.get("status"))
+                if pair not in checked:
+                    self.permissions.check_create(kind, {"community": pair[0], "status": pair[1]})
+                    checked.add(pair)
+                if report["rejected"] and not skip_bad:
+                    continue  # the file is refused: read on only to report every bad row
+                chunk.append(content)
+                if len(chunk) == IMPORT_CHUNK:
+                    report["imported"] += len(self.core.write_new(kind, chunk))
+                    chunk = []
+                    if progress is not None:
+                        progress(report["imported"])
+            if report["rejected"] and not skip_bad:
+                raise refused(report)
+            if chunk:
+                report["imported"] += len(self.core.write_new(kind, chunk))
+                if progress is not None:
+                    progress(report["imported"])
         return report
 
     def check(self, *, quick: bool = False) -> list[str]:
@@ -298,7 +323,7 @@ class Workspace:
         the database, the attachments, and the site's private key only if asked."""
         from copdesk.store.backup import backup
 
-        return backup(self.core, Path(dest), keys=keys)
+        return backup(self.core, dest, keys=keys)
 
     def load_demo(self) -> dict[str, int]:
         """Load the built-in bilingual demo content; loading twice adds nothing."""
@@ -306,7 +331,7 @@ class Workspace:
 
         # all or nothing (a kill or Cancel midway leaves no half demo), as a history
         # that already happened: as an import, no rule applies
-        with self.core.db.write(), self.permissions.bypass():
+        with self.core.batch(), self.core.db.write(), self.permissions.bypass():
             counts = load(self.core, self.items, self.people, self.qa)
         if self.current_person:  # the demo's animator looks after the site too
             self.permissions.adopt_first_admin(self.current_person)

@@ -7,6 +7,7 @@ from argparse import Namespace
 from typing import Any
 
 from copdesk.commands.inputs import fields, kind_in
+from copdesk.commands.progress import counting, emitter
 from copdesk.commands.registry import Reply, arg, command, one_of, opt
 from copdesk.errors import BadInput
 from copdesk.model.kinds import KINDS, USER_KINDS
@@ -69,7 +70,8 @@ def edit(ws: Workspace, a: Namespace) -> Reply:
     ],
 )
 def list_(ws: Workspace, a: Namespace) -> Reply:
-    rows = ws.items.list(
+    # streamed: the printer writes each row as SQLite reads it (100,000 items, little memory)
+    rows = ws.items.rows(
         a.kind, community=a.community, status=a.status, tag=a.tag, deleted=a.deleted
     )
     return Reply(rows, kind=a.kind)
@@ -188,6 +190,13 @@ def import_csv(ws: Workspace, a: Namespace) -> dict[str, Any]:
         if not sep or not column.strip():
             raise BadInput(f"--map expects COLUMN=FIELD (got {spec!r})")
         mapping[column.strip()] = target.strip()
+    emit = emitter(a)  # rows written, then the index catching up once committed
+    ws.search.progress = counting(a, "indexing")
     return ws.import_csv(
-        a.kind, a.file, mapping=mapping, skip_bad=a.skip_bad, date_format=a.date_format
+        a.kind,
+        a.file,
+        mapping=mapping,
+        skip_bad=a.skip_bad,
+        date_format=a.date_format,
+        progress=(lambda rows: emit("importing", rows)) if emit else None,
     )

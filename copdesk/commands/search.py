@@ -9,11 +9,12 @@ from typing import Any
 from copdesk.commands.inputs import positive
 from copdesk.commands.progress import counting
 from copdesk.commands.registry import Reply, arg, command, opt
-from copdesk.errors import BadInput
+from copdesk.search.query import nothing_to_search
 from copdesk.textout import search as text
 from copdesk.workspace import Workspace
 
 QUERY = arg("query", metavar="QUERY")
+WRITE_TIMEOUT = 30.0  # seconds `reindex --catch-up` waits for another process's writer
 
 
 @command(
@@ -41,8 +42,7 @@ def search(ws: Workspace, a: Namespace) -> Reply:
         status=a.status,
     )
     if not result.get("usable", True):
-        why = [w for w in result["warnings"] if w != "nothing to search for"]
-        raise BadInput(f"nothing to search for in {a.query!r}" + (f" ({why[0]})" if why else ""))
+        raise nothing_to_search(a.query, result["warnings"])
     return Reply(result, color=sys.stdout.isatty())
 
 
@@ -71,8 +71,21 @@ def similar(ws: Workspace, a: Namespace) -> dict[str, Any]:
     return ws.search.similar(a.id, limit=a.limit, kinds=kinds)
 
 
-@command("reindex", help="rebuild the search index from the database", text=text.reindexed)
+@command(
+    "reindex",
+    help="rebuild the search index from the database",
+    text=text.reindexed,
+    args=[
+        opt(
+            "--catch-up",
+            action="store_true",
+            help="only index what changed since the index last caught up (resumable)",
+        )
+    ],
+)
 def reindex(ws: Workspace, a: Namespace) -> dict[str, Any]:
+    if a.catch_up:  # waits its turn if another process is writing to the index
+        return ws.search.catch_up(counting(a, "indexing"), wait=WRITE_TIMEOUT)
     return ws.search.reindex(counting(a, "indexing"))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 from argparse import Namespace
-from pathlib import Path
 from typing import Any
 
 from copdesk.commands.progress import emitter
@@ -141,7 +140,7 @@ def restore_backup(a: Namespace) -> dict[str, Any]:
             site = ws.site_id
     else:
         path.mkdir(parents=True, exist_ok=True)
-    return restore(path, Path(a.src), site_id=site)
+    return restore(path, a.src, site_id=site)
 
 
 @command(

@@ -393,8 +393,9 @@ class Documents:
                 out[sha] = name
         return out
 
-    def _read_new(self) -> None:
-        """After a commit: read the files that just arrived (not in the window)."""
+    def _read_new(self, bulk: bool = False) -> None:
+        """After a commit (``bulk``: the end of an import, the same here): read the
+        files that just arrived (not in the window)."""
         if not self.auto or self._reading or self.core.db.read_only:
             return
         marker = self.core.change_marker()

@@ -388,9 +388,27 @@ def glossary(terms: Sequence[str] = (), *, remove: str | None = None) -> Write:
     return job
 
 
+CATCH_UP_STEP = 0.5  # seconds of indexing per worker job: views' reads run in between
+
+
 def catch_up_index() -> Write:
-    """After a killed import or sync: index what was committed before the kill."""
-    return lambda ws: Outcome(ws.search.index.catch_up(), Change.everything())
+    """After a killed import or sync: one bounded step of indexing what was committed
+    before the kill (``{"lag": left, "busy": …}``); :func:`catch_up_steps` repeats it,
+    so the worker never spends tens of seconds on it while the views wait."""
+    return lambda ws: Outcome(
+        ws.search.catch_up(budget=CATCH_UP_STEP), Change.of(flags=[Flag.INDEX])
+    )
+
+
+def catch_up_steps(perform: Callable[..., Any]) -> None:
+    """Queue steps of :func:`catch_up_index` with ``perform`` (a view's
+    ``loads.perform``) until the index has caught up or another process is at it."""
+
+    def again(result: dict[str, Any]) -> None:
+        if result.get("lag") and not result.get("busy") and result.get("documents"):
+            perform(catch_up_index(), again)
+
+    perform(catch_up_index(), again)
 
 
 # -- drafts (files of the workspace folder, not the database) ---------------------------

@@ -4,6 +4,14 @@ Whoosh is imported only when a command needs the index, so listing and showing
 stay fast. After every committed change the index catches up (unless held by
 :meth:`copdesk.core.Core.batch` during bulk work); if that fails the change still
 stands, and the index repairs itself on the next use.
+
+Nobody waits for the index, and no save or search indexes the whole database: a save
+and a search catch up for at most a second (the first batch always), then answer
+from what is indexed, saying how many changed items are not searchable yet
+(``index_lag`` and a warning). Only bulk work (an import, the demo,
+:meth:`Search.catch_up` without a budget) goes on to the end. A long-running process
+(the window) sees what other processes committed: each search first catches up
+when the index is behind, which costs one indexed lookup when it is not.
 """
 
 from __future__ import annotations
@@ -21,6 +29,14 @@ if TYPE_CHECKING:
     from copdesk.search.index import SearchIndex
 
 SEARCH_FILTERS = ("kind", "community", "site", "tag", "status", "priority", "author", "filetype")
+BUDGET = 1.0  # seconds a save or a search may spend catching the index up
+LAG_NOTES = {  # what a search says when the index has not seen every change
+    "": "the search index is catching up: {n:,} changed items not searchable yet",
+    "read-only": "the search index is behind and cannot catch up here (read-only):"
+    " {n:,} changed items not searchable",
+    "missing": "this read-only workspace has no usable search index:"
+    " none of its {n:,} items can be found",
+}
 
 
 def _index_damage(exc: BaseException) -> bool:
@@ -57,16 +73,22 @@ class Search:
         self._enabled = index  # False: the index is left to catch up on a later open
         self._opened_change = core.change_marker()
         self._opened_extracts = extracts.marker(core.conn)
+        # told (done, total) while bulk work is indexed (`import-csv --progress-json`)
+        self.progress: Callable[[int, int], None] | None = None
         core.on_commit(self._sync_index)
 
     @property
     def index(self) -> SearchIndex:
-        """The search index, opened (and repaired or caught up) on first use."""
+        """The search index, opened (or started again, if unusable) on first use."""
         if self._index is None:
             from copdesk.search.index import SearchIndex
 
             index = SearchIndex(
-                self.core.path / "index", self.conn, self.core.site_id, self.core.language
+                self.core.path / "index",
+                self.conn,
+                self.core.site_id,
+                self.core.language,
+                read_only=self.core.db.read_only,
             )
             index.open()
             self._index = index
@@ -77,8 +99,8 @@ class Search:
             self._index.close()
             self._index = None
 
-    def _sync_index(self) -> None:
-        if not self._enabled:
+    def _sync_index(self, bulk: bool = False) -> None:
+        if not self._enabled or self.core.db.read_only:
             return
         if (
             self._index is None
@@ -86,17 +108,74 @@ class Search:
             and extracts.marker(self.conn) == self._opened_extracts
         ):
             return  # no item changed, no file read (roster, settings): leave Whoosh unloaded
+        self._catch_up(None if bulk else BUDGET, self.progress if bulk else None)
+
+    def _catch_up(
+        self, budget: float | None, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Catch up, never failing the change already committed: a damaged index is
+        started again (then filled by later catch-ups), or left for the next open."""
         try:
-            self.index.catch_up()
+            return self.index.catch_up(progress, budget=budget)
         except CopdeskError:
             raise
         except Exception:
-            # the database change is committed; a damaged index is rebuilt now,
-            # or on the next open if even that fails
             try:
-                self.index.rebuild()
+                self.index.reset()
+                return self.index.catch_up(progress, budget=budget)
             except Exception:
-                self._index = None
+                self.close()
+                return 0
+
+    def lag(self) -> int:
+        """Changed items the index has not absorbed yet (0: every item is searchable)."""
+        if self.index.missing:
+            return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        return self.index.lag()
+
+    def catch_up(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        budget: float | None = None,
+        wait: float = 0.0,
+    ) -> dict[str, Any]:
+        """Index what the database holds and the index does not, a batch at a time
+        (resumable); ``budget`` seconds at most (None: until done). For the window's
+        worker, a step at a time, and ``copdesk reindex --catch-up``. Returns
+        ``{"documents": touched, "lag": left, "busy": another process is at it}``."""
+        self.core.db.refuse_writes_if_needed()
+        started = time.perf_counter()
+        try:
+            done = self.index.catch_up(progress, budget=budget, wait=wait)
+        except CopdeskError:
+            raise
+        except Exception as exc:
+            if not _index_damage(exc):
+                raise
+            self.index.reset()
+            done = self.index.catch_up(progress, budget=budget, wait=wait)
+        return {
+            "documents": done,
+            "lag": self.index.lag(),
+            "busy": self.index.busy,
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+
+    def _fresh(self) -> None:
+        """Before a search: absorb what other processes committed, for a bounded time."""
+        if self._enabled and not self.core.db.read_only and self.index.behind():
+            self._catch_up(BUDGET)
+
+    def _noted(self, result: dict[str, Any]) -> dict[str, Any]:
+        """The result, with how many changed items it could not see (and why)."""
+        lag = self.lag()
+        result["index_lag"] = lag
+        if lag:
+            why = "missing" if self.index.missing else "read-only" if self.core.db.read_only else ""
+            note = LAG_NOTES[why].format(n=lag)
+            result["warnings"] = [*result.get("warnings", []), note]
+        return result
 
     def _resolver(self) -> Callable[[str, str], list[str]]:
         """Filter values name people and communities loosely: 'author:martin' means
@@ -117,9 +196,11 @@ class Search:
         return resolve
 
     def _with_repair(self, run: Callable[[], Any]) -> Any:
-        """Run a query; if the index turns out damaged, rebuild it and run again."""
+        """Run a query; if the index turns out damaged, start it again and run again
+        (on what the bounded catch-up indexed: the result says what is missing)."""
         from copdesk.search.index import closing_leaked_files
 
+        self._fresh()
         with closing_leaked_files() as collect:
             try:
                 return run()
@@ -127,7 +208,12 @@ class Search:
                 if not _index_damage(exc):
                     raise  # a bug of ours: rebuilding would only hide it, slowly
             collect()
-        self.index.rebuild()
+        if self.core.db.read_only:
+            self.index.close()
+            self.index.missing = True  # read-only: nothing to repair it with
+        else:
+            self.index.reset()
+            self._catch_up(BUDGET)
         return run()
 
     def engine(self) -> Engine:
@@ -148,9 +234,11 @@ class Search:
         if not isinstance(limit, int) or limit < 1:
             raise BadInput("limit must be a positive whole number")
         given = {k: v for k, v in filters.items() if v}
-        return self._with_repair(
-            lambda: Engine(self.index, self.conn, self._resolver()).search(
-                query, limit=limit, offset=offset, filters=given
+        return self._noted(
+            self._with_repair(
+                lambda: Engine(self.index, self.conn, self._resolver()).search(
+                    query, limit=limit, offset=offset, filters=given
+                )
             )
         )
 
@@ -188,7 +276,8 @@ class Search:
         )
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> dict:
-        """Rebuild the search index from the database."""
+        """Rebuild the search index from the database (into a new folder, swapped in)."""
+        self.core.db.refuse_writes_if_needed()
         started = time.perf_counter()
         if self._index is None:
             from copdesk.search.index import SearchIndex

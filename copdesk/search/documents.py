@@ -189,21 +189,24 @@ def count_indexable(conn: sqlite3.Connection) -> int:
     return conn.execute(sql + " AND deleted = 0").fetchone()[0]
 
 
-def changes_since(conn: sqlite3.Connection, reached: int) -> tuple[set[str], int]:
-    """Ids of documents to refresh after change ``reached``, and the newest change."""
+def changes_after(conn: sqlite3.Connection, reached: int, limit: int) -> tuple[set[str], int, int]:
+    """The next batch of database changes after ``reached`` (at most ``limit``): the ids
+    of the documents to refresh, the newest change of the batch and how many changes
+    it holds (0: the index is up to date). Only the ids are read, never the texts."""
     rows = conn.execute(
-        "SELECT id, kind, data, change FROM items WHERE change > ? ORDER BY change", (reached,)
+        "SELECT id, kind, change, CASE kind WHEN 'rating' THEN json_extract(data, '$.person')"
+        " END, CASE kind WHEN 'attachment' THEN json_extract(data, '$.target') END"
+        " FROM items WHERE change > ? ORDER BY change LIMIT ?",
+        (reached, limit),
     ).fetchall()
     touched: set[str] = set()
-    newest = reached
-    for item_id, kind, data, change in rows:
-        newest = max(newest, change)
+    for item_id, kind, _change, person, target in rows:
         if kind in INDEXED_KINDS:
             touched.add(item_id)
-        if kind == "attachment":  # a file added, replaced or removed: its item's text
-            touched.add(json.loads(data)["target"])
-        if kind == "rating":
-            touched.add(json.loads(data)["person"])
+        if kind == "rating" and person:
+            touched.add(person)
+        if kind == "attachment" and target:  # a file added, replaced or removed
+            touched.add(target)  # its item's text
         if kind == "skill":
             touched.update(
                 json.loads(d)["person"]
@@ -213,44 +216,36 @@ def changes_since(conn: sqlite3.Connection, reached: int) -> tuple[set[str], int
                     (item_id,),
                 )
             )
-    return touched, newest
+    return touched, (rows[-1][2] if rows else reached), len(rows)
 
 
 def documents_for(
     conn: sqlite3.Connection, ids: set[str], language: str, spelling_once: bool = False
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """(documents to write, ids to delete) for the touched items (``spelling_once``: each
-    spelling word written once for the whole batch, as a rebuild does)."""
-    if not ids:
-        return [], []
-    docs, gone = [], []
+) -> Iterator[dict[str, Any]]:
+    """The documents of the touched items that are live, read 500 at a time (the ids
+    of the others are simply deleted from the index); ``spelling_once``: each spelling
+    word written once for the whole batch, as a rebuild does."""
     seen: set[str] | None = set() if spelling_once else None
     id_list = sorted(ids)
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
-        cursor = conn.execute(_ROW_SQL + f" AND id IN ({','.join('?' * len(chunk))})", chunk)
+        cursor = conn.execute(
+            _ROW_SQL + f" AND deleted = 0 AND id IN ({','.join('?' * len(chunk))})", chunk
+        )
         rows = list(_rows(cursor))
         skills = person_skills(conn, [r["id"] for r in rows if r["kind"] == "person"])
         files = _files(conn, rows)
-        found = {r["id"] for r in rows}
-        gone.extend(i for i in chunk if i not in found)
         for row in rows:
-            if row["deleted"]:
-                gone.append(row["id"])
-            else:
-                docs.append(
-                    document(
-                        row["id"],
-                        row["kind"],
-                        row["data"],
-                        row,
-                        language,
-                        skills.get(row["id"]),
-                        seen,
-                        files.get(row["id"]),
-                    )
-                )
-    return docs, gone
+            yield document(
+                row["id"],
+                row["kind"],
+                row["data"],
+                row,
+                language,
+                skills.get(row["id"]),
+                seen,
+                files.get(row["id"]),
+            )
 
 
 def texts(

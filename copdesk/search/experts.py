@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from copdesk.model.kinds import LEVELS
 from copdesk.model.rating import validity
+from copdesk.search.query import nothing_to_search
 from copdesk.store import items as q
 from copdesk.store import revisions as revs
 
@@ -33,8 +34,10 @@ CANDIDATES = 50  # matching skills and items considered
 
 
 def _relevance(hits: list[dict[str, Any]]) -> list[tuple[dict[str, Any], float]]:
-    top = max((h["score"] for h in hits), default=0) or 1.0
-    return [(h, h["score"] / top) for h in hits]
+    """Each hit with its score over the best; filters alone rank nothing (every hit 1)."""
+    scores = [h["score"] or 0.0 for h in hits]
+    top = max(scores, default=0.0)
+    return [(h, s / top if top else 1.0) for h, s in zip(hits, scores, strict=True)]
 
 
 def _validator(conn: sqlite3.Connection, item_id: str) -> str | None:
@@ -55,7 +58,13 @@ def who_knows(
     query: str,
     limit: int = 10,
 ) -> dict[str, Any]:
-    """People ranked for ``query``; ``find(query, limit=, kind=)`` is the search."""
+    """People ranked for ``query``; ``find(query, limit=, kind=)`` is the search.
+
+    A query with nothing to search for (empty, blank, only common words) is refused in
+    one line, as ``search`` refuses it."""
+    knowledge = find(query, limit=CANDIDATES)
+    if not knowledge.get("usable", True):
+        raise nothing_to_search(query, knowledge["warnings"])
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)
 
@@ -79,7 +88,6 @@ def who_knows(
                 f"{hit['title']}: level {level} {LEVELS[level][0]} ({label}{note})",
             )
 
-    knowledge = find(query, limit=CANDIDATES)
     for hit, rel in _relevance([h for h in knowledge["hits"] if h["kind"] in ("rex", "howto")]):
         row = q.row_dict(conn, hit["id"])
         if row is None:

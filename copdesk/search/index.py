@@ -1,12 +1,24 @@
-"""The on-disk index: a cache of the database that always catches up.
+"""The on-disk index: a cache of the database that always catches up, a batch at a time.
 
 ``index/`` holds the Whoosh files and ``state.json``: the schema version, the
-site and the last database change the index has absorbed. The state is written
-only after Whoosh commits, so it never claims more than the index holds;
-re-applying a change is harmless (documents are replaced by id). A missing,
-corrupt, foreign or older-schema index is rebuilt into ``index.new-PID/`` and
-swapped in, so a crash during a rebuild leaves the old index (or none) and never
-half of one.
+site and the last database change the index has absorbed (``reached``). Changes are
+applied in batches, oldest first, each committed to Whoosh and then recorded in
+``state.json``: the state never claims more than the index holds, re-applying a
+change is harmless (documents are replaced by id), and a catch-up killed midway
+resumes from its last batch, never from zero.
+
+Nobody waits for the index: a catch-up that finds another process writing to it
+leaves the work to that process (which goes on until nothing is left) or to the
+next search. A save or a search catches up for a bounded time (``budget``); only
+bulk work (an import, the demo, ``copdesk reindex --catch-up``) goes on to the end.
+A search on an index that is still behind answers from what is indexed and says
+how much is missing (:meth:`SearchIndex.lag`).
+
+A missing, corrupt, foreign or older-schema index is started again empty (swapped
+in at once) and filled by the same catch-up; ``copdesk reindex`` builds a whole new
+one into ``index.new-PID/`` and swaps it in, so a crash during a rebuild leaves the
+old index (or none) and never half of one. A read-only workspace only reads its
+index: no catch-up, no lock file, nothing written.
 
 Another process (the window runs ``copdesk reindex`` and ``import`` as child
 processes) may catch the index up or swap a rebuilt one in while this one has it
@@ -32,6 +44,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader
+from whoosh.index import LockError
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
@@ -43,8 +56,11 @@ from copdesk.store import extracts
 from copdesk.store.processes import alive
 
 STATE = "state.json"
-WRITE_TIMEOUT = 30.0  # seconds to wait for another writer (one writer at a time)
 Progress = Callable[[int, int], None]
+TICK = 1_000  # documents added between two progress reports in a batch
+STEP = 500  # changes per batch in a save or a search (the budget is checked between)
+BULK_STEP = 50_000  # in bulk work: a kill loses at most this, and an import of 100,000
+# items makes four segments, not forty (searches visit every segment)
 STALE_BUILD = 24 * 3600  # seconds: a rebuild folder untouched this long was abandoned
 
 
@@ -67,7 +83,7 @@ def closing_leaked_files() -> Iterator[Callable[[], None]]:
 # large catch-up runs in a `copdesk reindex`/`import` child process and uses a pool big
 # enough that the external sort never spills and merges runs on disk.
 POOL_MB = 8
-BIG_POOL_MB = 512
+BIG_POOL_MB = 192
 BIG_BATCH = 500  # documents: a catch-up this large is an import (a child process)
 
 
@@ -155,11 +171,20 @@ def _writer(ix: Any, limitmb: int = POOL_MB, procs: int = 1, **kwargs: Any) -> S
 
 
 class SearchIndex:
-    def __init__(self, path: Path, conn: sqlite3.Connection, site_id: str, language: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        site_id: str,
+        language: str,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
         self.conn = conn
         self.site_id = site_id
         self.language = language
+        self.read_only = read_only  # only read: no catch-up, no lock file, no rebuild
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
         # (segment id, field) -> the field's value for each document of that segment;
@@ -169,7 +194,9 @@ class SearchIndex:
         self.lists = PostingCache()  # per segment: decoded posting lists of common terms
         self._filters: dict[str, set[int]] = {}  # filter query -> docnums, per searcher
         self.memo: dict[str, Any] = {}  # whatever is read from the database, per searcher
-        self.rebuilt = False  # the last open had to rebuild (reported by `reindex`/tests)
+        self.rebuilt = False  # the last open started the index again (reported to tests)
+        self.busy = False  # the last catch-up left the work to another process
+        self.missing = False  # read-only without a usable index: nothing is searchable
         self._opened_dir: tuple[int, int] | None = None  # the folder _ix was opened on
 
     # -- state ----------------------------------------------------------------------
@@ -206,6 +233,28 @@ class SearchIndex:
     def _db_change(self) -> int:
         return self.conn.execute("SELECT coalesce(max(change), 0) FROM items").fetchone()[0]
 
+    def behind(self) -> bool:
+        """Whether the database holds changes the index has not absorbed (cheap: one
+        indexed lookup and a small file, so a search can ask every time)."""
+        return self._db_change() > self.reached or extracts.marker(self.conn) > self.extracted
+
+    def lag(self) -> int:
+        """How many items changed since the index last caught up (0: up to date)."""
+        reached, extracted = self.reached, self.extracted
+        read = 0
+        if extracts.marker(self.conn) > extracted:  # files read again since
+            read = self.conn.execute(
+                "SELECT count(*) FROM extracts WHERE change > ?", (max(extracted, 0),)
+            ).fetchone()[0]
+        if self._db_change() <= reached:
+            return read
+        return (
+            read
+            + self.conn.execute(
+                "SELECT count(*) FROM items WHERE change > ?", (max(reached, 0),)
+            ).fetchone()[0]
+        )
+
     # -- opening and repair -----------------------------------------------------------
 
     def _dir_id(self) -> tuple[int, int] | None:
@@ -237,12 +286,15 @@ class SearchIndex:
                 shutil.rmtree(entry, ignore_errors=True)
 
     def open(self, progress: Progress | None = None) -> SearchIndex:
-        """Open the index, rebuilding or catching up as needed; always ends consistent."""
+        """Open the index; one that cannot be used is started again, empty, at once
+        (a read-only workspace only reads: it has no index then). The catch-up is the
+        caller's (:meth:`catch_up`): opening never indexes the whole database."""
+        if self.read_only:
+            self._usable()
+            return self
         self._clean_builds()
         if not self._usable():
-            self.rebuild(progress)
-        else:
-            self.catch_up(progress)
+            self.reset()
         return self
 
     def _usable(self) -> bool:
@@ -274,15 +326,30 @@ class SearchIndex:
         self._follow_swap()
         if self._ix is None:
             self.open()
-        assert self._ix is not None
+        if self._ix is None:  # read-only, without a usable index: an empty one in memory
+            self._ix = _memory_index()
+            self.missing = True
         return self._ix
 
+    def reset(self) -> None:
+        """Start the index again from nothing (swapped in at once); the catch-up then
+        fills it batch by batch, resuming after a kill."""
+        new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
+        shutil.rmtree(new, ignore_errors=True)
+        new.mkdir(parents=True)
+        whoosh_index.create_in(str(new), schema())
+        self._write_state(new, 0, 0)
+        self._swap(new)
+        self.rebuilt = True
+
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Index every live item from scratch; returns the number of documents.
+        """Index every live item into a new folder and swap it in; returns the number
+        of documents (``copdesk reindex``: the old index serves searches meanwhile).
 
         In a process without Qt (``copdesk reindex``, run by the window as a child
         process) the documents are analysed and written by two worker processes,
         each writing its own segment (:func:`worker_processes`)."""
+        self._refuse_if_read_only()
         new = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
@@ -311,6 +378,12 @@ class SearchIndex:
         self.catch_up()  # changes made while rebuilding (none in one process)
         return count
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            from copdesk.store.database import ReadOnly
+
+            raise ReadOnly("this workspace is read-only: its search index cannot be rebuilt")
+
     def _swap(self, new: Path) -> None:
         self.close()
         old = self.path.with_name(self.path.name + ".old")
@@ -321,44 +394,97 @@ class SearchIndex:
         shutil.rmtree(old, ignore_errors=True)
         self._set_ix(whoosh_index.open_dir(str(self.path)))
 
-    def catch_up(self, progress: Progress | None = None) -> int:
-        """Apply database changes the index has not seen; returns documents touched."""
-        self._follow_swap()
-        reached, extracted = self.reached, self.extracted
-        touched, newest = documents.changes_since(self.conn, reached)
-        read, newest_read = extracts.targets_changed_since(self.conn, extracted)
-        touched |= read
-        if newest == reached and newest_read == extracted:
+    def catch_up(
+        self,
+        progress: Progress | None = None,
+        *,
+        budget: float | None = None,
+        wait: float = 0.0,
+    ) -> int:
+        """Apply the database changes the index has not seen, oldest first, a batch
+        at a time (each committed, then recorded); returns the documents touched.
+
+        ``budget`` (seconds): stop after the batch that exceeds it (a save, a search);
+        None goes on until nothing is left (bulk work). Another process writing to
+        the index is never waited for beyond ``wait``: it is catching up, and goes
+        on until nothing is left (``busy`` says so). A read-only index is left as it is.
+        """
+        self.busy = False
+        if self.read_only:
             return 0
-        docs, gone = documents.documents_for(
-            self.conn, touched, self.language, spelling_once=len(touched) >= BIG_BATCH
-        )
+        self._follow_swap()
+        started = time.monotonic()
+        bulk = budget is None
+        total = self.lag() if progress else 0
+        if progress and total:
+            progress(0, total)  # the database part of an import is over
+        touched = 0
+        while True:
+            reached, extracted = self.reached, self.extracted
+            ids, newest, changes = documents.changes_after(
+                self.conn, reached, BULK_STEP if bulk else STEP
+            )
+            # files read (again) since: their items' text changed (few: one per file)
+            read, newest_read = extracts.targets_changed_since(self.conn, extracted)
+            if not changes and newest_read == extracted:
+                break
+            ids |= read
+            done = touched
+
+            def tick(n: int, done: int = done) -> None:
+                if progress:
+                    progress(min(total, done + n), max(total, done + n))
+
+            try:
+                touched += self._apply(ids, (newest, newest_read), bulk, wait, tick)
+            except LockError:
+                self.busy = True
+                break
+            if progress:
+                progress(min(total, touched), max(total, touched))
+            if budget is not None and time.monotonic() - started >= budget:
+                break
+        return touched
+
+    def _apply(
+        self,
+        ids: set[str],
+        newest: tuple[int, int],
+        bulk: bool,
+        wait: float,
+        tick: Callable[[int], None],
+    ) -> int:
+        """Write one batch: the documents of ``ids`` replaced or removed, then the
+        state recorded as ``newest`` (the item change and the file extraction reached,
+        only once Whoosh has committed)."""
         # separate files, not one compound file: opening a compound segment copies
         # it whole into memory, which made every search slower as the index grew
-        big = len(docs) >= BIG_BATCH  # an import or a sync: a child process
+        big = len(ids) >= BIG_BATCH  # an import or a sync: a child process
         writer = _writer(
             self.ix,
             big_pool() if big else POOL_MB,
             worker_processes() if big else 1,
-            timeout=WRITE_TIMEOUT,
+            timeout=wait,
         )
+        count = 0
         try:
             # one pass over the id lexicon finds which documents are replaced: deleting
             # by term, document by document, made a 10,000-item import take seconds
             with self.ix.searcher() as s:
-                present = _present(s, {d["id"] for d in docs} | set(gone))
+                present = _present(s, ids)
             for docnum in present:
                 writer.delete_document(docnum)
-            for n, doc in enumerate(docs, 1):
+            for doc in documents.documents_for(self.conn, ids, self.language, spelling_once=big):
                 writer.add_document(**doc)
-                if progress and n % 200 == 0:
-                    progress(n, len(docs))
+                count += 1
+                if count % TICK == 0:
+                    tick(count)
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
-        self._write_state(self.path, newest, newest_read)
-        return len(docs) + len(gone)
+        self._write_state(self.path, *newest)
+        return max(count, len(present))
 
     @contextmanager
     def searcher(self) -> Iterator[Searcher]:
@@ -426,6 +552,13 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
         self._ix = None
+
+
+def _memory_index() -> whoosh_index.Index:
+    """An empty index in memory (read-only media whose index cannot be used)."""
+    from whoosh.filedb.filestore import RamStorage
+
+    return RamStorage().create_index(schema())
 
 
 def _present(searcher: Searcher, ids: set[str]) -> list[int]:

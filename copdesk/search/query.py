@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from copdesk.errors import BadInput
+
 MAX_QUERY = 2000  # characters looked at
 MAX_CLAUSES = 64
 FILTERS = {
@@ -116,3 +118,10 @@ def parse(text: str) -> ParsedQuery:
             parsed.clauses.append(clause)
         pending_or = False
     return parsed
+
+
+def nothing_to_search(query: str, warnings: list[str]) -> BadInput:
+    """The one line for a query with nothing usable left (empty, blank, only words too
+    common to search): the same for ``search`` and ``who-knows``."""
+    why = [w for w in warnings if w != "nothing to search for"]
+    return BadInput(f"nothing to search for in {query!r}" + (f" ({why[0]})" if why else ""))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from copdesk.errors import BadInput, WorkspaceError
 from copdesk.store.blobs import BlobStore
 from copdesk.store.database import HEADER, SCHEMA_VERSION
+from copdesk.store.files import named, outside_workspace
 
 if TYPE_CHECKING:
     from copdesk.core import Core
@@ -34,12 +35,9 @@ if TYPE_CHECKING:
 MANIFEST = "backup.json"
 
 
-def backup(core: Core, dest: Path, *, keys: bool = False) -> dict[str, Any]:
-    dest = dest.expanduser()
-    here = core.path.resolve()
-    target = dest.resolve()
-    if target == here or here in target.parents:
-        raise BadInput("a backup must not go inside the workspace it copies")
+def backup(core: Core, dest: str | Path, *, keys: bool = False) -> dict[str, Any]:
+    dest = named(dest, "backup folder").expanduser()
+    target = outside_workspace(dest, core.path, "the backup").resolve()
     if target.exists() and not target.is_dir():
         raise BadInput(f"{dest} is a file; give a folder")
     if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
@@ -94,9 +92,9 @@ def _copy_database(source: Path, target: Path) -> None:
         a.backup(b)
 
 
-def read_backup(src: Path) -> dict[str, Any]:
+def read_backup(src: str | Path) -> dict[str, Any]:
     """The manifest of a backup folder, after checking it holds a database."""
-    src = src.expanduser()
+    src = named(src, "backup folder").expanduser()
     manifest_path = src / MANIFEST
     if not manifest_path.is_file() or not (src / "copdesk.db").is_file():
         raise BadInput(f"{src} is not a copdesk backup (no {MANIFEST} and copdesk.db)")
@@ -113,12 +111,13 @@ def read_backup(src: Path) -> dict[str, Any]:
     return manifest
 
 
-def restore(workspace: Path, src: Path, *, site_id: str | None) -> dict[str, Any]:
+def restore(workspace: Path, src: str | Path, *, site_id: str | None) -> dict[str, Any]:
     """Put the backup in ``src`` in place of ``workspace``'s database (kept aside).
 
     ``site_id``: the workspace's own site; a backup of another site is refused (that
     would be a clone, made with a copy of the folder, not a restore)."""
     manifest = read_backup(src)
+    src = Path(src).expanduser()
     if site_id and manifest["site_id"] != site_id:
         raise BadInput(
             f"this backup is of {manifest['site_name']!r}, another site than this workspace's"

@@ -18,7 +18,9 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from copdesk.store.blobs import BlobStore
 from copdesk.store.processes import alive
@@ -92,41 +94,67 @@ def _revisions(conn: sqlite3.Connection) -> Iterator[str]:
 
 
 def _items(conn: sqlite3.Connection) -> Iterator[str]:
-    """Re-derive every item's row from its revisions, in bulk, and compare."""
-    heads: dict[str, list[tuple[str, int, int, str]]] = {}
-    for item_id, rev_id, deleted, generation, body in conn.execute(
-        "SELECT item_id, rev_id, deleted, generation, body FROM revisions r"
-        " WHERE NOT EXISTS (SELECT 1 FROM rev_parents p WHERE p.parent = r.rev_id)"
-    ):
-        heads.setdefault(item_id, []).append((rev_id, deleted, generation, body))
+    """Re-derive every item's row from its head revisions and compare: one pass over
+    the items joined to their heads (never every body held at once)."""
     roots: dict[str, tuple[str, str | None, str]] = {}
     for item_id, at, author, site in conn.execute(
         "SELECT item_id, at, author, site FROM revisions WHERE generation = 1"
         " ORDER BY item_id, at DESC, rev_id DESC"
     ):
         roots[item_id] = (at, author, site)  # the last one written wins: the earliest
-    cur = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM items")
-    seen: set[str] = set()
-    for values in cur:
-        row = dict(zip(COLUMNS, values, strict=True))
-        item_id = row["id"]
-        seen.add(item_id)
-        found = heads.get(item_id)
+    cols = ", ".join(f"i.{c}" for c in COLUMNS)
+    cur = conn.execute(
+        f"SELECT {cols}, r.rev_id, r.deleted, r.generation, r.body FROM items i"
+        " LEFT JOIN revisions r ON r.item_id = i.id"
+        " AND NOT EXISTS (SELECT 1 FROM rev_parents p WHERE p.parent = r.rev_id)"
+    )  # in the table's order: an item's heads come together, whatever the order
+    n = len(COLUMNS)
+    for item_id, group in groupby(cur, key=lambda values: values[0]):
+        rows = list(group)
+        row = dict(zip(COLUMNS, rows[0][:n], strict=True))
+        found = [tuple(r[n:]) for r in rows if r[n] is not None]
         if not found:
             yield f"item {item_id}: has no revisions"
             continue
-        winner = max(found, key=lambda h: (not h[1], h[2], h[0]))
-        head = Revision.from_body(winner[3], winner[0])
-        live = sum(1 for h in found if not h[1])
-        content = head.content if head.content is not None else _live_content(conn, head)
-        created = roots.get(item_id) or (head.at, head.author, head.site)
-        want = dict(zip(COLUMNS, _row(head, content, [h[0] for h in found], live > 1, created, 0),
-                        strict=True))  # fmt: skip
-        diff = [c for c in _COMPARED if row[c] != want[c]]
-        if diff or json.loads(row["data"]) != json.loads(want["data"]):
-            yield f"item {item_id}: current state differs from its revisions {diff}"
-    for item_id in sorted(set(heads) - seen):
+        problem = _derived(conn, row, found, roots.get(item_id))
+        if problem is not None:
+            yield f"item {item_id}: current state differs from its revisions {problem}"
+    for (item_id,) in conn.execute(
+        "SELECT DISTINCT item_id FROM revisions r"
+        " WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = r.item_id) ORDER BY item_id"
+    ):
         yield f"item {item_id}: has revisions but no current state"
+
+
+def _derived(
+    conn: sqlite3.Connection,
+    row: dict[str, Any],
+    heads: list[tuple[str, int, int, str]],
+    root: tuple[str, str | None, str] | None,
+) -> list[str] | None:
+    """The columns of ``row`` that differ from the state its heads give, the content
+    aside (an empty list: only the content differs; None: the same)."""
+    winner = max(heads, key=lambda h: (not h[1], h[2], h[0]))
+    head = Revision.from_body(winner[3], winner[0])
+    live = sum(1 for h in heads if not h[1])
+    content = head.content if head.content is not None else _live_content(conn, head)
+    # the content's own text inside the body (canonical): most items compare as strings
+    text = _content_text(winner[3]) if head.content is not None else None
+    created = root or (head.at, head.author, head.site)
+    values = _row(head, content, [h[0] for h in heads], live > 1, created, 0, text)
+    want = dict(zip(COLUMNS, values, strict=True))
+    diff = [c for c in _COMPARED if row[c] != want[c]]
+    if diff or (row["data"] != want["data"] and json.loads(row["data"]) != content):
+        return diff
+    return None
+
+
+def _content_text(body: str) -> str | None:
+    """The content's JSON as written in a canonical body ({"at":…,"author":…,
+    "content":CONTENT,"item":…}: keys sorted, "item" the first key after it)."""
+    start = body.find(',"content":')
+    end = body.rfind(',"item":')
+    return body[start + 11 : end] if 0 < start < end else None
 
 
 def _blobs(conn: sqlite3.Connection, blobs: BlobStore) -> Iterator[str]:
@@ -147,9 +175,10 @@ def _wanted(conn: sqlite3.Connection) -> set[str]:
     }
     wanted |= {
         s
-        for (s,) in conn.execute(
-            "SELECT json_extract(body, '$.content.sha256') FROM revisions"
-            " WHERE json_extract(body, '$.kind') = 'attachment'"
+        for (s,) in conn.execute(  # every revision (items may be damaged), JSON parsed
+            "SELECT json_extract(body, '$.content.sha256') FROM revisions"  # only for these
+            ' WHERE instr(body, \'"kind":"attachment"\')'
+            " AND json_extract(body, '$.kind') = 'attachment'"
         )
         if s
     }

@@ -6,18 +6,23 @@ We detect all of that, map columns to fields by name (case, accents and spaces
 ignored, English or French labels), and write every row or none (unless
 ``skip_bad``) in one transaction. A row with text but no title gets its first
 sentence as title (registers often leave the title empty); the report lists them.
+
+The file is read twice and never held whole: a first pass finds the encoding, the
+separator, the columns and the date format of each date column (and refuses a
+malformed file before anything is written); the second yields the rows one by one,
+which the import validates and writes a chunk at a time (100,000 rows in constant
+memory).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from copdesk.errors import BadInput
 from copdesk.model.kinds import DATE, LIST, MARKDOWN, REF, REFS, Kind
@@ -46,19 +51,70 @@ DATE_FORMATS = (
 
 @dataclass
 class Table:
+    """A CSV file once read through: where its columns go. :meth:`rows` reads it again,
+    a row at a time."""
+
     columns: dict[str, str]  # column -> field
     ignored: list[str]
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     date_formats: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+    encoding: str = "utf-8-sig"
+    delimiter: str = ","
+    header: list[str] = field(default_factory=list)
+    kind: Kind | None = None
+
+    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(line, {field: value}) of each non-empty row, in the file's order."""
+        assert self.path is not None and self.kind is not None
+        kind, columns = self.kind, self.columns
+        index = {h: i for i, h in enumerate(self.header)}
+        with _open(self.path, self.encoding) as f:
+            for line, record in _records(f, self.delimiter)[1]:
+                if len(record) > len(self.header):
+                    yield line, {"__error__": f"{len(record)} cells for {len(self.header)} columns"}
+                    continue
+                values: dict[str, Any] = {}
+                for h, name in columns.items():
+                    cell = record[index[h]].strip() if index[h] < len(record) else ""
+                    if not cell:
+                        continue
+                    spec = kind.by_name[name]
+                    if spec.type == DATE and name in self.date_formats:
+                        cell = _to_iso(cell, self.date_formats[name]) or cell
+                    if name in values:
+                        joiner = "\n\n" if spec.type == MARKDOWN else ","
+                        values[name] = f"{values[name]}{joiner}{cell}"
+                    else:
+                        values[name] = cell
+                yield line, values
 
 
-def decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+def _open(path: Path, encoding: str) -> TextIO:
+    try:
+        return open(path, encoding=encoding, newline="")
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _records(f: TextIO, delimiter: str) -> tuple[list[str] | None, Iterator[tuple[int, list[str]]]]:
+    """The header, and the (line, cells) of each later row that has any text."""
+    reader = csv.reader(f, delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise BadInput(f"line 1: malformed CSV ({exc})") from None
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        line = reader.line_num + 1
         try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise BadInput("the CSV file is neither UTF-8 nor Windows-1252 text")
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    yield line, record
+                line = reader.line_num + 1
+        except csv.Error as exc:
+            raise BadInput(f"line {line}: malformed CSV ({exc})") from None
+
+    return header, records()
 
 
 def _delimiter(text: str) -> str:
@@ -130,61 +186,53 @@ def _map_columns(
 def read_csv(
     path: Path, kind: Kind, mapping: Mapping[str, str], date_format: str | None = None
 ) -> Table:
+    """Read the file through once (encoding, separator, columns, date formats, a
+    malformed line); its rows come later from :meth:`Table.rows`."""
     regular_file(path, "a CSV file")
     try:
         size = path.stat().st_size
-        if size > MAX_CSV:
-            raise BadInput(f"the CSV file is larger than {MAX_CSV // (1024 * 1024)} MiB")
-        raw = path.read_bytes()
     except OSError as exc:
         raise BadInput(f"cannot read {path}: {exc.strerror}") from None
-    text = decode(raw)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader, None)
-        line = reader.line_num + 1
-        for record in reader:
-            if any(cell.strip() for cell in record):
-                records.append((line, record))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise BadInput(f"line {line}: malformed CSV ({exc})") from None
-    if not header or not any(h.strip() for h in header):
-        raise BadInput("the CSV file has no header row")
-    header = [h.strip() for h in header]
-    columns, ignored = _map_columns(header, kind, mapping)
-    if not columns:
-        raise BadInput(f"no column matches a {kind.name} field; use --map COLUMN=FIELD")
-    index = {h: i for i, h in enumerate(header)}
-    table = Table(columns, ignored)
-    for name in set(columns.values()):
-        if kind.by_name[name].type == DATE:
-            cols = [h for h, t in columns.items() if t == name]
-            values = [r[index[c]] for _, r in records for c in cols if index[c] < len(r)]
-            fmt = date_format or detect_date_format(values)
-            if fmt:
-                table.date_formats[name] = fmt
-    for line, record in records:
-        if len(record) > len(header):
-            table.rows.append(
-                (line, {"__error__": f"{len(record)} cells for {len(header)} columns"})
-            )
+    if size > MAX_CSV:
+        raise BadInput(f"the CSV file is larger than {MAX_CSV // (1024 * 1024)} MiB")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return _first_pass(path, kind, mapping, date_format, encoding)
+        except UnicodeDecodeError:
             continue
-        values: dict[str, Any] = {}
-        for h, name in columns.items():
-            cell = record[index[h]].strip() if index[h] < len(record) else ""
-            if not cell:
-                continue
-            f = kind.by_name[name]
-            if f.type == DATE and name in table.date_formats:
-                cell = _to_iso(cell, table.date_formats[name]) or cell
-            if name in values:
-                joiner = "\n\n" if f.type == MARKDOWN else ","
-                values[name] = f"{values[name]}{joiner}{cell}"
-            else:
-                values[name] = cell
-        table.rows.append((line, values))
+    raise BadInput("the CSV file is neither UTF-8 nor Windows-1252 text")
+
+
+def _first_pass(
+    path: Path, kind: Kind, mapping: Mapping[str, str], date_format: str | None, encoding: str
+) -> Table:
+    with _open(path, encoding) as f:
+        delimiter = _delimiter(f.read(65536))
+        f.seek(0)
+        header, records = _records(f, delimiter)
+        if header is None:
+            raise BadInput("the CSV file has no header row")
+        header = [h.strip() for h in header]
+        if not any(header):
+            raise BadInput("the CSV file has no header row")
+        columns, ignored = _map_columns(header, kind, mapping)
+        if not columns:
+            raise BadInput(f"no column matches a {kind.name} field; use --map COLUMN=FIELD")
+        index = {h: i for i, h in enumerate(header)}
+        dates = {
+            name: [index[h] for h, t in columns.items() if t == name]
+            for name in set(columns.values())
+            if kind.by_name[name].type == DATE
+        }
+        values: dict[str, list[str]] = {name: [] for name in dates}
+        for _line, record in records:  # read through: a malformed line refuses the file
+            for name, cols in dates.items():
+                values[name].extend(record[c] for c in cols if c < len(record))
+    table = Table(columns, ignored, {}, path, encoding, delimiter, header, kind)
+    for name in dates:
+        fmt = date_format or detect_date_format(values[name])
+        if fmt:
+            table.date_formats[name] = fmt
     return table
 
 
@@ -203,30 +251,37 @@ def derive_title(kind: Kind, values: dict[str, Any]) -> str | None:
     return None
 
 
-def validate_rows(
+def report_of(table: Table) -> dict[str, Any]:
+    """The import's report, filled in as the rows are validated and written."""
+    return {
+        "imported": 0,
+        "rejected": [],
+        "derived_titles": [],
+        "columns": table.columns,
+        "ignored_columns": table.ignored,
+        "date_formats": table.date_formats,
+    }
+
+
+def validated_rows(
     table: Table,
     kind: Kind,
     defaults: dict[str, Any],
     live_ref: Callable[[str, str | None], str],
-    *,
-    skip_bad: bool,
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Validate every row: the contents to write, and the report (``imported`` still 0).
-
-    Names in reference fields become ids through ``live_ref``; any bad row refuses
-    the whole file unless ``skip_bad``."""
+    report: dict[str, Any],
+) -> Iterator[dict[str, Any]]:
+    """The validated content of each good row, one at a time; bad rows go to
+    ``report["rejected"]`` and titles taken from the text to ``derived_titles``.
+    Names in reference fields become ids through ``live_ref``."""
     cache: dict[tuple[str, str], str] = {}
-    contents: list[dict[str, Any]] = []
-    rejected: list[dict[str, Any]] = []
-    derived: list[int] = []
-    for line, values in table.rows:
+    for line, values in table.rows():
         try:
             if "__error__" in values:
                 raise BadInput(values["__error__"])
             title = derive_title(kind, values)
             if title:
                 values["title"] = title
-                derived.append(line)
+                report["derived_titles"].append(line)
             for f in kind.fields:
                 raw = values.get(f.name)
                 if f.type in (REF, REFS) and raw:
@@ -238,19 +293,17 @@ def validate_rows(
                             cache[ck] = live_ref(n, f.ref_kind)
                         ids.append(cache[ck])
                     values[f.name] = ids[0] if f.type == REF else ids
-            contents.append(validate(kind.name, values, defaults=defaults))
+            content = validate(kind.name, values, defaults=defaults)
         except BadInput as exc:
-            rejected.append({"line": line, "reason": str(exc)})
-    if rejected and not skip_bad:
-        first = "; ".join(f"line {r['line']}: {r['reason']}" for r in rejected[:3])
-        raise BadInput(
-            f"{len(rejected)} bad row(s), nothing imported (--skip-bad imports the rest): {first}"
-        )
-    return contents, {
-        "imported": 0,
-        "rejected": rejected,
-        "derived_titles": derived,
-        "columns": table.columns,
-        "ignored_columns": table.ignored,
-        "date_formats": table.date_formats,
-    }
+            report["rejected"].append({"line": line, "reason": str(exc)})
+            continue
+        yield content
+
+
+def refused(report: dict[str, Any]) -> BadInput:
+    """Bad rows without ``--skip-bad``: the whole file is refused."""
+    rejected = report["rejected"]
+    first = "; ".join(f"line {r['line']}: {r['reason']}" for r in rejected[:3])
+    return BadInput(
+        f"{len(rejected)} bad row(s), nothing imported (--skip-bad imports the rest): {first}"
+    )

@@ -33,7 +33,7 @@ from pathlib import Path
 import sqlite_utils
 
 from copdesk.errors import CopdeskError, WorkspaceBusy, WorkspaceError
-from copdesk.store.migrations import FOREIGN_KEYS_OFF, MIGRATIONS
+from copdesk.store.migrations import FOREIGN_KEYS_OFF, MIGRATIONS, steps
 
 SCHEMA_VERSION = len(MIGRATIONS)
 HEADER = b"SQLite format 3\x00"
@@ -235,7 +235,8 @@ class Database:
             )
         if version > 0 and backups is not None:
             self.backup(backups / f"copdesk-schema{version}.db")
-        for number in range(version, SCHEMA_VERSION):
+        tables = {t for (t,) in self.conn.execute("SELECT name FROM sqlite_master")}
+        for number, reached in steps(version, tables):
             statements = MIGRATIONS[number]
             rebuild = statements[:1] == [FOREIGN_KEYS_OFF]
             if rebuild:  # tables rebuilt: keys checked once at the end, not row by row
@@ -246,10 +247,10 @@ class Database:
                         conn.execute(statement)
                     if rebuild and conn.execute("PRAGMA foreign_key_check").fetchone():
                         raise WorkspaceError(
-                            f"the upgrade to schema {number + 1} found broken references: "
+                            f"the upgrade to schema {reached} found broken references: "
                             "run `copdesk check` with the previous copdesk"
                         )
-                    conn.execute(f"PRAGMA user_version={number + 1}")
+                    conn.execute(f"PRAGMA user_version={reached}")
             finally:
                 if rebuild:
                     self.conn.execute("PRAGMA foreign_keys=ON")

@@ -1,12 +1,16 @@
-"""Files named by users: refused in one line unless they are regular files.
+"""Files named by users: refused in one line unless they are regular files, and never
+written inside the workspace.
 
 Opening a FIFO (or a device) blocks until someone writes to it, and a folder cannot be
 read as a file; checking what the name is *before* opening it means a wrong argument
-never hangs a command or the window.
+never hangs a command or the window. A file a command writes (a bundle, a backup)
+is refused inside the workspace: ``export --to W/copdesk.db`` would replace the
+database with a zip.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -15,9 +19,17 @@ from pathlib import Path
 from copdesk.errors import BadInput
 
 
+def named(path: str | os.PathLike[str], what: str = "file") -> Path:
+    """``path``, unless it is empty or blank: ``Path("")`` is the current folder, where
+    nobody meant to read or write."""
+    if not str(path).strip():
+        raise BadInput(f"no {what} given (an empty name)")
+    return Path(path)
+
+
 def regular_file(path: str | os.PathLike[str], what: str = "") -> Path:
     """``path`` if it names a regular file, else one clear ``BadInput``."""
-    p = Path(path)
+    p = named(path)
     try:
         mode = p.stat().st_mode
     except FileNotFoundError:
@@ -28,6 +40,44 @@ def regular_file(path: str | os.PathLike[str], what: str = "") -> Path:
         raise BadInput(f"{p} is a folder{', not ' + what if what else ''}")
     if not stat.S_ISREG(mode):
         raise BadInput(f"{p} is not a regular file (a pipe or a device): give a file")
+    return p
+
+
+def _needed(workspace: Path) -> list[Path]:
+    """Where the workspace's own files really are: its folder, and each of its entries
+    (and its keys) resolved, since any of them may be a link to another disk."""
+    here = workspace.resolve()
+    found = [here]
+    for folder in (here, here / "keys"):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            with contextlib.suppress(OSError, RuntimeError):
+                found.append(entry.resolve())
+    return found
+
+
+def outside_workspace(
+    target: str | os.PathLike[str], workspace: Path, what: str = "this file"
+) -> Path:
+    """``target`` (a file or folder about to be written) if nothing of the workspace is
+    there: never inside its folder nor over a file it needs (its database, its private
+    key, its attachments, wherever a link puts them); else one clear ``BadInput``."""
+    p = named(target, what.removeprefix("the ")).expanduser().absolute()
+    with contextlib.suppress(OSError, RuntimeError):
+        p = p.parent.resolve() / p.name  # the entry a rename would replace
+    places = {p}
+    with contextlib.suppress(OSError, RuntimeError):
+        places.add(p.resolve())  # a link leading into the workspace
+    for needed in _needed(workspace):
+        for place in places:
+            if place == needed or needed in place.parents:
+                raise BadInput(
+                    f"{target} is inside the workspace ({workspace}) or one of its files:"
+                    f" write {what} elsewhere (nothing was written)"
+                )
     return p
 
 

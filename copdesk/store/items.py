@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from copdesk.errors import BadInput
@@ -90,6 +90,31 @@ def list_rows(
     since_change: int | None = None,
 ) -> list[dict[str, Any]]:
     """Current items of a kind, newest first, with the columns lists show."""
+    return list(
+        iter_rows(
+            conn,
+            kind,
+            community=community,
+            status=status,
+            tag=tag,
+            deleted=deleted,
+            since_change=since_change,
+        )
+    )
+
+
+def iter_rows(
+    conn: sqlite3.Connection,
+    kind: str,
+    *,
+    community: str | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+    deleted: bool = False,
+    since_change: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """:func:`list_rows` one row at a time, as SQLite reads them: `copdesk list` prints
+    100,000 items without holding them."""
     extra = LIST_FIELDS.get(kind, ())
     cols = ", ".join(f"json_extract(data, '$.{f}')" for f in extra)
     sql = (
@@ -112,7 +137,7 @@ def list_rows(
         params.append(since_change)
     sql += " ORDER BY updated_at DESC, id"
     title_key = "name" if kind in ("community", "person", "skill") else "title"
-    out = []
+    loads = json.loads
     for r in conn.execute(sql, params):
         d = {
             "id": r[0],
@@ -121,7 +146,7 @@ def list_rows(
             "status": r[3],
             "visibility": r[4],
             "community": r[5],
-            "tags": json.loads(r[6]),
+            "tags": [] if r[6] == "[]" else loads(r[6]),
             "origin_site": r[7],
             "created_at": r[8],
             "author": r[9],
@@ -130,8 +155,7 @@ def list_rows(
             "conflict": bool(r[12]),
         }
         d.update(zip(extra, r[13:], strict=True))
-        out.append(d)
-    return out
+        yield d
 
 
 def referrers(

@@ -279,3 +279,16 @@ V7 = [
 ]
 
 MIGRATIONS: list[list[str]] = [V1, V2, V3, V4, V5, V6, V7]
+
+
+def steps(version: int, tables: set[str]) -> list[tuple[int, int]]:
+    """The migrations that bring a database at ``version`` (holding ``tables``) to the
+    last schema: (index in MIGRATIONS, the version it leaves) in order.
+
+    Two branches each numbered their schema 5: for a few weeks copdesk wrote schema 5
+    with the roles of V6 (``site_roles``) and without the exchange tables of V5. Such
+    a database gets V5 only and is then at 6 (V6 again would fail: its tables exist).
+    """
+    if version == 5 and "site_roles" in tables and "feeds" not in tables:
+        return [(4, 6), *((n, n + 1) for n in range(6, len(MIGRATIONS)))]
+    return [(n, n + 1) for n in range(version, len(MIGRATIONS))]

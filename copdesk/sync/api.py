@@ -21,6 +21,7 @@ from copdesk.core import Core
 from copdesk.errors import BadInput
 from copdesk.store import revisions as revs
 from copdesk.store.database import SCHEMA_VERSION
+from copdesk.store.files import outside_workspace
 from copdesk.sync import exchange as ex
 from copdesk.sync import roster as ro
 from copdesk.sync.bundle import (
@@ -65,6 +66,7 @@ class Sync:
         GUI's cancel) aborts the export and leaves no file behind.
         """
         started = time.perf_counter()
+        outside_workspace(path, self.path, "the bundle")  # never over its database or key
         self.sites.ensure_keys()
         self.core.check_guard()
         target = Path(path)

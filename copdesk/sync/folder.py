@@ -12,6 +12,7 @@ from typing import Any
 from copdesk.core import Core
 from copdesk.errors import BadInput, UntrustedSite
 from copdesk.store import revisions as revs
+from copdesk.store.files import named, outside_workspace
 from copdesk.sync import exchange as ex
 from copdesk.sync.bundle import EXTENSION, is_uuid, open_regular
 
@@ -42,12 +43,13 @@ class SyncFolder:
             if row is None:
                 raise BadInput("no sync folder set: give one, e.g. copdesk sync-folder /mnt/share")
             folder = row[0]
-        root = Path(folder).expanduser().resolve()
+        root = named(folder, "sync folder").expanduser().resolve()
         if not root.is_dir():
             raise BadInput(f"no folder {root}")
         here = self.path.resolve()
         if root == here or here in root.parents or root in here.parents:
             raise BadInput("the sync folder must not contain or be inside the workspace")
+        outside_workspace(root, self.path, "the sync folder")  # nor where a link leads
         with self.core.db.write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_folder', ?)", (str(root),)

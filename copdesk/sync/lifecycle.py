@@ -192,15 +192,33 @@ class Lifecycle:
             )
         return True
 
-    def _restored(self, state: dict[str, Any]) -> None:
-        mine = self.published()
-        current = self.current_feed()
+    def _behind(self, state: dict[str, Any]) -> bool:
+        """Whether the database lacks what keys/state.json says was published: in the
+        feed it would number next, or in revision numbers. Once handled (a new feed, the
+        floor raised) a later open is not a new restore.
+
+        Asked at every open, so it reads a few rows whatever the size: whether any
+        published revision of this site is numbered at least as high as the state says
+        (the one numbered exactly so, normally), and the top of the current feed."""
+        seq = int(state.get("seq") or 0)
         floor = int(_meta(self.conn, "seq_floor") or 0)
-        # behind in the feed it would number next, or in revision numbers: once handled
-        # (a new feed, the floor raised) a later open is not a new restore
-        behind = int(state.get("seq") or 0) > max(mine["seq"], floor) or int(
-            (state.get("feeds") or {}).get(current, 0)
-        ) > mine["feeds"].get(current, 0)
+        if seq > floor:
+            reached = self.conn.execute(
+                "SELECT 1 FROM revisions r WHERE r.site = ? AND r.seq >= ?"
+                " AND EXISTS (SELECT 1 FROM feed f WHERE f.rev_id = r.rev_id)"
+                " ORDER BY r.seq LIMIT 1",
+                (self.core.site_id, seq),
+            ).fetchone()
+            if reached is None:
+                return True
+        current = self.current_feed()
+        top = self.conn.execute(
+            "SELECT coalesce(max(seq), 0) FROM feed WHERE origin = ?", (current,)
+        ).fetchone()[0]
+        return int((state.get("feeds") or {}).get(current, 0)) > top
+
+    def _restored(self, state: dict[str, Any]) -> None:
+        behind = self._behind(state)
         other = state.get("incarnation") not in (None, _meta(self.conn, "incarnation"))
         rekeyed = self._key_changed(state)
         if not (behind or other or rekeyed):

@@ -4,12 +4,16 @@ restore, delete and a CSV import did."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from typing import Any
 
 from copdesk import messages
 from copdesk.model.kinds import KINDS, MARKDOWN
 from copdesk.textout.terminal import cut, lines
 
+WIDTH_SAMPLE = 500  # rows the widths of `list`'s columns are taken from
+BLOCK = 1000  # lines of `list` written at a time
 # Columns shown by `list` after id and title, per kind.
 LIST_COLUMNS = {
     "community": ("form", "stage", "status"),
@@ -37,27 +41,36 @@ def edited(item: dict[str, Any], changed: bool) -> str:
     return f"{item['id']} {'updated' if changed else 'unchanged'}\n"
 
 
-def listing(rows: list[dict[str, Any]], kind: str) -> str:
-    if not rows:
-        return f"no {messages.kind_label(kind).lower()} items\n"
+def listing(rows: Iterable[dict[str, Any]], kind: str) -> Iterator[str]:
+    """The table of `list`, a block of lines at a time as the rows come (the widths of
+    the columns from the first rows)."""
+    rows = iter(rows)
+    first = list(islice(rows, WIDTH_SAMPLE))
+    if not first:
+        yield f"no {messages.kind_label(kind).lower()} items\n"
+        return
     extra = LIST_COLUMNS[kind]
     width = shutil.get_terminal_size((120, 20)).columns
-    title_key = "name" if "name" in rows[0] else "title"
-    widths = {c: max(len(c), *(len(str(r.get(c) or "")) for r in rows[:500])) for c in extra}
+    title_key = "name" if "name" in first[0] else "title"
+    widths = {c: max(len(c), *(len(str(r.get(c) or "")) for r in first)) for c in extra}
     widths = {c: min(w, 24) for c, w in widths.items()}
     fixed = 9 + 11 + sum(w + 2 for w in widths.values())
     title_width = max(20, width - fixed)
-    out = []
-    for r in rows:
+    count = 0
+    block: list[str] = []
+    for r in chain(first, rows):
         cells = [r["id"][:8], cut(r[title_key] or "", title_width).ljust(title_width)]
-        cells += [
-            cut(str(r.get(c) if r.get(c) is not None else ""), widths[c]).ljust(widths[c])
-            for c in extra
-        ]
+        for c in extra:
+            value = r.get(c)
+            cells.append(cut("" if value is None else str(value), widths[c]).ljust(widths[c]))
         cells.append((r["updated_at"] or "")[:10])
-        out.append("  ".join(cells).rstrip() + (" !conflict" if r.get("conflict") else ""))
-    out.append(f"{len(rows)} item(s)")
-    return lines(out)
+        block.append("  ".join(cells).rstrip() + (" !conflict" if r.get("conflict") else ""))
+        count += 1
+        if len(block) == BLOCK:
+            yield lines(block)
+            block = []
+    block.append(f"{count} item(s)")
+    yield lines(block)
 
 
 def item(item: dict[str, Any], language: str, html: bool = False) -> str:

@@ -75,7 +75,13 @@ def experts(r: dict[str, Any]) -> str:
 
 
 def reindexed(done: dict[str, Any]) -> str:
-    return f"indexed {done['documents']} items in {done['seconds']} s\n"
+    """`reindex` (every item) or `reindex --catch-up` (what changed: ``lag`` is left)."""
+    if "lag" not in done:
+        return f"indexed {done['documents']} items in {done['seconds']} s\n"
+    if done["busy"]:
+        return "another copdesk is catching the search index up; it goes on until done\n"
+    left = f"; {done['lag']} changed items still to index" if done["lag"] else ""
+    return f"caught up: {done['documents']} items indexed in {done['seconds']} s{left}\n"
 
 
 def glossary(data: list[Any], action: str) -> str:

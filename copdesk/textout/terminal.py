@@ -14,7 +14,15 @@ def lines(rows: Iterable[str]) -> str:
 
 def cut(text: str, width: int) -> str:
     """One line of at most ``width`` characters (spaces collapsed, '…' when cut)."""
-    text = " ".join(str(text).split())
+    text = str(text)
+    if (
+        len(text) > width
+        or not text.isprintable()
+        or "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+    ):
+        text = " ".join(text.split())  # (a list prints 400,000 cells: most need nothing)
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 

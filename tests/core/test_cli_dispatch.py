@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -292,12 +293,16 @@ def test_handlers_return_data_and_never_print(name: str, site: dict[str, Any], c
             assert capsys.readouterr().out == ""
             return
         result = cmd.run(ws, args) if cmd.workspace else None
+        if isinstance(result, Reply) and isinstance(result.data, Iterator):
+            result.data = list(result.data)  # `list` streams: read while it is open
     if not cmd.workspace:  # check: the folder, not an open workspace (it may be damaged)
         result = cmd.run(args)
     assert capsys.readouterr().out == ""
     reply = result if isinstance(result, Reply) else Reply(result)
     assert cmd.text is not None
-    assert cmd.text(reply.data, **reply.facts).endswith("\n")
+    text = cmd.text(reply.data, **reply.facts)
+    text = text if isinstance(text, str) else "".join(text)  # `list`: lines as they come
+    assert text.endswith("\n")
 
 
 # -- declarations ---------------------------------------------------------------------
@@ -361,6 +366,32 @@ def test_the_json_printer() -> None:
     assert _printed([]) == "[\n]\n"
     assert _printed([{"a": 1}, {"b": "é"}]) == '[\n{"a": 1},\n{"b": "é"}\n]\n'
     assert _printed({"a": [1]}) == '{\n  "a": [\n    1\n  ]\n}\n'
+    assert _printed(iter([])) == "[\n]\n"  # `list`: rows streamed, printed the same
+    assert _printed(iter([{"a": 1}, {"b": "é"}])) == '[\n{"a": 1},\n{"b": "é"}\n]\n'
+
+
+def test_list_is_printed_as_it_is_read(site, run, monkeypatch) -> None:
+    """`list` never holds every row: rows are written as they are read (the text form
+    after the rows its column widths are taken from, a block of lines at a time)."""
+    from copdesk.store import items as store
+    from copdesk.textout import items as form
+
+    monkeypatch.setattr(form, "WIDTH_SAMPLE", 5)
+    monkeypatch.setattr(form, "BLOCK", 2)
+    written: list[int] = []
+    real = store.iter_rows
+
+    def rows(*args, **kwargs):
+        for n, row in enumerate(real(*args, **kwargs)):
+            written.append(len(sys.stdout.getvalue()) if n else -1)
+            yield row
+
+    monkeypatch.setattr(store, "iter_rows", rows)
+    for how in ([], ["--json"]):
+        written.clear()
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        assert main(["--workspace", str(site["ws"]), "list", "rex", *how]) == 0
+        assert len(written) > 10 and written[-1] > written[8] > 0, how  # rows out as read
 
 
 # -- errors and exit codes ------------------------------------------------------------

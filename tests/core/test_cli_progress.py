@@ -87,3 +87,31 @@ def test_an_untrusted_signer_is_printed_as_json(cli, ws, tmp_path) -> None:
     assert body["untrusted"]["fingerprint"] == ident["fingerprint"]
     text = cli("import", str(bundle))  # without --json: only the line on stderr
     assert text.code == 1 and text.out == ""
+
+
+def test_import_csv_reports_rows_written_then_the_index_catching_up(
+    cli, ws, tmp_path, monkeypatch
+) -> None:
+    import copdesk.search.index
+    import copdesk.workspace
+
+    monkeypatch.setattr(copdesk.workspace, "IMPORT_CHUNK", 20)
+    monkeypatch.setattr(copdesk.search.index, "TICK", 10)
+    sheet = tmp_path / "registre.csv"
+    sheet.write_text(
+        "title;summary\n" + "".join(f"Rapport {i};fuite de vanne {i}\n" for i in range(45)),
+        encoding="utf-8",
+    )
+    done = cli("--progress-json", "import-csv", "rex", str(sheet), "--json")
+    assert done.code == 0 and done.json()["imported"] == 45
+    lines = [(e["step"], e["done"], e["total"]) for e in events(done.err)]
+    written = [line for line in lines if line[0] == "importing"]
+    assert written == [("importing", 20, None), ("importing", 40, None), ("importing", 45, None)]
+    indexing = lines[len(written) :]  # every row is written before the index starts
+    assert indexing[0] == ("indexing", 0, 45) and indexing[-1] == ("indexing", 45, 45)
+    counts = [d for _, d, _ in indexing]
+    assert {10, 20, 30, 40} <= set(counts) and counts == sorted(counts)
+    assert all(step == "indexing" and total == 45 for step, _, total in indexing)
+    assert cli("search", "vanne", "--json").json()["total"] == 45
+    quiet = cli("import-csv", "rex", str(sheet), "--json")  # without the option: silent
+    assert quiet.code == 0 and quiet.err == ""

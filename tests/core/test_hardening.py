@@ -54,7 +54,26 @@ def filled(ws: Workspace, tmp_path: Path) -> Workspace:
 # -- schemas since the first release -------------------------------------------------
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+def _shape(db: Path) -> dict[str, object]:
+    """Every table's columns and every index of a database (names)."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            name: (
+                sorted(c[1] for c in conn.execute(f"PRAGMA table_info('{name}')"))
+                if kind == "table"
+                else kind
+            )
+            for name, kind in conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
+        }
+    finally:
+        conn.close()
+
+
+# 5: written between the merges of issues 14 and 12, its roles tables are now V6
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_a_workspace_of_every_schema_version_opens_and_upgrades(
     tmp_path: Path, version: int
 ) -> None:
@@ -80,6 +99,8 @@ def test_a_workspace_of_every_schema_version_opens_and_upgrades(
             ws.items.edit(rex["id"], {"summary": "Joint usé, remplacé"})  # writes work
     backups = sorted((tmp_path / "old" / "backups").glob("copdesk-schema*.db"))
     assert [b.name for b in backups] == [f"copdesk-schema{version}.db"]  # kept before
+    Workspace.create(tmp_path / "new", site="Usine de Lyon").close()
+    assert _shape(tmp_path / "old" / "copdesk.db") == _shape(tmp_path / "new" / "copdesk.db")
 
 
 # -- read-only -----------------------------------------------------------------------
@@ -376,3 +397,65 @@ def test_backup_and_restore_of_this_site(filled: Workspace, tmp_path: Path) -> N
     assert r.returncode == 2 and "another site" in one_line(r.stderr)
     with pytest.raises(CopdeskError, match="inside the workspace"), Workspace.open(path) as ws:
         ws.backup(path / "inside")
+
+
+# -- never written over --------------------------------------------------------------
+
+
+def test_export_and_backup_never_write_over_the_workspace(
+    filled: Workspace, tmp_path: Path
+) -> None:
+    path = filled.path
+    filled.close()
+    (path / "keys").mkdir(exist_ok=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "copdesk.db").symlink_to(path / "copdesk.db")  # a link into it
+    linked = tmp_path / "outside-blobs"
+    os.replace(path / "blobs", linked)
+    (path / "blobs").symlink_to(linked)  # the attachments on another disk
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    before = {p: p.read_bytes() for p in files}
+    for target in (
+        path / "copdesk.db",
+        path / "keys" / "site.key",
+        path / "new.copdesk",
+        path / "index" / "x.copdesk",
+        elsewhere / "copdesk.db",
+        linked / "x.copdesk",
+    ):
+        r = copdesk(path, "export", "--to", str(target))
+        assert r.returncode == 2 and "inside the workspace" in one_line(r.stderr), target
+    for folder in (path / "backups" / "b", linked / "b", path):
+        r = copdesk(path, "backup", str(folder))
+        assert r.returncode == 2 and "inside the workspace" in one_line(r.stderr), folder
+    assert {p: p.read_bytes() for p in files} == before
+    assert sorted(p for p in path.rglob("*") if p.is_file()) == files  # nothing added
+    r = copdesk(path, "export", "--to", str(tmp_path / "ok.copdesk"))
+    assert r.returncode == 0, r.stderr  # beside the workspace is fine
+
+
+def test_check_re_derives_every_item_in_one_pass(filled: Workspace) -> None:
+    """check compares each item with its heads without holding every body: a changed
+    content, a lost row and a row without revisions are each named."""
+    assert filled.check() == []
+    rows = filled.items.list("rex")
+    changed, lost = rows[0]["id"], rows[1]["id"]
+    conn = filled.conn
+    conn.execute("BEGIN")
+    conn.execute("UPDATE items SET data = replace(data, 'joint', 'jonit') WHERE id = ?", (changed,))
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("DELETE FROM refs WHERE item_id = ?", (lost,))
+    conn.execute("DELETE FROM items WHERE id = ?", (lost,))
+    conn.execute(
+        "INSERT INTO items (id, kind, head, heads, deleted, conflict, title, tags, origin_site,"
+        " created_at, updated_at, change, data) SELECT 'orphan', kind, head, heads, deleted,"
+        " conflict, title, tags, origin_site, created_at, updated_at, -1, data FROM items"
+        " WHERE id = ?",
+        (changed,),
+    )
+    conn.execute("COMMIT")
+    problems = filled.check()
+    assert f"item {changed}: current state differs from its revisions []" in problems
+    assert f"item {lost}: has revisions but no current state" in problems
+    assert "item orphan: has no revisions" in problems

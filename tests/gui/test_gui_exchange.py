@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from copdesk import Workspace
 from copdesk.errors import BadInput, Cancelled
+from copdesk.gui import write_jobs
 from copdesk.gui.conflicts import DIFFER_BACKGROUND
 from copdesk.gui.dialogs.trust import TrustBundleDialog
 from copdesk.gui.exchange import ExchangeView
@@ -263,6 +264,28 @@ def test_sync_folder_is_remembered_and_reports(qtbot, runner, sites, tmp_path) -
     qtbot.waitUntil(lambda: view.data.get("sync_folder") == str(share.resolve()), timeout=WAIT)
     assert str(share.resolve()) in view.sync.label.text()
     window.close()
+
+
+def test_a_lagging_index_catches_up_a_step_at_a_time_on_the_worker(
+    qtbot, runner, sites, monkeypatch
+) -> None:
+    """After a killed import the window indexes what was committed in bounded steps,
+    so the views' reads run in between instead of waiting for the whole catch-up."""
+    lyon, _ = sites
+    with Workspace.open(lyon, index=False) as ws:  # the index left behind
+        for i in range(1_200):
+            ws.items.add("rex", {"title": f"Rapport {i}", "summary": "pompe doseuse"})
+    monkeypatch.setattr(write_jobs, "CATCH_UP_STEP", 0.0)  # one batch per step
+    runner.open(lyon)
+    lags: list[int] = []
+
+    def perform(fn, done) -> int:
+        return runner.perform(fn, lambda result: (lags.append(result["lag"]), done(result)))
+
+    write_jobs.catch_up_steps(perform)
+    qtbot.waitUntil(lambda: bool(lags) and lags[-1] == 0, timeout=60_000)
+    assert len(lags) >= 3 and lags == sorted(lags, reverse=True) and lags[0] > 0
+    assert on_worker(qtbot, runner, lambda ws: ws.search.query("doseuse")["total"]) == 1_200
 
 
 def make_conflicts(lyon: Path, nantes: Path, tmp_path: Path) -> tuple[str, str]:

@@ -176,7 +176,7 @@ class ImportPanel(QGroupBox):
 
         def failed(exc: BaseException) -> bool:
             if isinstance(exc, Cancelled):  # killed between its commit and its indexing?
-                self.loads.perform(write_jobs.catch_up_index())
+                write_jobs.catch_up_steps(self.loads.perform)
                 self.say(self.tr("Cancelled: nothing was written."))
                 return True
             return self._refused(exc)

@@ -120,7 +120,7 @@ class SyncPanel(QGroupBox):
             if folder and self.data and child is not None and workspace is not None:
                 own = f"{self.data['identity']['site_id']}{EXTENSION}"  # written last
                 clean_after_export(workspace, Path(folder) / own, child.pid)
-            self.loads.perform(write_jobs.catch_up_index())  # and the bundles imported stay
+            write_jobs.catch_up_steps(self.loads.perform)  # and the bundles imported stay
             self.say(self.tr("Cancelled: the bundles already imported stay."))
             return True
 
