@@ -10,7 +10,7 @@ other reports and exports them as a bundle that the first site trusts.
    workspace (offscreen) and prints the wall-clock time of the main window's first
    paint, and of the first paint after the opening view has its data; the parent
    measures from just before it starts the process. Baseline, in the same run: a
-   process that paints an empty QMainWindow. Median of 3. Target: within 2 s.
+   process that paints an empty QMainWindow. Median of 3. Target: within 1.5 s.
 2. Event-loop blocking: a 10 ms PreciseTimer records its own lateness (the gap
    between two ticks minus 10 ms) while the window (a) rebuilds the search index of
    the 50,000 items (Edit > Rebuild the search index: `copdesk reindex` in a child
@@ -18,7 +18,9 @@ other reports and exports them as a bundle that the first site trusts.
    after each word, so searches run while typing), (c) imports the 10,000-item
    bundle through the Exchange view, preview then apply (`copdesk import` in a child
    process; the window's worker then searches the new items without indexing them),
-   and (d) opens the list of experience reports.
+   (d) opens the list of experience reports, and (e) switches the whole window to
+   French and back (Settings: a window built in the other language takes the place of
+   the first, on the same list and item; the new window's list is read by the worker).
    Target: longest block under 100 ms.
 3. A 100,000-row list: the 60,000 reports as the worker lists them, plus copies up
    to 100,000 rows, given to the window's table (model reset and first paint), then
@@ -63,7 +65,7 @@ from report import Figure, print_summary
 
 from copdesk.workspace import Workspace
 
-PAINT_TARGET = 2.0  # seconds from process start to the first painted window
+PAINT_TARGET = 1.5  # seconds from process start to the first painted window
 BLOCK_TARGET = 0.100  # seconds: longest time the event loop may be blocked
 TICK_MS = 10
 KEY_DELAY_MS = 150
@@ -388,6 +390,24 @@ def in_process(
         figures.append(Figure(f"open the list of {window.model.total:,} reports", took))
         blocked("opening that list", probe, took)
 
+        for choice in ("fr", "en"):
+            row = window.table.model().index(0, 0)
+            window.table.setCurrentIndex(row)  # an item open beside the list
+            started = time.perf_counter()
+            with probe:
+                switched: list[Any] = []
+                window.replaced.connect(switched.append)
+                window.switch_language(choice)
+                if not switched:
+                    raise RuntimeError(f"the window did not switch to {choice}")
+                window = switched[0]
+                wait_signal(window.viewLoaded, lambda: None, lambda *_: True)
+                QApplication.processEvents()
+            took = time.perf_counter() - started
+            print(f"  switching the window to {choice}: {fmt_time(took)}")
+            figures.append(Figure(f"switch the language to {choice} (on the list)", took))
+            blocked(f"switching the language to {choice}", probe, took)
+
         rows = wait_job(runner, read_jobs.list_rows("rex"))
         base = list(rows)
         n = 0
@@ -509,9 +529,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"start → first painted window ({sizes.items:,} items)",
                 paint,
                 empty,
-                f"≤ {PAINT_TARGET:.0f} s",
-                paint <= PAINT_TARGET,
-                "baseline: an empty QMainWindow",
+                target=f"≤ {PAINT_TARGET:g} s",
+                met=paint <= PAINT_TARGET,
+                note="baseline: an empty QMainWindow",
             )
         )
         figures.append(Figure("start → home painted with its data", content, empty))

@@ -14,7 +14,7 @@ from functools import cache
 
 NAME = "copdesk"
 APP_ID = "org.copdesk.Copdesk"  # reverse-DNS: desktop entry, AppStream, Inno Setup AppId
-ICON = "copdesk"  # resources/icons/copdesk.svg, the one drawing every size is made from
+ICON = "copdesk"  # copdesk/resources/icons/copdesk.svg, the one drawing every size is made from
 SUMMARY = "Knowledge base for industrial communities of practice"
 SUMMARY_FR = "Capitalisation des connaissances pour communautés de pratique industrielles"
 PUBLISHER = "The copdesk developers"

@@ -170,11 +170,40 @@ def _show(cmd: Command, result: Any, as_json: bool) -> int:
     return reply.exit_code
 
 
+# Global options that take a value (to find the first word that is not one).
+_VALUED = ("--workspace", "--as", "--pin-file")
+
+
+def opening_a_bundle(argv: Sequence[str]) -> list[str]:
+    """``copdesk [OPTIONS] FILE.copdesk`` (a desktop's "open with", ``Exec=copdesk %f``)
+    is ``copdesk [OPTIONS] gui --open FILE.copdesk``: the window on the import preview."""
+    from copdesk.commands import COMMANDS
+
+    argv = list(argv)
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in _VALUED:
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        if word not in COMMANDS:
+            from copdesk.sync.bundle import EXTENSION
+
+            if word.lower().endswith(EXTENSION):
+                return [*argv[:i], "gui", "--open", word, *argv[i + 1 :]]
+        break
+    return argv
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = opening_a_bundle(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:  # plain `copdesk`: the desktop window
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     cmd: Command = args.command_spec
     as_json = cmd.wants_json(args)
     if not cmd.workspace:

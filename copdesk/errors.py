@@ -2,10 +2,28 @@
 
 Every failure a user can cause is a :class:`CopdeskError` carrying the exit code
 the command line returns, so the CLI prints one line and never a traceback, and
-the GUI can show the same sentence.
+the GUI can show the same sentence. The sentence is English; an error that may
+also carry a message ``code`` of the catalogue and its ``facts``
+(:mod:`copdesk.messages.errors`), so the window can say it in its own language
+(:func:`copdesk.messages.error_text`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def plain(value: Any) -> Any:
+    """Facts as JSON can carry them: a message (anything with ``code`` and ``facts``)
+    becomes ``{"message": CODE, "facts": {...}}``, for a child process to send them."""
+    if hasattr(value, "code") and hasattr(value, "facts"):
+        return {"message": value.code, "facts": plain(value.facts)}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value if value is None or isinstance(value, str | int | float | bool) else str(value)
 
 
 class CopdeskError(Exception):
@@ -13,11 +31,25 @@ class CopdeskError(Exception):
 
     exit_code = 1
 
+    def __init__(
+        self, message: str = "", *, code: str | None = None, facts: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.facts: dict[str, Any] = dict(facts or {})
+
+    def extra_details(self) -> dict[str, object] | None:
+        """What a kind of error adds for programs (the signer of an untrusted bundle)."""
+        return None
+
     @property
     def details(self) -> dict[str, object] | None:
         """What a program needs besides the sentence (``--json`` prints it with the
-        error); None for most errors."""
-        return None
+        error): the message code and facts when the error has them; None for most."""
+        extra = dict(self.extra_details() or {})
+        if self.code:
+            extra.update(code=self.code, facts=plain(self.facts))
+        return extra or None
 
 
 class BadInput(CopdeskError):
@@ -44,8 +76,10 @@ class WorkspaceCopied(CopdeskError):
 
     exit_code = 1
 
-    def __init__(self, message: str, site: str = "", name: str = "", reason: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, site: str = "", name: str = "", reason: str = "", **words: Any
+    ) -> None:
+        super().__init__(message, **words)
         self.site, self.name, self.reason = site, name, reason
 
 
@@ -69,12 +103,11 @@ class UntrustedSite(CopdeskError):
 
     exit_code = 1
 
-    def __init__(self, message: str, producer: dict[str, str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, producer: dict[str, str] | None = None, **words: Any) -> None:
+        super().__init__(message, **words)
         self.producer = dict(producer or {})
 
-    @property
-    def details(self) -> dict[str, object]:
+    def extra_details(self) -> dict[str, object]:
         return {"untrusted": self.producer}
 
 
@@ -98,6 +131,6 @@ class PinRequired(CopdeskError):
 
     exit_code = 1
 
-    def __init__(self, message: str, person: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, person: str, **words: Any) -> None:
+        super().__init__(message, **words)
         self.person = person

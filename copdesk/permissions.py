@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from copdesk import messages
 from copdesk.core import Core
 from copdesk.errors import BadInput, NotAllowed, PinRequired
 from copdesk.model.kinds import AUTONOMOUS
-from copdesk.model.permissions import ACTION_WORDS, RULES, VALIDATORS, transition
+from copdesk.model.message import Message, msg
+from copdesk.model.permissions import RULES, VALIDATORS, transition
 from copdesk.store import items as q
 from copdesk.store import pins
 
@@ -163,7 +165,7 @@ class Permissions:
         person = self.core.actor
         how = self._reason(action, community, author, person)
         if how is None:
-            raise NotAllowed(self.refusal(action, community, person, what))
+            raise _error(NotAllowed, self.refusal_message(action, community, person, what))
         if how in ("role", "admin") and person:
             self._require_proof(person, action)
 
@@ -171,17 +173,34 @@ class Permissions:
         self, action: str, community: str | None, person: str | None, what: str | None = None
     ) -> str:
         """The one-line refusal: who may, and why the person writing may not."""
+        return str(messages.say(self.refusal_message(action, community, person, what)))
+
+    def refusal_message(
+        self, action: str, community: str | None, person: str | None, what: str | None = None
+    ) -> Message:
+        """The refusal as a message of the catalogue (the window says it in its language)."""
         rule = RULES[action]
-        name = (self.core.name(community) if community else None) or "a community"
-        doing = what or ACTION_WORDS[action][0]
-        text = f"only {rule.en.format(community=name)} may {doing}"
+        name: str | Message = (self.core.name(community) if community else None) or msg(
+            "refusal.a_community"
+        )
+        only = msg(
+            "refusal.only", who=msg(f"may.{action}", community=name), doing=_doing(action, what)
+        )
         if person is None:
-            return f"{text}: say who is writing (copdesk use NAME, or --as NAME)"
+            return msg("refusal.say_who", refusal=only)
+        who = self.core.name(person) or person
         if community and rule.roles:
             role = self.roles_of(person).get(community)
-            held = f"a {role} of" if role else "not a member of"
-            return f"{text}; {self.core.name(person)} is {held} {name}"
-        return f"{text}; {self.core.name(person)} is not"
+            if role:
+                return msg(
+                    "refusal.role",
+                    refusal=only,
+                    person=who,
+                    role=msg(f"choice.{role}"),
+                    community=name,
+                )
+            return msg("refusal.not_member", refusal=only, person=who, community=name)
+        return msg("refusal.not", refusal=only, person=who)
 
     # -- items: which action a change is ------------------------------------------------
 
@@ -253,12 +272,8 @@ class Permissions:
     def _require_proof(self, person: str, action: str) -> None:
         if not pins.has_pin(self.conn, person) or self._proof_holds(person):
             return
-        name = self.core.name(person) or person
-        raise PinRequired(
-            f"{name}'s PIN is needed to {ACTION_WORDS[action][0]}"
-            " (give --pin-file FILE, or type it when asked)",
-            person,
-        )
+        words = msg("pin.needed", name=self.core.name(person) or person, doing=_doing(action, None))
+        raise PinRequired(str(messages.say(words)), person, code=words.code, facts=words.facts)
 
     def _proof_holds(self, person: str) -> bool:
         if self.login_person() == person:
@@ -273,12 +288,12 @@ class Permissions:
         """Check ``person``'s PIN; remembered for ``proof_minutes`` in this process."""
         pid = self.core.resolve(person, "person")
         if not pin or not str(pin).strip():
-            raise BadInput("the PIN is empty")
+            raise _error(BadInput, msg("pin.empty"))
         now = dt.datetime.now(dt.UTC)
         with self.core.db.write() as conn:
             ok = pins.check_pin(conn, pid, pin, now)
         if not ok:
-            raise NotAllowed(f"wrong PIN for {self.core.name(pid)}")
+            raise _error(NotAllowed, msg("pin.wrong", name=self.core.name(pid) or pid))
         self._proven[pid] = time.monotonic() + 60 * self.proof_minutes
 
     def forget_proofs(self) -> None:
@@ -346,7 +361,7 @@ class Permissions:
         self.require("trust", what="remove an administrator")
         admins = self.admins()
         if pid in admins and len(admins) == 1:
-            raise NotAllowed("the site always keeps one administrator: name another one first")
+            raise _error(NotAllowed, msg("refusal.one_admin"))
         with self.core.db.write() as conn:
             conn.execute("DELETE FROM site_roles WHERE person = ? AND role = ?", (pid, ADMIN))
         return self.admins()
@@ -363,3 +378,17 @@ class Permissions:
                 (person, ADMIN, self.core.now()),
             )
         return True
+
+
+def _doing(action: str, what: str | None) -> Message | str:
+    """What was refused: the action's words, or the ``what`` phrase (as a code when the
+    catalogue knows it, so it is said in French too)."""
+    if what is None:
+        return msg(f"doing.{action}")
+    code = messages.doing_code(what)
+    return msg(code) if code else what
+
+
+def _error(kind: type[NotAllowed] | type[BadInput], words: Message) -> Exception:
+    """An error of ``kind`` in English words, carrying its code and facts."""
+    return kind(str(messages.say(words)), code=words.code, facts=words.facts)

@@ -1,6 +1,6 @@
 """`make package`: the frozen application, its smoke test, the installer, and the figures.
 
-1. icons at every size and a .ico, from resources/icons/copdesk.svg (packaging/icons.py);
+1. icons at every size and a .ico, from copdesk/resources/icons/copdesk.svg (packaging/icons.py);
 2. PyInstaller, one folder (packaging/copdesk.spec) → build/package/dist/copdesk;
 3. the smoke test of that folder, offscreen (packaging/smoke.py);
 4. Linux: the .deb (packaging/deb.py), its desktop entry, AppStream metainfo and MIME
@@ -137,7 +137,7 @@ def main() -> int:
         debian_tools()
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
-    step("icons from resources/icons/copdesk.svg")
+    step("icons from copdesk/resources/icons/copdesk.svg")
     run(sys.executable, HERE / "icons.py", OUT / "icons")
     if WINDOWS:
         from iscc import version_info

@@ -1,6 +1,6 @@
 """The application icon at every size installers want, drawn from the one SVG.
 
-``resources/icons/copdesk.svg`` is the only drawing: this renders it with Qt's SVG
+``copdesk/resources/icons/copdesk.svg`` is the only drawing: this renders it with Qt's SVG
 renderer (offscreen, no display) to PNG at the hicolor theme's sizes for Linux, and to
 a Windows .ico holding PNG images (16 to 256 px), which PyInstaller and Inno Setup use.
 
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SVG = ROOT / "resources" / "icons" / "copdesk.svg"
+SVG = ROOT / "copdesk" / "resources" / "icons" / "copdesk.svg"
 HICOLOR = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO = (16, 24, 32, 48, 64, 128, 256)
 

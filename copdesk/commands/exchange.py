@@ -66,25 +66,27 @@ def trust(ws: Workspace, a: Namespace) -> dict[str, Any]:
     raise BadInput("give SITE_ID --key KEY (from `copdesk identity` there) or --from-bundle FILE")
 
 
-SITE_ACTIONS = ("status", "split", "read-only", "moved", "rotate-key", "replace-lost-key",
-                "revoke-key")  # fmt: skip
+SITE_ACTIONS = ("status", "rename", "split", "read-only", "moved", "rotate-key",
+                "replace-lost-key", "revoke-key")  # fmt: skip
 
 
 @command(
     "site",
-    help="this workspace's standing (restored, copied) and its keys",
+    help="this workspace's standing (restored, copied), its name and its keys",
     text=text.site_state,
     args=[
         arg("action", nargs="?", default="status", choices=SITE_ACTIONS),
-        opt("--name", metavar="NAME", help="split: the new site's name"),
+        opt("--name", metavar="NAME", help="rename, split: the site's new name"),
         opt("--key", metavar="KEY", help="revoke-key: the key or its fingerprint"),
     ],
 )
 def site(ws: Workspace, a: Namespace) -> dict[str, Any]:
     """See copdesk.sync.lifecycle: a copy splits into a new site, stays read-only, or is
-    the same workspace moved; keys rotate, are replaced when lost, or revoked."""
+    the same workspace moved; keys rotate, are replaced when lost, or revoked. A site is
+    renamed in place (peers learn the name from its next bundle)."""
     actions = {
         "status": ws.sites.state,
+        "rename": lambda: ws.sites.rename(a.name or ""),
         "split": lambda: ws.sites.become_new_site(a.name or ""),
         "read-only": ws.sites.keep_read_only,
         "moved": ws.sites.claim_moved,

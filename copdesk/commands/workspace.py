@@ -4,6 +4,7 @@ demo content, an integrity check and repair, backups, and the desktop window."""
 from __future__ import annotations
 
 import contextlib
+import os
 from argparse import Namespace
 from typing import Any
 
@@ -150,18 +151,33 @@ def restore_backup(a: Namespace) -> dict[str, Any]:
     args=[
         opt("--view", metavar="VIEW", help="home, rex, howto, search:QUERY, item:ID…"),
         opt("--screenshot", metavar="FILE.png", help="save the window as a PNG and exit"),
-        opt("--size", default="1280x800", metavar="WxH", help="window size (screenshots)"),
+        opt("--size", default="1366x768", metavar="WxH", help="window size (screenshots)"),
+        opt("--scale", default="1", metavar="FACTOR", help="screen scale (screenshots): 1, 1.5, 2"),
+        opt("--language", choices=("fr", "en"), help="interface language (screenshots)"),
+        opt("--open", metavar="FILE.copdesk", help="open on the import preview of a bundle"),
     ],
 )
 def gui(a: Namespace) -> Reply:
-    """Open the desktop window (the default command); Qt is imported only here."""
+    """Open the desktop window (the default command); Qt is imported only here, once
+    the system libraries it needs are known to be there."""
+    from copdesk.gui import system_libraries
+
+    system_libraries.check(
+        {**os.environ, "QT_QPA_PLATFORM": "offscreen"} if a.screenshot else os.environ
+    )
     from copdesk.gui import app
 
     path = workspace_dir(a.workspace)
     if a.screenshot:
         code = app.screenshot(
-            path, a.screenshot, view=a.view or "home", size=a.size, actor=a.as_person
+            path,
+            a.screenshot,
+            view=a.view or "home",
+            size=a.size,
+            scale=a.scale,
+            language=a.language,
+            actor=a.as_person,
         )
     else:
-        code = app.run(path, actor=a.as_person, view=a.view)
+        code = app.run(path, actor=a.as_person, view=a.view, bundle=a.open)
     return Reply(None, exit_code=code)

@@ -39,7 +39,14 @@ class Act(StrEnum):
     VALIDATE = "actionValidate"
     SEND_BACK = "actionSendBack"
     REINDEX = "actionReindex"
+    RENAME_SITE = "actionRenameSite"
     REFRESH = "actionRefresh"
+    BACK = "actionBack"
+    FORWARD = "actionForward"
+    ZOOM_IN = "actionZoomIn"
+    ZOOM_OUT = "actionZoomOut"
+    ZOOM_RESET = "actionZoomReset"
+    RESET_LAYOUT = "actionResetLayout"
     GO_HOME = "actionGo_home"
     GO_COMMUNITIES = "actionGo_communities"
     GO_REX = "actionGo_rex"
@@ -108,6 +115,7 @@ class Spec:
     tip: str = ""
     separated: bool = False  # a separator before it in its menu
     icon: str | None = None
+    also: tuple[str, ...] = ()  # other keys for it (Ctrl+= for Ctrl++ without Shift)
     writes: bool = False  # changes the workspace: disabled when it is read-only
     checkable: bool = False
 
@@ -167,12 +175,26 @@ def specs() -> list[Spec]:
         Spec(Act.REINDEX, translate("Menus", "Rebuild the search &index"), "edit", None,
              translate("Menus", "Rebuild the search index from the database (in the background)"),
              separated=True),
+        Spec(Act.RENAME_SITE, translate("Menus", "Rena&me this site…"), "edit", None,
+             translate("Menus", "Change the name other sites know this one by")),
         Spec(Act.WHO_KNOWS, translate("Tasks", "&Who knows…"), "edit", "Ctrl+Shift+K",
              translate("Tasks", "People ranked for a topic, with the reasons")),
         Spec(Act.GLOSSARY, translate("Tasks", "&Glossary…"), "edit", None,
              translate("Tasks", "Synonyms and acronyms applied to searches")),
         *item_tasks(),
         Spec(Act.REFRESH, translate("Menus", "&Refresh"), "view", "F5"),
+        Spec(Act.BACK, translate("Menus", "&Back"), "view", "Alt+Left",
+             translate("Menus", "Back to what you read before (Alt+Left, mouse back button)"),
+             separated=True),
+        Spec(Act.FORWARD, translate("Menus", "&Forward"), "view", "Alt+Right"),
+        Spec(Act.ZOOM_IN, translate("Menus", "Zoom &in"), "view", "Ctrl++",
+             translate("Menus", "Larger text in the reading pane and the lists"), separated=True,
+             also=("Ctrl+=",)),
+        Spec(Act.ZOOM_OUT, translate("Menus", "Zoom &out"), "view", "Ctrl+-"),
+        Spec(Act.ZOOM_RESET, translate("Menus", "&Actual size"), "view", "Ctrl+0"),
+        Spec(Act.RESET_LAYOUT, translate("Menus", "Reset the &layout"), "view", None,
+             translate("Menus", "Give the sidebar, the list and the reading pane their "
+                                "default widths")),
         Spec(Act.SHOW_DELETED, translate("Tasks", "Show &deleted items"), "view", "Ctrl+Shift+D",
              translate("Tasks", "List deleted items (restore one from its history)"),
              checkable=True),
@@ -255,7 +277,7 @@ class Actions:
             action = QAction(spec.text, window)
             action.setObjectName(spec.name.value)
             if spec.keys is not None:
-                action.setShortcut(QKeySequence(spec.keys))
+                action.setShortcuts([QKeySequence(spec.keys), *map(QKeySequence, spec.also)])
             if spec.name == Act.SHORTCUTS and action.shortcut().isEmpty():
                 action.setShortcut(QKeySequence("F1"))  # no help key on this platform
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -265,8 +287,10 @@ class Actions:
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             action.setCheckable(spec.checkable)
-            handler = handlers[spec.name]
-            if spec.checkable:  # the handler takes the new state
+            handler = handlers.get(spec.name)
+            if handler is None:  # declared before its handler exists: shown, disabled
+                action.setEnabled(False)
+            elif spec.checkable:  # the handler takes the new state
                 action.toggled.connect(lambda on, h=handler: h(on))
             else:
                 action.triggered.connect(lambda _=False, h=handler: h())

@@ -274,7 +274,13 @@ def community_html(data: Mapping[str, Any]) -> str:
     accept = _esc(translate("CommunityPage", "Accept"))
     promote = _esc(translate("CommunityPage", "Turn into a know-how sheet"))
     for q in data["questions"]:
-        answers = _esc(translate("CommunityPage", "%1 answer(s)")).replace("%1", str(q["answers"]))
+        if q["answers"] == 0:
+            answers = _esc(translate("CommunityPage", "no answer yet"))
+        elif q["answers"] == 1:
+            answers = _esc(translate("CommunityPage", "1 answer"))
+        else:
+            answers = _esc(translate("CommunityPage", "%1 answers"))
+            answers = answers.replace("%1", str(q["answers"]))
         qid = _esc(q["id"])
         parts.append(
             f'<p class="question"><a href="copdesk:{qid}"><b>{_esc(q.get("title"))}</b></a> '

@@ -263,7 +263,7 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     chart.setTitleFont(font)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
+    view.setMinimumHeight(150)  # a 1366x768 screen at 150 % still holds the view
     return chart, view
 
 

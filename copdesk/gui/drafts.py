@@ -51,3 +51,25 @@ def load(root: Path, key: str) -> dict[str, Any] | None:
 
 def discard(root: Path, key: str) -> None:
     _path(root, key).unlink(missing_ok=True)
+
+
+def saved(root: Path) -> list[dict[str, Any]]:
+    """Every draft kept in the workspace, newest first (offered back at start: after a
+    crash or a power cut, the text typed is not waiting for Ctrl+N to be found)."""
+    folder = Path(root) / FOLDER
+    out = []
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        draft = load(root, path.stem) if _SAFE_KEY.fullmatch(path.stem) else None
+        if draft is None or not isinstance(draft.get("kind"), str):
+            continue
+        values = draft["values"]
+        out.append(
+            {
+                "key": path.stem,
+                "kind": draft["kind"],
+                "item_id": draft.get("item_id"),
+                "saved_at": str(draft.get("saved_at") or ""),
+                "title": str(values.get("title") or values.get("name") or ""),
+            }
+        )
+    return sorted(out, key=lambda d: d["saved_at"], reverse=True)

@@ -34,14 +34,16 @@ from copdesk.gui import drafts, read_jobs, write_jobs
 from copdesk.gui.attachments import AttachmentStrip
 from copdesk.gui.forms import ItemForm
 from copdesk.gui.labels import kind_label, ui_language
+from copdesk.gui.language import format_local, shown_date
 from copdesk.gui.read_jobs import PANE_CSS
 from copdesk.gui.similar import SimilarPanel
 from copdesk.gui.templates import templates_for
-from copdesk.gui.views import SafeBrowser
+from copdesk.gui.views import ElidedLabel, SafeBrowser
 from copdesk.gui.worker import WorkspaceRunner
 from copdesk.model.kinds import KINDS, REF, REFS
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+PREFERRED_SIZE = (1180, 780)  # on a screen that has room; smaller ones get their size
 AUTOSAVE_MS = 3000  # a draft is written this long after the last keystroke
 PREVIEW_MS = 300  # the preview follows typing, without re-rendering on every key
 _STYLE = re.compile(r"<style>.*?</style>", re.S)
@@ -76,8 +78,36 @@ def preview_html(
             item[f"{f.name}_name"] = names.get(values[f.name], values[f.name])
         elif f.type == REFS:
             item["holder_names"] = [names.get(v, v) for v in values[f.name]]
-    page = item_html(item, language)
+    page = item_html(item, language, dates=shown_date)  # as the reading pane shows it
     return _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", page, 1)
+
+
+def fit_window(window: QWidget, preferred: tuple[int, int], near: QWidget | None) -> None:
+    """Size a window to ``preferred``, or to the screen it opens on when that is smaller
+    (its title bar counted), centred there: every button stays on screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    from copdesk.gui.frame import TITLE_BAR
+
+    screen = (near.screen() if near is not None else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(*preferred)
+        return
+    room = screen.availableGeometry()
+    width = min(preferred[0], room.width() - 16)
+    height = min(preferred[1], room.height() - TITLE_BAR)
+    window.resize(width, height)
+    frame = window.frameGeometry()
+    frame.moveCenter(room.center())
+    window.move(max(frame.left(), room.left()), max(frame.top(), room.top()))
+
+
+def _shortcut(window: QWidget, text: str, keys: QKeySequence, slot: Any) -> None:
+    action = QAction(text, window)
+    action.setShortcut(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    window.addAction(action)
 
 
 def _timer(parent: QWidget, ms: int, slot: Any) -> QTimer:
@@ -89,8 +119,11 @@ def _timer(parent: QWidget, ms: int, slot: Any) -> QTimer:
 
 
 def error_text(exc: BaseException) -> str:
+    """An error in the interface's language (the core's code and facts), or as it is."""
     if isinstance(exc, CopdeskError):
-        return str(exc)
+        from copdesk import messages
+
+        return messages.error_text(exc, ui_language())
     return translate("EditorWindow", "Internal error: %1").replace(
         "%1", f"{type(exc).__name__}: {exc}"
     )
@@ -177,11 +210,12 @@ class EditorWindow(QWidget):
         self._gone = False
         self._draft_written = False
         self.ask_unsaved = self._ask_unsaved  # tests inject the answer
+        self.restore_on_load = False  # a draft recovered at start: restored once loaded
 
         self.setObjectName("editorWindow")
         self.setAcceptDrops(True)
-        self.resize(1180, 780)
         self._build()
+        fit_window(self, PREFERRED_SIZE, parent)
         self._preview_timer = _timer(self, PREVIEW_MS, self.update_preview)
         self._autosave_timer = _timer(self, AUTOSAVE_MS, self.autosave)
         self._set_title()
@@ -192,7 +226,7 @@ class EditorWindow(QWidget):
     # -- layout --------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel("", self)  # a long title never widens the editor
         self.heading.setObjectName("editorHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.template = QComboBox(self)
@@ -213,6 +247,7 @@ class EditorWindow(QWidget):
         self.scroll.setWidget(QLabel(self.tr("Loading…"), self))
         self.preview = SafeBrowser(self)
         self.preview.setObjectName("editorPreview")
+        self.preview.setAccessibleName(self.tr("Preview, as it will be read"))
         self.preview.document().setDocumentMargin(12)
         preview_box = QWidget(self)
         pv = QVBoxLayout(preview_box)
@@ -229,6 +264,8 @@ class EditorWindow(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.scroll.setMinimumWidth(300)
+        preview_box.setMinimumWidth(220)
         self.splitter.setSizes([680, 460])
 
         self.files = AttachmentStrip(self)
@@ -257,15 +294,8 @@ class EditorWindow(QWidget):
         layout.addWidget(self.files)
         layout.addLayout(foot)
 
-        save = QAction(self.tr("Save"), self)
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
-        close = QAction(self.tr("Close"), self)
-        close.setShortcut(QKeySequence("Ctrl+W"))
-        close.triggered.connect(self.close)
-        self.addAction(close)
+        _shortcut(self, self.tr("Save"), QKeySequence(QKeySequence.StandardKey.Save), self.save)
+        _shortcut(self, self.tr("Close"), QKeySequence("Ctrl+W"), self.close)
 
     def _set_title(self) -> None:
         what = kind_label(self.kind)
@@ -299,7 +329,11 @@ class EditorWindow(QWidget):
         self.save_button.setEnabled(True)
         draft = data.get("draft")
         if draft and draft["values"] != self._initial:
-            self._offer_draft(draft)
+            if self.restore_on_load:  # recovered at start: the user asked for it back
+                self.restore_draft(draft)
+                self.message.show_message(self.tr("Recovered text restored: save it."), "info")
+            else:
+                self._offer_draft(draft)
         self._set_title()
         self.update_preview()
         first = self.form.widget(KINDS[self.kind].title_field)
@@ -319,7 +353,7 @@ class EditorWindow(QWidget):
         self.template.clear()
         self.template.addItem(self.tr("Blank"), None)
         for t in choices:
-            self.template.addItem(t.label(self.content_language), t)
+            self.template.addItem(t.label(self.language), t)  # named as the interface speaks
         self.template.blockSignals(False)
         self.template.currentIndexChanged.connect(self._template_chosen)
 
@@ -350,7 +384,7 @@ class EditorWindow(QWidget):
         return drafts.draft_key(self.kind, self.item_id)
 
     def _offer_draft(self, draft: dict[str, Any]) -> None:
-        when = str(draft.get("saved_at") or "")[:16].replace("T", " ")
+        when = format_local(draft.get("saved_at"))
         text = self.tr("Text typed on %1 was not saved. Restore it?").replace("%1", when)
         self.message.show_message(
             text,
@@ -422,7 +456,7 @@ class EditorWindow(QWidget):
             return
         item = {**(self.item or {}), "kind": self.kind}
         item["updated_at"] = item.get("updated_at") or self.tr("not saved yet")
-        page = preview_html(item, self.form.values(), self._names, self.language)
+        page = preview_html(item, self.form.values(), self._names, self.language)  # as read
         bar = self.preview.verticalScrollBar()
         position = bar.value()
         self.preview.set_page(page)

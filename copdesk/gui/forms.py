@@ -10,23 +10,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from copdesk import messages
 from copdesk.errors import BadInput
+from copdesk.gui.datefield import DateField
 from copdesk.gui.labels import choice_label, field_label, ui_language
 from copdesk.gui.models import priority_icon
 from copdesk.model.kinds import (
@@ -132,24 +131,12 @@ class FieldInput(QObject):
                 combo.editTextChanged.connect(self.changed)
             combo.currentIndexChanged.connect(self.changed)
             return combo
+        if f.type == DATE:  # typed in the user's locale, or picked in a calendar
+            date = DateField(parent)
+            date.changed.connect(self.changed)
+            return date
         line = QLineEdit(parent)
         line.textChanged.connect(self.changed)
-        if f.type == DATE:
-            line.setPlaceholderText(translate("ItemForm", "YYYY-MM-DD"))
-            line.setMaxLength(10)
-            box = QWidget(parent)
-            today = QToolButton(box)
-            today.setText(translate("ItemForm", "Today"))
-            today.setToolTip(translate("ItemForm", "Fill in today's date"))
-            today.clicked.connect(
-                lambda: line.setText(QDate.currentDate().toString(Qt.DateFormat.ISODate))
-            )
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(line, 1)
-            row.addWidget(today)
-            self.line = line
-            return box
         if f.type in (LIST, REFS):
             line.setPlaceholderText(
                 translate("ItemForm", "Names, separated by commas")
@@ -189,6 +176,8 @@ class FieldInput(QObject):
                 return self._ids.get(text.casefold(), text)
             data = w.currentData()
             return "" if data is None and f.type == ENUM else data
+        if isinstance(w, DateField):
+            return w.value()
         text = self.line.text().strip()
         if f.type == LIST:
             return _split(text)
@@ -206,6 +195,8 @@ class FieldInput(QObject):
             else:
                 index = w.findData(value) if value not in (None, "") else 0
                 w.setCurrentIndex(max(index, 0))
+        elif isinstance(w, DateField):
+            w.set_value(value)
         elif f.type in (LIST, REFS):
             items = value if isinstance(value, list) else _split(str(value or ""))
             self.line.setText(", ".join(self._names.get(str(v), str(v)) for v in items))

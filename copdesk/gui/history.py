@@ -34,10 +34,10 @@ from copdesk import messages
 from copdesk.errors import CopdeskError
 from copdesk.gui import write_jobs
 from copdesk.gui.change import Interest
-from copdesk.gui.labels import kind_label
+from copdesk.gui.labels import kind_label, short_date, ui_language
 from copdesk.gui.read_jobs import title_of
 from copdesk.gui.views import SafeBrowser
-from copdesk.model.kinds import KINDS, LIST, MARKDOWN, REF, REFS
+from copdesk.model.kinds import DATE, ENUM, KINDS, LIST, MARKDOWN, REF, REFS
 from copdesk.workspace import Workspace
 
 Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
@@ -113,9 +113,17 @@ DARK = {"del": "#4b2326", "del2": "#8a3038", "ins": "#1d3d26", "ins2": "#2f7442"
 _WORDS = re.compile(r"(\s+)")
 
 
-def _text(value: Any, field_type: str, names: Mapping[str, str]) -> str:
+def _text(value: Any, field_type: str, names: Mapping[str, str], language: str = "en") -> str:
+    """A field's value as a reader reads it: names, not ids; words, not codes; dates in
+    the user's locale."""
     if value is None:
         return ""
+    if field_type == ENUM and isinstance(value, str) and value not in ("fr", "en"):
+        return messages.label(value, language)
+    if field_type == DATE and isinstance(value, str):
+        from copdesk.gui.language import format_date
+
+        return format_date(value)
     if field_type == REF:
         return names.get(value, value)
     if field_type == REFS:
@@ -212,7 +220,7 @@ def diff_html(
             f'<tr><td colspan="2" style="background-color:{colours["head"]}"><b>'
             f"{html.escape(label)}</b></td></tr>"
         )
-        ta, tb = _text(va, f.type, names), _text(vb, f.type, names)
+        ta, tb = _text(va, f.type, names, language), _text(vb, f.type, names, language)
         if va == vb:
             rows.append(f"<tr>{_cell(html.escape(ta))}{_cell(html.escape(tb))}</tr>")
         elif f.type == MARKDOWN or "\n" in ta or "\n" in tb:
@@ -280,6 +288,7 @@ class HistoryView(QWidget):
 
         self.list = QTreeWidget(self)
         self.list.setObjectName("revisionList")
+        self.list.setAccessibleName(self.tr("Versions"))
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -301,6 +310,7 @@ class HistoryView(QWidget):
 
         self.diff = SafeBrowser(self)
         self.diff.setObjectName("diffView")
+        self.diff.setAccessibleName(self.tr("Differences between the two versions"))
         self.diff.document().setDocumentMargin(8)
 
         bar = QHBoxLayout()
@@ -367,7 +377,7 @@ class HistoryView(QWidget):
         self.list.clear()
         spec = KINDS[data["kind"]]
         labels = {
-            f.name: messages.field_label(spec.name, f.name, data["language"]) for f in spec.fields
+            f.name: messages.field_label(spec.name, f.name, ui_language()) for f in spec.fields
         }
         for rev in reversed(data["revisions"]):  # newest first
             op = ops.get(rev["op"], rev["op"])
@@ -380,7 +390,7 @@ class HistoryView(QWidget):
                 changed = self.tr("%1 fields").replace("%1", str(len(rev["changed"])))
             row = QTreeWidgetItem(
                 [
-                    rev["at"][:16].replace("T", " "),
+                    short_date(rev["at"]),
                     rev.get("author_name") or self.tr("unknown"),
                     rev.get("site_name") or "",
                     op,
@@ -464,7 +474,7 @@ class HistoryView(QWidget):
                     old_title=self._label(old) if old else "—",
                     new_title=self._label(new),
                     names=result["names"],
-                    language=data["language"],
+                    language=ui_language(),
                     dark=is_dark(self.palette()),
                 )
             )
@@ -476,7 +486,7 @@ class HistoryView(QWidget):
         if rev is None:
             return ""
         who = rev.get("author_name") or self.tr("unknown")
-        return f"{rev['at'][:16].replace('T', ' ')} · {who}"
+        return f"{short_date(rev['at'])} · {who}"
 
     # -- restoring --------------------------------------------------------------------
 

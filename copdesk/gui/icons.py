@@ -67,7 +67,7 @@ class SvgIconEngine(QIconEngine):
 
 @cache
 def icon(name: str) -> QIcon:
-    """The SVG icon ``resources/icons/NAME.svg``, drawn sharp at any size and scale.
+    """The SVG icon ``copdesk/resources/icons/NAME.svg``, drawn sharp at any size and scale.
 
     Read through importlib.resources (works from a wheel or a zip) and rendered
     here, so no image-format or icon-engine plugin is needed at run time.

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 
 from copdesk.gui import read_jobs
 from copdesk.gui.iluo import glyph_key, glyph_png, level_name
+from copdesk.gui.labels import choice_label
+from copdesk.gui.language import format_date
 from copdesk.gui.markup import esc
 from copdesk.gui.tasks import pane
 from copdesk.workspace import Workspace
@@ -34,6 +36,10 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ItemPane", text)
+
+
+def _status(row: Mapping[str, Any]) -> str:
+    return choice_label(row["status"]) if row.get("status") else ""
 
 
 def _size(n: int) -> str:
@@ -93,11 +99,11 @@ def header_html(item: Mapping[str, Any], revisions: int) -> str:
     origin = translate("ItemPane", "From %1, created %2").replace(
         "%1", esc(item.get("origin_site_name") or "")
     )
-    origin = origin.replace("%2", esc(str(item.get("created_at") or "")[:10]))
+    origin = origin.replace("%2", esc(format_date(item.get("created_at"))))
     conflict = ""
     if item.get("conflict"):
-        in_conflict = esc(translate("ItemPane", "in conflict"))  # lupdate skips f-strings
-        conflict = f' · <span class="expired">{in_conflict}</span>'
+        in_conflict = translate("ItemPane", "in conflict")
+        conflict = f' · <span class="expired">{esc(in_conflict)}</span>'
     return (
         f'<p class="actions"><a href="history:{esc(item["id"])}">{esc(history)}</a>'
         f' · <span class="muted">{origin}</span>{conflict}</p>'
@@ -114,35 +120,35 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         "sponsor": translate("ItemPane", "sponsor"),
     }
     since = translate("ItemPane", "since")
+    expired = translate("ItemPane", "expired")
+    nothing_written = translate("ItemPane", "No report or sheet written yet.")
     interests = {
         "learn": translate("ItemPane", "wants to learn"),
         "teach": translate("ItemPane", "wants to teach"),
     }
-    headings = {  # outside the f-strings, where lupdate finds them
-        "roles": esc(translate("ItemPane", "Roles")),
-        "skills": esc(translate("ItemPane", "Skills")),
-        "contributions": esc(translate("ItemPane", "Contributions")),
-    }
-    out = [f"<h2>{headings['roles']}</h2>"]
+    heading = translate("ItemPane", "Roles")
+    out = [f"<h2>{esc(heading)}</h2>"]
     memberships = profile.get("memberships") or []
     if memberships:
         rows = "".join(
             f"<tr><td><b>{esc(roles.get(m['role'], m['role']))}</b></td>"
             f'<td><a href="copdesk:{esc(m["community"])}">{esc(m["community_name"])}</a>'
-            f' <span class="muted">· {esc(since)} {esc(m.get("since") or "")}</span></td></tr>'
+            f' <span class="muted">· {esc(since)} {esc(format_date(m.get("since")))}'
+            "</span></td></tr>"
             for m in memberships
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        nothing = esc(translate("ItemPane", "Member of no community."))
-        out.append(f'<p class="muted">{nothing}</p>')
+        nowhere = translate("ItemPane", "Member of no community.")
+        out.append(f'<p class="muted">{esc(nowhere)}</p>')
 
     ratings = profile.get("ratings") or []
     autonomous = QCoreApplication.translate(
         "ItemPane", "%1 skills, %2 autonomous or expert"
     ).replace("%1", str(len(ratings)))
     autonomous = autonomous.replace("%2", str(profile.get("autonomous_skills", 0)))
-    out.append(f"<h2>{headings['skills']}</h2><p class='muted'>{esc(autonomous)}</p>")
+    skills_heading = translate("ItemPane", "Skills")
+    out.append(f"<h2>{esc(skills_heading)}</h2><p class='muted'>{esc(autonomous)}</p>")
     domain = None
     rows = []
     for r in ratings:
@@ -156,10 +162,9 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
         if r.get("interest"):
             notes.append(esc(interests.get(r["interest"], r["interest"])))
         if r.get("valid_until"):
-            until = esc(r["valid_until"])
+            until = esc(format_date(r["valid_until"]))
             if r["expired"]:
-                expired = esc(translate("ItemPane", "expired"))
-                notes.append(f'<span class="expired">{expired} {until}</span>')
+                notes.append(f'<span class="expired">{esc(expired)} {until}</span>')
             elif r["expiring"]:
                 expires = esc(translate("ItemPane", "expires"))
                 notes.append(f'<span class="expiring">{expires} {until}</span>')
@@ -175,18 +180,18 @@ def profile_html(profile: Mapping[str, Any], contributions: Sequence[Mapping[str
     if rows:
         out.append(f'<table class="rel">{"".join(rows)}</table>')
 
-    out.append(f"<h2>{headings['contributions']}</h2>")
+    contributed = translate("ItemPane", "Contributions")
+    out.append(f"<h2>{esc(contributed)}</h2>")
     if contributions:
         rows = "".join(
             f'<tr><td><a href="copdesk:{esc(c["id"])}">{esc(c["title"])}</a></td>'
-            f'<td><span class="muted">{esc(c["kind_label"])} · {esc(c.get("status") or "")}'
-            f" · {esc(str(c.get('created_at') or '')[:10])}</span></td></tr>"
+            f'<td><span class="muted">{esc(c["kind_label"])} · {esc(_status(c))}'
+            f" · {esc(format_date(c.get('created_at')))}</span></td></tr>"
             for c in contributions
         )
         out.append(f'<table class="rel">{rows}</table>')
     else:
-        none_yet = esc(translate("ItemPane", "No report or sheet written yet."))
-        out.append(f'<p class="muted">{none_yet}</p>')
+        out.append(f'<p class="muted">{esc(nothing_written)}</p>')
     return "".join(out)
 
 
@@ -233,8 +238,8 @@ def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
         at = text.find('<section class="comment">')
         if at >= 0:  # the printable page lists comments without a heading
             count = len(item.get("comments") or [])
-            comments = esc(translate("ItemPane", "Comments"))
-            extra += f"<h2>{comments} ({count})</h2>"
+            comments = translate("ItemPane", "Comments")
+            extra += f"<h2>{esc(comments)} ({count})</h2>"
         else:
             at = text.rfind("</body>")
         text = text[:at] + extra + text[at:]

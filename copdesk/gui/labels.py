@@ -8,15 +8,14 @@ module, which imports nothing of the window (so any of them can).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
 from copdesk import messages
+from copdesk.gui import language
 from copdesk.model.kinds import KINDS, Field
 
 
 def ui_language() -> str:
     """``fr`` when the interface is in French, else ``en`` (the catalogue has both)."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+    return language.current()
 
 
 def kind_label(kind: str) -> str:
@@ -41,5 +40,6 @@ def choice_label(value: str) -> str:
 
 
 def short_date(value: str | None) -> str:
-    """``2026-03-14 10:05`` from a stored time stamp (lists, rosters, conflicts)."""
-    return (value or "")[:16].replace("T", " ")
+    """A stored UTC time stamp in local time and the user's locale ("14/03/2026 11:05"
+    in France): lists, rosters, conflicts, history."""
+    return language.format_datetime(value) if value else ""

@@ -3,8 +3,9 @@
 Most users work in French; the interface is written in English and translated with
 Qt Linguist (``copdesk/gui/i18n/copdesk_fr.ts``, built to ``.qm`` by ``make
 translations``). Qt's own dialogs (file, print, message boxes) come with PySide6's
-``qtbase_fr.qm``. The choice is stored in QSettings and applied when the window
-starts, because widgets take their texts when they are built.
+``qtbase_fr.qm``. The choice is stored in QSettings. Widgets take their texts when
+they are built, so a change of language builds the window again in the new one, in
+place (:meth:`copdesk.gui.mainwindow.MainWindow.switch_language`): no restart.
 
 The module is named ``language`` (not ``i18n``) so it does not shadow the
 ``i18n/`` folder that holds the translation files.
@@ -21,8 +22,10 @@ from PySide6.QtCore import (
     QDateTime,
     QLibraryInfo,
     QLocale,
+    QTime,
     QTimeZone,
     QTranslator,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +67,11 @@ def resolve(choice: str, system: QLocale | None = None) -> str:
         return choice
     system = system or QLocale.system()
     return "fr" if system.language() == QLocale.Language.French else "en"
+
+
+def current() -> str:
+    """The interface's language now: ``fr`` when it is French, else ``en``."""
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
 
 
 def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
@@ -155,11 +163,34 @@ def format_datetime(
     return QLocale().toString(utc.toLocalTime(), fmt)
 
 
+def format_local(value: str | None) -> str:
+    """A local time written without a zone (a draft's ``saved_at``), in the user's locale."""
+    parsed = _parse(value or "")
+    if not isinstance(parsed, dt.datetime):
+        return format_date(value) if value else ""
+    local = QDateTime(
+        QDate(parsed.year, parsed.month, parsed.day),
+        QTime(parsed.hour, parsed.minute, parsed.second),
+    )
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def shown_date(value: str, with_time: bool) -> str:
+    """Dates and time stamps of a rendered item as the reader reads them
+    (:data:`copdesk.render.Dates`): the locale's date, or local time for a stamp."""
+    return format_datetime(value) if with_time else format_date(value)
+
+
 # -- the settings dialog ------------------------------------------------------------------
 
 
 class SettingsDialog(QDialog):
-    """Preferences that belong to this computer's user, not to the workspace."""
+    """Preferences that belong to this computer's user, not to the workspace.
+
+    ``languageChosen(choice)`` when OK changes the language: the window is then built
+    again in it, at once (no restart)."""
+
+    languageChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,7 +206,7 @@ class SettingsDialog(QDialog):
         for choice in CHOICES:
             self.language.addItem(labels[choice], choice)
         self.language.setCurrentIndex(CHOICES.index(chosen()))
-        hint = QLabel(self.tr("The new language is used the next time copdesk starts."), self)
+        hint = QLabel(self.tr("The window changes to the new language at once."), self)
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)
@@ -190,5 +221,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        choose(str(self.language.currentData()))
+        choice = str(self.language.currentData())
+        changed = resolve(choice) != current()  # the language shown now
+        choose(choice)
         super().accept()
+        if changed:
+            self.languageChosen.emit(choice)

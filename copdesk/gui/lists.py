@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.gui import read_jobs
+from copdesk.gui import access, read_jobs
 from copdesk.gui.change import NONE, Interest
 from copdesk.gui.filterbar import FilterBar
 from copdesk.gui.loads import Loads
@@ -58,6 +58,8 @@ class ListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # arrows move between rows; Tab leaves the list
+        self.table.setAccessibleName(self.tr("Items"))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -90,6 +92,8 @@ class ListPage(QWidget):
                 self.model.set_filter()
             self.model.set_rows(kind, rows)
             self.filter_bar.set_columns(self.model.filter_values(), keep=not changed)
+            access.name_controls(self.filter_bar)
+            access.tab_order([self.filter_bar, self.table])  # its new menus, in their place
             self.filter_bar.show_count(self.model.total, self.model.held)
             self.kind = kind
             if changed:

@@ -16,14 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
-    QProgressBar,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -31,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import messages
 from copdesk.errors import BadInput, CopdeskError
-from copdesk.gui import commands, menus, read_jobs, write_jobs
+from copdesk.gui import access, frame, language, menus, read_jobs, windowstate, write_jobs
 from copdesk.gui.about import show_about
 from copdesk.gui.actions import GO, Act, Actions
-from copdesk.gui.commands import CommandRunner, OperationBar
+from copdesk.gui.change import Flag, Interest
+from copdesk.gui.commands import CommandRunner
 from copdesk.gui.community import CommunityActions
 from copdesk.gui.conflicts import ConflictsView
 from copdesk.gui.dashboard import DashboardView
@@ -45,9 +45,11 @@ from copdesk.gui.exchange import ExchangeView
 from copdesk.gui.extraction import FileReader
 from copdesk.gui.history import HistoryView
 from copdesk.gui.icons import icon
+from copdesk.gui.labels import ui_language
 from copdesk.gui.lists import ListPage
 from copdesk.gui.loads import Loads
 from copdesk.gui.matrix import MatrixView
+from copdesk.gui.navigation import Navigation
 from copdesk.gui.network_view import NetworkView
 from copdesk.gui.notify import ChangeHub
 from copdesk.gui.pages import ContributionsPage, HomePage, SearchPage
@@ -55,10 +57,14 @@ from copdesk.gui.reader import Reader
 from copdesk.gui.risks_view import RisksView
 from copdesk.gui.router import Route, Router
 from copdesk.gui.settings import settings
+from copdesk.gui.startup import Startup
+from copdesk.gui.statusbar import WindowStatus
 from copdesk.gui.tasks.window import Tasks
 from copdesk.gui.views import ErrorBanner, SafeBrowser, facet_filter
 from copdesk.gui.whoami import PersonSwitch
+from copdesk.gui.windowstate import WindowState
 from copdesk.gui.worker import WorkspaceRunner
+from copdesk.gui.zoom import Zoom
 
 # sidebar entry -> the kind it lists
 LIST_VIEWS = {"communities": "community", "rex": "rex", "howto": "howto", "people": "person"}
@@ -66,21 +72,29 @@ LISTED_AS = {**{k: v for v, k in LIST_VIEWS.items()}, "skill": "skills"}  # kind
 
 
 class MainWindow(QMainWindow):
-    """The copdesk window. ``remember=False`` (screenshots) neither reads nor saves settings."""
+    """The copdesk window. ``remember=False`` (screenshots) neither reads nor saves settings.
+
+    ``state``: the window this one replaces (a change of language): its size, panes,
+    view, item and history, on the workspace already open.
+    """
 
     viewLoaded = Signal(str)
     personChanged = Signal(str)
     itemShown = Signal(str)
     searchShown = Signal(str)
     workspaceReady = Signal(dict)
+    replaced = Signal(object)  # the window built in another language, which takes over
     workspaceFailed = Signal(object)
 
-    def __init__(self, runner: WorkspaceRunner, *, remember: bool = True) -> None:
+    def __init__(
+        self, runner: WorkspaceRunner, *, remember: bool = True, state: WindowState | None = None
+    ) -> None:
         super().__init__()
         self.runner = runner
         self.remember = remember
         self.summary: dict[str, Any] | None = None
         self.last_error = ""
+        self._restored = False
         self.loads = Loads(runner, self)
         self.loads.idle.connect(lambda: self.viewLoaded.emit(self.current_view))
         self.loads.failed.connect(self.show_error)
@@ -94,19 +108,31 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("copdesk"))
         self._build()
         self.editing = Editing(self.loads, self, self)
+        self.navigation = Navigation(self)
         self.tasks = Tasks(self.loads, self, self.hub, self.commands)  # the rest of the CLI
         handlers = {**self._handlers(), **self.editing.handlers(), **self.tasks.handlers()}
         self.registry = Actions(self, handlers)
         menus.install_menus(self.menuBar(), self.registry)
         self.insertToolBar(self.search_bar, self.editing.toolbar(self.registry))
         self.itemShown.connect(self.editing.item_shown)
+        self.itemShown.connect(lambda item: self.navigation.visit(self.current_view, item))
         self.viewLoaded.connect(self.editing.view_loaded)
+        self.viewLoaded.connect(lambda _: access.name_controls(self.center.currentWidget()))
         self.tasks.install(self.registry)  # follows the window's signals; menus, banner
         self.table.doubleClicked.connect(lambda _: self.editing.edit_current())
         self._register_views()
+        self.zoom = Zoom([self.page, self.detail], [self.table], self, remember=remember)
+        self.startup = Startup(self, self.loads)
         runner.busyChanged.connect(self._busy.setVisible)
-        if remember:
-            self._restore()
+        self.hub.watch("frame", Interest.of(flags=[Flag.ROSTER]), self.startup.refresh_summary)
+        access.name_controls(self)
+        access.watch_windows()
+        self.navigation.bind(self.registry[Act.BACK], self.registry[Act.FORWARD])
+        if state is not None:
+            windowstate.apply(self, state)
+            self._restored = True
+        elif remember:
+            self._restored = windowstate.restore_settings(self)
 
     # -- layout --------------------------------------------------------------------
 
@@ -138,7 +164,7 @@ class MainWindow(QMainWindow):
         self.detail.linkActivated.connect(self._page_link)  # history:ID, community actions
         self.reader = Reader(self.loads, self.detail, self._beside, self)
         self.reader.itemShown.connect(self.itemShown)
-        self.lists = ListPage(self.loads, lambda: self.current_item is not None, self)
+        self.lists = ListPage(self.loads, lambda: self.reader.wanted is not None, self)
         self.lists.rowChosen.connect(self.show_item)
         self.list_panel, self.model, self.table = self.lists, self.lists.model, self.lists.table
         self.filter_bar = self.lists.filter_bar
@@ -147,17 +173,12 @@ class MainWindow(QMainWindow):
         self.content.setObjectName("contentSplitter")
         self.content.addWidget(self.center)
         self.content.addWidget(self.detail)
-        self.content.setStretchFactor(0, 3)
-        self.content.setStretchFactor(1, 2)
-        self.content.setChildrenCollapsible(False)
-        self.content.setSizes([680, 400])  # the list gets the larger share
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.content)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([200, 1000])
+        frame.configure(self.splitter, self.content)
+        frame.reset(self.splitter, self.content, frame.PREFERRED.width())
         self.banner = ErrorBanner(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -166,27 +187,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.focus_ring = access.FocusRing(central)  # where the keyboard is, visibly
 
-        self.site_label = QLabel(self)
-        self._busy = QProgressBar(self)
-        self._busy.setRange(0, 0)
-        self._busy.setMaximumWidth(120)
-        self._busy.setMaximumHeight(14)
-        self._busy.setTextVisible(False)
-        self._busy.hide()
-        self.operation_bar = OperationBar(self)  # the long operation in a child process
+        status = WindowStatus(self)
+        self.site_label, self._busy, self.status = status.site_label, status.busy, status
+        self.operation_bar, self.person_switch = status.operation_bar, status.person_switch
         self.commands = CommandRunner(self.runner, self.operation_bar, self)
         self.commands.started.connect(lambda name: self.loads.track(f"command:{name}"))
         self.commands.finished.connect(lambda name, _: self.loads.done(f"command:{name}"))
         self.commands.failed.connect(self.show_error)
         self.commands.said.connect(self.say)
-        self.person_switch = PersonSwitch(self)
         self.person_switch.chosen.connect(self.use_person)
         self.hub.watch("people", PersonSwitch.SHOWS, self.refresh_people)
-        self.statusBar().addWidget(self.site_label)
-        self.statusBar().addWidget(self.person_switch)
-        self.statusBar().addPermanentWidget(self.operation_bar)
-        self.statusBar().addPermanentWidget(self._busy)
+        self.search_field.setAccessibleName(self.tr("Search everywhere"))
+        self.sidebar.setAccessibleName(self.tr("Views"))
+        self.page.setAccessibleName(self.tr("Page"))
+        self.detail.setAccessibleName(self.tr("Reading pane"))
+        self.detail.setAccessibleDescription(self.tr("The item selected, as it reads"))
 
     def _register_views(self) -> None:
         """Make the views and register each once with the router, in sidebar order."""
@@ -218,9 +235,11 @@ class MainWindow(QMainWindow):
         self.history_view.restored.connect(self.show_item)
         for view in (self.conflicts_view, self.matrix_view, self.risks_view, self.network_view):
             view.itemRequested.connect(self.show_item)
+        self.matrix_view.said.connect(lambda text: self.say(text, 6000))
         self.center.addWidget(self.page)
         self.center.addWidget(self.lists)
         self.router = Router(self.sidebar, self.center, self.reader, self.hub, self)
+        self.sidebar.setMinimumWidth(frame.SIDEBAR_MIN)
         self.router.chosen.connect(self.go)
         for route in self._routes():
             self.router.add(route)
@@ -230,6 +249,9 @@ class MainWindow(QMainWindow):
             self.lists.reload,
             lambda: self.center.currentWidget() is self.lists,
         )
+        pages = [self.center.widget(i) for i in range(self.center.count())]
+        # Tab: the search, the views, the list or page shown, the reading pane, who writes
+        access.tab_order([self.search_field, self.sidebar, *pages, self.detail, self.person_switch])
 
     def _routes(self) -> list[Route]:
         """The views, in sidebar order. Each opens with ``open(arg)``, reloads with
@@ -281,7 +303,14 @@ class MainWindow(QMainWindow):
         return {
             Act.PRINT: lambda: printing(False),
             Act.EXPORT_PDF: lambda: printing(True),
-            Act.SETTINGS: lambda: menus.settings(self),
+            Act.SETTINGS: self.open_settings,
+            Act.RENAME_SITE: lambda: self.startup.rename_site(),  # Edit ▸ Rename this site
+            Act.BACK: self.navigation.back,
+            Act.FORWARD: self.navigation.forward,
+            Act.ZOOM_IN: lambda: self.zoom.zoom_in(),
+            Act.ZOOM_OUT: lambda: self.zoom.zoom_out(),
+            Act.ZOOM_RESET: lambda: self.zoom.reset(),
+            Act.RESET_LAYOUT: lambda: frame.reset(self.splitter, self.content),
             Act.QUIT: self.close,
             Act.SEARCH: self.focus_search,
             Act.REINDEX: self.reindex,
@@ -317,7 +346,7 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: object) -> None:
         """Every failure ends here: one banner, in the error's own words."""
         if isinstance(exc, CopdeskError):
-            text = str(exc)
+            text = messages.error_text(exc, ui_language())
         else:
             text = self.tr("Internal error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
         self.last_error = text
@@ -331,6 +360,8 @@ class MainWindow(QMainWindow):
             self.router.show(view)
         except BadInput as exc:
             self.show_error(exc)
+            return
+        self.navigation.visit(view)
 
     def go(self, view: str) -> None:
         """Open a view from the sidebar or the Go menu: the search is left."""
@@ -349,23 +380,14 @@ class MainWindow(QMainWindow):
         elif self.lists.kind == kind:
             self.lists.select_row(item_id)
 
-    # -- settings ------------------------------------------------------------------
+    # -- the frame: size, settings, language ---------------------------------------
 
-    def _restore(self) -> None:
-        s = settings()
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for splitter in (self.splitter, self.content):
-            state = s.value(f"window/{splitter.objectName()}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        last_seen = s.value("home/last_seen")
-        self.home.last_seen = str(last_seen) if last_seen else None
-        last_change = s.value("home/last_change")
-        self.home.last_change = int(last_change) if last_change not in (None, "") else None
+    def show_fitted(self) -> None:
+        """Show the window fitted to its screen (as remembered when that still fits)."""
+        frame.show_fitted(self, self._restored)
+        if not self._restored:
+            frame.reset(self.splitter, self.content, self.width())
+        self.navigation.watch_mouse()
 
     def last_view(self) -> str:
         """The list or page open when the window was last closed."""
@@ -378,28 +400,29 @@ class MainWindow(QMainWindow):
             return
         self.file_reader.stop()
         if self.remember:
-            s = settings()
-            s.setValue("window/geometry", self.saveGeometry())
-            for splitter in (self.splitter, self.content):
-                s.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-            if self.current_view in self.router.sidebar_names:
-                s.setValue("window/view", self.current_view)
-            if self.summary is not None:
-                s.setValue("home/last_seen", read_jobs.now_iso())
-            if self.home.seen_change is not None:  # what the home page showed last
-                s.setValue("home/last_change", self.home.seen_change)
-            s.sync()
+            windowstate.save_settings(self)
         super().closeEvent(event)
 
-    # -- workspace -----------------------------------------------------------------
+    def open_settings(self) -> language.SettingsDialog:
+        dialog = language.SettingsDialog(self)
+        dialog.languageChosen.connect(self.switch_language)
+        dialog.open()
+        return dialog
+
+    def switch_language(self, choice: str) -> MainWindow | None:
+        """The whole window in another language, now (see :func:`windowstate.switch`)."""
+        return windowstate.switch(self, choice)
+
+    # -- workspace (the session: copdesk.gui.startup) ---------------------------------
 
     def open_workspace(self, path: str | Path, actor: str | None = None) -> None:
-        self.loads.track("open", self.runner.open(path, actor=actor, **self._opened()))
+        self.startup.open(path, actor)
 
-    def create_workspace(self, path: str | Path, site: str, language: str, demo: bool) -> None:
-        """First run: create the workspace, then load the demo if asked (busy meanwhile)."""
-        create = {"site": site, "language": language}
-        self.loads.track("open", self.runner.open(path, create=create, **self._opened(demo)))
+    def create_workspace(
+        self, path: str | Path, site: str, lang: str, demo: bool, person: str = "", job: str = ""
+    ) -> None:
+        """First run: the workspace, then the person at this computer and the demo."""
+        self.startup.create(path, site, lang, demo, person, job)
 
     def refresh_people(self) -> None:
         """Fill the "writing as" switch from the workspace (on the worker)."""
@@ -411,30 +434,14 @@ class MainWindow(QMainWindow):
             write_jobs.use_person(person or None), lambda _: self.personChanged.emit(person)
         )
 
-    def _opened(self, demo: bool = False) -> dict[str, Callable[..., None]]:
-        def done(summary: dict[str, Any]) -> None:
-            self.summary = summary
-            self.site_label.setText(self.tr("Site: %1").replace("%1", summary["site_name"]))
-            self.refresh_people()
-            self.setWindowTitle(self.tr("copdesk — %1").replace("%1", summary["site_name"]))
-            if demo:
-                self.commands.run(commands.load_demo(), self._demo_loaded)
-            else:
-                self.workspaceReady.emit(summary)
-            self.loads.done("open")
+    def offer_drafts(self) -> None:
+        """Text typed but never saved (a crash, a power cut): offered back at start."""
+        self.startup.offer_drafts()
 
-        def failed(exc: BaseException) -> None:
-            self.show_error(exc)
-            self.workspaceFailed.emit(exc)
-            self.loads.done("open")
-
-        return {"on_done": done, "on_error": failed}
-
-    def _demo_loaded(self, _: dict[str, int]) -> None:
-        """Its Change (everything) reloads the views and the "writing as" switch."""
-        self.say(self.tr("Demo content loaded."), 5000)
-        assert self.summary is not None
-        self.workspaceReady.emit(self.summary)
+    def preview_bundle(self, path: str | Path) -> None:
+        """A bundle opened from the desktop: the Exchange view, on its import preview."""
+        self.show_view("exchange")
+        self.exchange_view.imports.preview_import(path)
 
     def reindex(self) -> Any:
         """Rebuild the search index (``copdesk reindex``) in a child process, with progress."""

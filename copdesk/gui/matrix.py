@@ -18,7 +18,9 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QRectF,
@@ -26,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,7 +55,7 @@ from copdesk.model.kinds import AUTONOMOUS
 from copdesk.workspace import Workspace
 
 Load = Callable[[str, Callable[[Workspace], Any], Callable[[Any], None]], None]
-Perform = Callable[[write_jobs.Write], Any]
+Perform = Callable[..., Any]  # Loads.perform(write, on_done)
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RATING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -290,7 +292,8 @@ class MatrixModel(QAbstractTableModel):
     def _cell_tip(self, row: int, column: int, rating: Mapping[str, Any] | None) -> str:
         who = f"{title_of(self.matrix.people[row])} — {title_of(self.matrix.skills[column])}"
         if rating is None:
-            return who + "\n" + translate("SkillsMatrix", "not assessed")
+            not_assessed = translate("SkillsMatrix", "not assessed")
+            return f"{who}\n{not_assessed}"
         lines = [who, level_name(rating["level"])]
         if rating.get("interest") == "learn":
             lines.append(translate("SkillsMatrix", "wants to learn"))
@@ -441,6 +444,7 @@ class MatrixView(QWidget):
         ["person", "skill", "rating", "membership", "community"]
     )
     itemRequested = Signal(str)
+    said = Signal(str)  # a short confirmation for the status bar (a rating recorded)
 
     def __init__(self, load: Load, perform: Perform, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -499,7 +503,21 @@ class MatrixView(QWidget):
         header.sectionClicked.connect(self._column_clicked)
         self.table.clicked.connect(self._cell_clicked)
         self.table.doubleClicked.connect(self._cell_double_clicked)
-        self.table.setToolTip(self.tr("Double-click a cell to rate the person on the skill."))
+        self.table.setTabKeyNavigation(False)  # arrows move in the matrix; Tab leaves it
+        self.table.installEventFilter(self)  # Enter, F2 or Space rate the current cell
+        self.table.setToolTip(
+            self.tr("Double-click a cell, or press Enter, F2 or Space on it, to rate the person.")
+        )
+        self.table.setAccessibleName(self.tr("Skills matrix"))
+        self.table.setAccessibleDescription(
+            self.tr("People in rows, skills in columns; Enter, F2 or Space rates the cell.")
+        )
+        for combo, name in (
+            (self.community, self.tr("Community")),
+            (self.site, self.tr("Site")),
+            (self.domain, self.tr("Domain")),
+        ):
+            combo.setAccessibleName(name)
 
         self.summary = framed(
             self,
@@ -591,6 +609,22 @@ class MatrixView(QWidget):
         if item_id:
             self.itemRequested.emit(item_id)
 
+    RATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2, Qt.Key.Key_Space)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter, F2 or Space on a cell of the table: rate it, as a double-click does."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in self.RATE_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.table.currentIndex().isValid()
+        ):
+            self._cell_double_clicked(self.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
     def _cell_double_clicked(self, index: QModelIndex) -> None:
         matrix = self.model.matrix
         row, column = index.row(), index.column()
@@ -602,8 +636,21 @@ class MatrixView(QWidget):
             self.rate(person["id"], skill["id"], dialog.values())
 
     def rate(self, person: str, skill: str, values: dict[str, Any]) -> None:
-        """Record an assessment on the worker (its Change reloads the matrix)."""
-        self._perform(write_jobs.rate(person, skill, values))
+        """Record an assessment on the worker (its Change reloads the matrix); the status
+        bar confirms it."""
+        names = {p["id"]: title_of(p) for p in self.model.matrix.people}
+        skills = {k["id"]: title_of(k) for k in self.model.matrix.skills}
+        level = int(values["level"])
+
+        def done(_: Any) -> None:
+            text = self.tr("Rating recorded: %1 on %2, %3.")
+            self.said.emit(
+                text.replace("%1", names.get(person, ""))
+                .replace("%2", skills.get(skill, ""))
+                .replace("%3", level_name(level))
+            )
+
+        self._perform(write_jobs.rate(person, skill, values), done)
 
     def _row_clicked(self, row: int) -> None:
         if 0 <= row < len(self.model.matrix.people):

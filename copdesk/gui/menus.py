@@ -81,12 +81,10 @@ def print_current(
         if not pdf:
             printing.print_sheet(data, parent)
             return
-        title = str(data["item"].get("title") or "copdesk")
-        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in title)[:80].strip()
         path, _ = QFileDialog.getSaveFileName(
             parent,
             translate("Menus", "Export as PDF"),
-            f"{name or 'copdesk'}.pdf",
+            printing.pdf_file_name(str(data["item"].get("title") or "")),
             translate("Menus", "PDF files (*.pdf)"),
         )
         if path:

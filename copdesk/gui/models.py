@@ -8,13 +8,14 @@ sorting reorders plain Python tuples without touching the database.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -77,7 +78,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 
-WORDED = ("status", "form", "stage")  # codes shown as words (priority keeps its colour name)
+WORDED = ("status", "form", "stage")  # codes shown as words
 # Columns offered as filters above a list (their distinct values in a menu).
 FILTER_KEYS = ("community_name", "site", "status", "priority", "form", "stage", "domain")
 UPDATED_WITHIN = (7, 30, 365)  # days offered by the "updated" filter
@@ -102,16 +103,46 @@ def priority_icon(priority: str) -> QIcon | None:
     return QIcon(pixmap)
 
 
+DATES = {"updated_at": True, "occurred_on": False}  # columns of dates: with their time?
+
+
 def _cell(key: str, value: Any) -> str:
+    """A cell as held: words for codes (in the interface language, built on the worker);
+    dates stay ISO, so they sort and filter as dates, and are shown in the user's
+    locale (:func:`shown`)."""
     if value is None:
         return ""
-    if key == "updated_at":
-        return str(value)[:16].replace("T", " ")
     if key == "required_level":
         return LEVELS.get(value, str(value))
-    if key in WORDED:  # the words of the interface language, not the stored code
+    if key in WORDED or key == "priority":  # the words, not the stored code
         return choice_label(str(value))
     return str(value)
+
+
+@lru_cache(maxsize=8192)
+def _date_text(value: str, with_time: bool, locale: str) -> str:
+    from copdesk.gui.language import format_date, format_datetime
+
+    return format_datetime(value) if with_time else format_date(value)
+
+
+def shown(key: str, cell: str) -> str:
+    """A held cell as the table shows it: dates in the user's locale (local time)."""
+    if key in DATES and cell:
+        return _date_text(cell, DATES[key], QLocale().name())
+    return cell
+
+
+@cache
+def _priority_codes() -> dict[str, str]:
+    """Priority words (both languages) -> their code, for the coloured dot."""
+    from copdesk import messages
+
+    return {
+        messages.label(code, language): code
+        for code in PRIORITY_COLOURS
+        for language in messages.LANGUAGES
+    }
 
 
 def _haystack(cells: Sequence[str], tags: Sequence[str] | None) -> str:
@@ -268,11 +299,12 @@ class ItemTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._shown:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cells[index.row()][index.column()]
         column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return shown(column.key, self._cells[index.row()][index.column()])
         if role == Qt.ItemDataRole.DecorationRole and column.key == "priority":
-            return priority_icon(self._cells[index.row()][index.column()])
+            cell = self._cells[index.row()][index.column()]
+            return priority_icon(_priority_codes().get(cell, cell))
         if role == ID_ROLE:
             return self._ids[index.row()]
         return None

@@ -7,6 +7,13 @@ framed box that catches the eye. The page is laid out by a QTextDocument, so the
 same layout goes to a printer (QPrintDialog, which also offers "print to PDF")
 and to a PDF file (:func:`export_pdf`, used by "Export as PDF…" and the tests).
 
+A sheet says what it is worth: its status and version, a "NOT VALIDATED" band
+across the top unless it is validated (and which version was validated, by whom and
+when, "changed since" if it was), so a draft posted by mistake is never read as the
+rule. Pages break sensibly: a step is kept with its text, a heading with what follows
+it, the framed box whole (:func:`keep_together`). The PDF's file name is the title,
+safe on every file system (:func:`pdf_file_name`).
+
 The item is read on the worker (:func:`sheet_data`); everything here after that
 works on plain data on the GUI thread.
 """
@@ -15,21 +22,35 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from copdesk import messages
+from copdesk.gui.language import current, format_date, shown_date
 from copdesk.gui.read_jobs import blob_images
 from copdesk.workspace import Workspace
 
 PRINTABLE = ("rex", "howto")
 MARGIN_MM = 15.0
+BOX_SHARE = 0.35  # a framed box this much of a page or less goes whole to the next page
 _ATTACHMENT = re.compile(r"attachment:([0-9a-f]{64})")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.M)
 
@@ -48,30 +69,11 @@ LAYOUT = {
         "big": (),
     },
 }
-# Values shown as words on the sheet (the model stores codes).
-VALUES = {
-    "near_miss": QT_TRANSLATE_NOOP("PrintSheet", "Near miss"),
-    "positive": QT_TRANSLATE_NOOP("PrintSheet", "Positive"),
-    "negative": QT_TRANSLATE_NOOP("PrintSheet", "Negative"),
-    "red": QT_TRANSLATE_NOOP("PrintSheet", "Red — urgent"),
-    "yellow": QT_TRANSLATE_NOOP("PrintSheet", "Yellow — caution"),
-    "blue": QT_TRANSLATE_NOOP("PrintSheet", "Blue — information"),
-    "green": QT_TRANSLATE_NOOP("PrintSheet", "Green — good practice"),
-    "draft": QT_TRANSLATE_NOOP("PrintSheet", "Draft"),
-    "proposed": QT_TRANSLATE_NOOP("PrintSheet", "Proposed"),
-    "validated": QT_TRANSLATE_NOOP("PrintSheet", "Validated"),
-    "obsolete": QT_TRANSLATE_NOOP("PrintSheet", "Obsolete"),
-}
 PRIORITY_INK = {"red": "#c00000", "yellow": "#a86400", "blue": "#0b4f9c", "green": "#1d7a3a"}
 SAFETY_INK = "#c00000"
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
-
-
-def _tr(text: str) -> str:
-    """Translate a value marked with QT_TRANSLATE_NOOP above."""
-    return translate("PrintSheet", text)
 
 
 def sheet_data(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
@@ -95,7 +97,15 @@ def sheet_data(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
                     )
                 rendered[name] = markdown(text) if text.strip() else ""
         images = blob_images(ws, _ATTACHMENT.findall("".join(rendered.values())))
-        return {"item": item, "html": rendered, "images": images, "site": ws.site_name}
+        head = [r for r in ws.items.history(item["id"]) if r.get("head")]
+        version = head[-1]["generation"] if head else None
+        return {
+            "item": item,
+            "html": rendered,
+            "images": images,
+            "site": ws.site_name,
+            "version": version,
+        }
 
     return job
 
@@ -105,8 +115,6 @@ def _label(kind: str, name: str, french: bool) -> str:
 
 
 def _value(item: Mapping[str, Any], name: str) -> str:
-    from copdesk.gui.language import format_date
-
     value = item.get(name)
     if name == "community":
         value = item.get("community_name") or value
@@ -116,8 +124,8 @@ def _value(item: Mapping[str, Any], name: str) -> str:
         value = format_date(value)
     elif name == "required_level" and value not in (None, ""):
         value = {0: "0", 1: "1 (I)", 2: "2 (L)", 3: "3 (U)", 4: "4 (O)"}.get(value, str(value))
-    elif isinstance(value, str) and value in VALUES:
-        value = _tr(VALUES[value])
+    elif name in ("outcome", "priority", "status") and isinstance(value, str) and value:
+        value = messages.label(value, current())  # the words, in the interface's language
     elif isinstance(value, list):
         value = ", ".join(str(v) for v in value)
     return "" if value in (None, "") else str(value)
@@ -126,14 +134,12 @@ def _value(item: Mapping[str, Any], name: str) -> str:
 def sheet_html(data: Mapping[str, Any]) -> str:
     """The sheet as HTML for QTextDocument (which knows tables, not CSS boxes: the framed
     box is a one-cell table)."""
-    from copdesk.gui.language import format_date
-
     item = data["item"]
     kind = item["kind"]
     if kind not in LAYOUT:
         raise ValueError(f"a {kind} cannot be printed as a sheet")
     layout = LAYOUT[kind]
-    french = QLocale().language() == QLocale.Language.French  # the interface language
+    french = current() == "fr"  # the interface's language
     esc = html.escape
     kind_name = messages.kind_label(kind, "fr" if french else "en")
     title = str(item.get("title") or "")
@@ -159,6 +165,7 @@ def sheet_html(data: Mapping[str, Any]) -> str:
             ),
             esc(str(data.get("site") or "")),
             translate("PrintSheet", "Ref. %1").replace("%1", esc(str(item["id"])[:8])),
+            _version_words(data),
         )
         if x
     )
@@ -175,9 +182,7 @@ def sheet_html(data: Mapping[str, Any]) -> str:
                 continue  # all boxed fields share the box of the first one
             body.append(_box(kind, boxed, rendered, french))
         elif name in layout["big"]:
-            body.append(
-                f'<p style="font-size:18pt; font-weight:bold; margin:14px 0 4px 0">{heading}</p>'
-            )
+            body.append(f'<h2 style="font-size:18pt; margin:14px 0 4px 0">{heading}</h2>')
             body.append(f'<div style="font-size:15pt; line-height:125%">{content}</div>')
         else:
             body.append(f'<h2 style="font-size:14pt">{heading}</h2>{content}')
@@ -185,9 +190,52 @@ def sheet_html(data: Mapping[str, Any]) -> str:
         "<html><body style=\"font-family:'DejaVu Sans', Arial, sans-serif; font-size:12pt\">"
         f'<p style="font-size:11pt; color:#555555; margin:0">{esc(kind_name.upper())}</p>'
         f'<h1 style="font-size:26pt; margin:4px 0 10px 0">{esc(title)}</h1>'
+        f"{status_band(data)}"
         f'<table cellspacing="0" cellpadding="2" style="font-size:12pt">{"".join(rows)}</table>'
         f"{''.join(body)}"
         f'<hr/><p style="font-size:9pt; color:#555555">{footer}</p></body></html>'
+    )
+
+
+def _version_words(data: Mapping[str, Any]) -> str:
+    version = data.get("version")
+    if not version:
+        return ""
+    return html.escape(translate("PrintSheet", "Version %1").replace("%1", str(version)))
+
+
+def status_band(data: Mapping[str, Any]) -> str:
+    """What the sheet is worth, across its top: a red "NOT VALIDATED" band (with the
+    status and version) unless it is validated; validated, which version, by whom and
+    when, with an orange band when it changed since."""
+    from copdesk.render import signoff_text  # Markdown and nh3: loaded once printing
+
+    item = data["item"]
+    status = str(item.get("status") or "draft")
+    language = current()
+    version = data.get("version")
+    off = item.get("signoff")
+    esc = html.escape
+    if status == "validated" and off and not off.get("changed_since"):
+        line = signoff_text(item, language, shown_date)
+        return f'<p style="font-size:11pt; color:#1d7a3a; margin:0 0 8px 0">✔ {esc(line)}</p>'
+    if status == "validated":
+        band, ink = translate("PrintSheet", "CHANGED SINCE ITS VALIDATION"), "#a86400"
+        detail = signoff_text(item, language, shown_date) if off else ""
+    elif status == "obsolete":
+        band, ink = translate("PrintSheet", "OBSOLETE — DO NOT APPLY"), "#555555"
+        detail = messages.label(status, language)
+    else:
+        band, ink = translate("PrintSheet", "NOT VALIDATED"), SAFETY_INK
+        detail = messages.label(status, language)
+    if version and status != "validated":
+        detail += " · " + translate("PrintSheet", "version %1").replace("%1", str(version))
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="6" style="margin:0 0 10px 0">'
+        f'<tr><td bgcolor="{ink}" style="color:#ffffff; font-size:16pt; font-weight:bold">'
+        f"{esc(band)}"
+        f'<span style="font-size:11pt; font-weight:normal">  {esc(detail)}</span>'
+        "</td></tr></table>"
     )
 
 
@@ -240,10 +288,116 @@ def a4_layout() -> QPageLayout:
 
 def _print(document: QTextDocument, device: QPrinter | QPdfWriter) -> None:
     # The page in points (what the document's pt font sizes are laid out against);
-    # QTextDocument.print_ scales it to the device and adds page numbers.
+    # QTextDocument.print_ scales it to the device.
     rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
     document.setPageSize(QSizeF(rect.width(), rect.height()))
+    keep_together(document)
     document.print_(device)
+
+
+def _groups(document: QTextDocument) -> list[tuple[QTextBlock, QTextBlock, QTextTable | None]]:
+    """What must not be split by a page break: a list item (a step) with its following
+    paragraphs, a heading with the block after it, a table (the framed box) whole, and
+    inside a table too large to move, its own steps and headings."""
+    out: list[tuple[QTextBlock, QTextBlock, QTextTable | None]] = []
+    block = document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None and (not out or out[-1][2] is not table):
+            out.append((block, block, table))  # the whole table first; then its own steps
+        last = block
+        if block.textList() is not None:  # a step: its item, then its indented paragraphs
+            while (
+                last.next().isValid()
+                and last.next().textList() is None
+                and last.next().blockFormat().indent() > 0
+            ):
+                last = last.next()
+        elif block.blockFormat().headingLevel() and block.next().isValid():
+            last = block.next()  # never a heading alone at the bottom of a page
+        out.append((block, last, None))
+        block = last.next()
+    return out
+
+
+def layout_page_height(document: QTextDocument) -> float:
+    """The page height the document's layout really breaks at: it counts in 1/64 pt
+    (QFixed), so an A4 page of 756.96 pt breaks at 756.953125 pt, and a block at the top
+    of page 2 would seem to start 0.007 pt before it."""
+    return round(document.pageSize().height() * 64) / 64
+
+
+def page_of(y: float, height: float) -> int:
+    return int(y // height)
+
+
+def keep_together(document: QTextDocument, passes: int = 200) -> int:
+    """Break pages before a step, heading or box that would be split, when it fits on one
+    page; returns how many breaks were added. Each break moves what follows, so the
+    layout is read again after each one."""
+    height = layout_page_height(document)
+    if height <= 0:
+        return 0
+    layout = document.documentLayout()
+    added = 0
+    always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    for _ in range(passes):
+        for first, last, table in _groups(document):
+            if table is not None:
+                box = layout.frameBoundingRect(table)
+                top, bottom = box.top(), box.bottom()
+                moved = bool(table.format().pageBreakPolicy() & always_before)
+            else:
+                top = layout.blockBoundingRect(first).top()
+                bottom = layout.blockBoundingRect(last).bottom()
+                moved = bool(first.blockFormat().pageBreakPolicy() & always_before)
+            largest = height * (BOX_SHARE if table is not None else 0.9)
+            whole = page_of(top, height) == page_of(bottom - 1, height)
+            if moved or whole or bottom - top >= largest:
+                continue  # fits on its page, already starts one, or is too large to move whole
+            if table is not None:
+                fmt = table.format()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                table.setFormat(fmt)
+            else:
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(first).mergeBlockFormat(fmt)
+            added += 1
+            break
+        else:
+            return added
+    return added
+
+
+_REFUSED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}  # fmt: skip
+
+
+def pdf_file_name(title: str, limit: int = 80) -> str:
+    """A file name from a title that every file system takes and a person still reads:
+    letters with their accents kept, words joined by "-", what file systems refuse
+    (``: / \\ ? * < > | "``) and punctuation standing alone left out.
+    "Vérifier l'absence de tension : la règle « tester – mesurer – tester »" gives
+    "Vérifier-l'absence-de-tension-la-règle-tester-mesurer-tester.pdf"."""
+    text = unicodedata.normalize("NFC", _REFUSED.sub(" ", title))
+    words = []
+    for word in text.split():
+        word = word.strip("".join(c for c in word if not (c.isalnum() or c in "'’-_.")))
+        word = word.strip("-_.")
+        if any(c.isalnum() for c in word):
+            words.append(word)
+    name = ""
+    for word in words:
+        if len(name) + len(word) + 1 > limit:
+            name = name or word[:limit]  # one very long word: cut
+            break
+        name = f"{name}-{word}" if name else word
+    name = name or "copdesk"
+    if name.split(".")[0].upper() in _RESERVED:
+        name += "-sheet"
+    return f"{name}.pdf"
 
 
 def export_pdf(data: Mapping[str, Any], path: str | Path) -> Path:

@@ -153,11 +153,15 @@ class ChildCommand(QObject):
         if code == 1 and not self._error_line and isinstance(data, dict):
             return data  # a result that says it failed (check finding problems), no error
         message = self._error_line or f"`copdesk {self.args[0]}` failed (exit {code})"
+        words: dict[str, Any] = {}
+        if isinstance(data, dict) and isinstance(data.get("code"), str):  # for other languages
+            facts = data.get("facts")
+            words = {"code": data["code"], "facts": facts if isinstance(facts, dict) else {}}
         if isinstance(data, dict) and isinstance(data.get("untrusted"), dict):
-            return UntrustedSite(message, data["untrusted"])
+            return UntrustedSite(message, data["untrusted"], **words)
         if code == 2:
-            return BadInput(message)
-        return CopdeskError(message)
+            return BadInput(message, **words)
+        return CopdeskError(message, **words)
 
 
 def clean_after_export(workspace: Path, target: Path, pid: int) -> None:

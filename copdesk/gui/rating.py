@@ -7,7 +7,6 @@ history of a person's progress on a skill stays (see People.rate); it is written
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk import messages
+from copdesk.gui.datefield import DateField
 from copdesk.gui.labels import ui_language
 from copdesk.model.kinds import LEVELS
 
@@ -52,8 +52,8 @@ class RatingDialog(QDialog):
         self.interest.addItem(self.tr("No particular wish"), "none")
         self.interest.addItem(self.tr("Wants to learn"), "learn")
         self.interest.addItem(self.tr("Wants to teach"), "teach")
-        self.valid_until = QLineEdit(self)
-        self.valid_until.setPlaceholderText(self.tr("YYYY-MM-DD (certifications expire)"))
+        self.valid_until = DateField(self)  # certifications expire
+        self.valid_until.setToolTip(self.tr("Certifications expire: the last day it is valid"))
         self.evidence = QLineEdit(self)
         self.evidence.setPlaceholderText(self.tr("What was observed, or the certificate"))
         self.error = QLabel(self)
@@ -61,6 +61,7 @@ class RatingDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b")
         if current:
             self.level.setCurrentIndex(max(self.level.findData(current.get("level")), 0))
+            self.valid_until.set_value(current.get("valid_until"))
             self.interest.setCurrentIndex(max(self.interest.findData(current.get("interest")), 0))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -78,20 +79,10 @@ class RatingDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """What ``ws.people.rate`` takes (besides person and skill)."""
-        until = self.valid_until.text().strip() or None
+        until = self.valid_until.value() or None
         return {
             "level": int(self.level.currentData()),
             "interest": self.interest.currentData(),
             "valid_until": until,
             "evidence": self.evidence.text().strip() or None,
         }
-
-    def accept(self) -> None:
-        until = self.valid_until.text().strip()
-        if until:
-            try:
-                dt.date.fromisoformat(until)
-            except ValueError:
-                self.error.setText(self.tr("The validity must be a date as YYYY-MM-DD."))
-                return
-        super().accept()

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from copdesk.gui import drafts
-from copdesk.gui.language import format_date, format_datetime
+from copdesk.gui.labels import ui_language
+from copdesk.gui.language import shown_date
 from copdesk.gui.models import COLUMNS, PreparedRows
 from copdesk.model.kinds import KINDS, REF, REFS
 from copdesk.workspace import Workspace
@@ -102,18 +103,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def item_page(item_id: str) -> Callable[[Workspace], dict[str, Any]]:
-    """The item rendered to safe HTML, plus the bytes of the attachment images it shows."""
+def item_page(item_id: str, language: str | None = None) -> Callable[[Workspace], dict[str, Any]]:
+    """The item rendered to safe HTML in the interface's language (``language``: the one
+    installed when the job is made), its dates in the user's locale, plus the bytes of
+    the attachment images it shows."""
+    language = language or ui_language()
 
     def job(ws: Workspace) -> dict[str, Any]:
         from copdesk.render import item_html  # Markdown and nh3: loaded once the window is up
 
         item = ws.items.get(item_id)
-        item["updated_at"] = format_datetime(item["updated_at"])  # the user's locale
-        for key in ("occurred_on", "review_due"):
-            if item.get(key):
-                item[key] = format_date(item[key])
-        page = _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", item_html(item, ws.language), 1)
+        page = item_html(item, language, dates=shown_date)
+        page = _STYLE.sub(lambda _: f"<style>{PANE_CSS}</style>", page, 1)
         images = blob_images(ws, _ATTACHMENT.findall(page))
         return {"id": item["id"], "kind": item["kind"], "html": page, "images": images}
 
@@ -210,6 +211,22 @@ def load_editor(kind: str, item_id: str | None) -> Callable[[Workspace], dict[st
         }
 
     return job
+
+
+def recovered_drafts(ws: Workspace) -> list[dict[str, Any]]:
+    """The drafts kept in the workspace whose item still exists (or is new)."""
+    out = []
+    for draft in drafts.saved(ws.path):
+        if draft["kind"] not in KINDS:
+            continue
+        if draft["item_id"]:
+            try:
+                item = ws.items.get(draft["item_id"])
+            except Exception:  # deleted or unknown since: nothing to restore it into
+                continue
+            draft["title"] = draft["title"] or title_of(item)
+        out.append(draft)
+    return out
 
 
 def item_state(item_id: str) -> Callable[[Workspace], dict[str, Any]]:

@@ -62,6 +62,11 @@ class Reader(QObject):
         """Lists keep the reading pane; pages (home, search) use the width until an item opens."""
         self.browser.setVisible(visible)
 
+    @property
+    def wanted(self) -> str | None:
+        """The item on its way to the pane, else the item shown (None: neither)."""
+        return self._asked[0] if self._asked else self.current_item
+
     def visible(self) -> bool:
         """An item is in the pane (or on its way) and the pane is not hidden."""
         return not self.browser.isHidden() and (self._asked or self.current_item) is not None

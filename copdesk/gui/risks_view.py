@@ -214,6 +214,7 @@ class RisksView(QWidget):
         self.model = RisksModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("risksTable")
+        self.table.setAccessibleName(self.tr("Knowledge at risk"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -98,6 +98,7 @@ class SimilarPanel(QWidget):
         self.heading.setStyleSheet("font-weight: 600;")
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("similarHits")
+        self.browser.setAccessibleName(self.heading.text())  # what a screen reader says
         self.browser.itemRequested.connect(self.itemRequested)
         self.browser.set_page(hits_html([], self._hint()))
         layout = QVBoxLayout(self)

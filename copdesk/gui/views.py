@@ -8,15 +8,25 @@ images (delivered by the worker as bytes) are displayed.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QWidget,
+)
 
 from copdesk.gui.labels import choice_label, kind_label, ui_language
+from copdesk.gui.language import format_date
 from copdesk.messages import place
 
 EXTERNAL = ("http", "https", "mailto")
@@ -44,12 +54,32 @@ class SafeBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.setTabChangesFocus(True)  # Tab visits the links, then leaves the page
         self._images: dict[str, bytes] = {}
+        self._page = ""
+        self.zoom = 1.0
+        self._base_points = self.font().pointSizeF()
         self.anchorClicked.connect(self._follow)
 
     def set_page(self, page: str, images: Mapping[str, bytes] | None = None) -> None:
         self._images = dict(images or {})
-        self.setHtml(page)
+        self._page = page
+        self.setHtml(zoomed(page, self.zoom))
+
+    def set_zoom(self, factor: float) -> None:
+        """Larger or smaller text (Ctrl++ / Ctrl+-): the page is laid out again, the
+        place read kept."""
+        if factor == self.zoom:
+            return
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.zoom = factor
+        font = self.font()
+        font.setPointSizeF(self._base_points * factor)
+        self.setFont(font)
+        if self._page:
+            self.setHtml(zoomed(self._page, factor))
+        bar.setValue(round(ratio * bar.maximum()))
 
     def loadResource(self, type: int, name: QUrl) -> Any:
         """Only attachment images the worker delivered; never files or the network."""
@@ -71,6 +101,47 @@ class SafeBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
         else:
             self.linkActivated.emit(url)
+
+
+_POINTS = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)pt")
+
+
+def zoomed(page: str, factor: float) -> str:
+    """``page`` with its font sizes in points multiplied by ``factor`` (the pages set
+    sizes in points, which a widget's own zoom would leave as they are)."""
+    if factor == 1:
+        return page
+    return _POINTS.sub(lambda m: f"{m[1]}{float(m[2]) * factor:.1f}pt", page)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that never widens its window: a long title ends in "…" and is
+    read whole in its tooltip (a report titled in two sentences kept Save off-screen)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 80))
+        super().setText(shown)
 
 
 class ErrorBanner(QFrame):
@@ -130,7 +201,7 @@ def item_rows(
         return f'<p class="empty">{nothing}</p>'
     out = []
     for r in rows:
-        date = str(r.get(date_key) or "")[:10]
+        date = format_date(r.get(date_key))  # the user's locale
         out.append(
             f'<tr><td><a href="copdesk:{html.escape(r["id"])}">{html.escape(r["title"])}</a></td>'
             f'<td class="meta">{html.escape(kind_label(r["kind"]))}</td>'

@@ -318,6 +318,26 @@ def use_person(person: str | None) -> Write:
     return job
 
 
+def introduce(name: str, job_title: str = "") -> Write:
+    """The person at this computer, new to the workspace: added and made the writer
+    (the first person of a site is its administrator)."""
+
+    def job(ws: Workspace) -> Outcome:
+        values = {"name": name, "site": ws.site_name}
+        if job_title:
+            values["job_title"] = job_title
+        person = ws.items.add("person", values)
+        ws.use(person["id"])
+        return Outcome(person, Change.of(["person"], [person["id"]], [Flag.WRITER]))
+
+    return job
+
+
+def rename_site(name: str) -> Write:
+    """This site's new name (other sites learn it from the next bundle)."""
+    return lambda ws: Outcome(ws.sites.rename(name), Change.of(flags=[Flag.ROSTER]))
+
+
 def trust_site(site_id: str, key: str, name: str | None = None) -> Write:
     return lambda ws: Outcome(ws.sites.trust(site_id, key, name), Change.of(flags=[Flag.ROSTER]))
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from copdesk.messages import documents, exchange, health, labels, network, risks
+from copdesk.messages import documents, errors, exchange, health, labels, network, risks
 from copdesk.messages import format as _format
 from copdesk.model.message import Message, msg
 
@@ -46,6 +46,7 @@ def _catalogue() -> dict[str, Entry]:
         network.MESSAGES,
         health.MESSAGES,
         health.GUIDANCE,
+        errors.MESSAGES,
         exchange.MESSAGES,
         documents.MESSAGES,
     ]
@@ -59,6 +60,11 @@ def _catalogue() -> dict[str, Entry]:
 
 
 CATALOGUE: dict[str, Entry] = _catalogue()
+_DOING = {
+    str(entry["en"]): code
+    for code, entry in reversed(CATALOGUE.items())
+    if code.startswith("doing.")
+}  # reversed: "delete it" is doing.delete_draft, as good as doing.delete
 _AND = {language: str(CATALOGUE["list.and"][language]) for language in LANGUAGES}
 
 
@@ -106,6 +112,34 @@ def field_label(kind: str, name: str, language: str = "en") -> str:
 def level_label(level: int, language: str = "en") -> str:
     """An ILUO level's name ("autonomous" / "autonome")."""
     return str(text(f"level.{level}", language))
+
+
+def error_text(exc: BaseException, language: str = "en") -> str:
+    """An error in ``language``: the words of its code and facts when it has them (facts
+    that came from a child process as JSON included), else its own English sentence."""
+    code = getattr(exc, "code", None)
+    if isinstance(code, str) and code in CATALOGUE:
+        try:
+            return str(_render(code, language, _revived(getattr(exc, "facts", {}))))
+        except (KeyError, ValueError, TypeError, IndexError):
+            pass  # facts from another version: its English sentence is still right
+    return str(exc)
+
+
+def _revived(value: Any) -> Any:
+    """Facts read back from JSON (:func:`copdesk.errors.plain`): messages again."""
+    if isinstance(value, dict):
+        if set(value) == {"message", "facts"} and isinstance(value["message"], str):
+            return Message(value["message"], _revived(value["facts"]))
+        return {k: _revived(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_revived(v) for v in value]
+    return value
+
+
+def doing_code(english: str) -> str | None:
+    """The ``doing.*`` code whose English words are ``english`` (what a refusal names)."""
+    return _DOING.get(english)
 
 
 def place(where: Mapping[str, Any] | None, language: str = "en") -> str:
@@ -175,6 +209,8 @@ __all__ = [
     "CATALOGUE",
     "LANGUAGES",
     "Message",
+    "doing_code",
+    "error_text",
     "field_label",
     "kind_label",
     "label",

@@ -63,6 +63,18 @@ PAGE: dict[str, tuple[str, str]] = {
     "item.updated": ("Updated", "Mis à jour"),
     "item.created_updated": ("Created / updated", "Créé / modifié"),
     "item.members": ("Members", "Membres"),
+    "item.validation": ("Validation", "Validation"),
+    "item.validated_by": (
+        "version {version} validated by {name} on {on}",
+        "version {version} validée par {name} le {on}",
+    ),
+    "item.changed_since": ("changed since", "modifiée depuis"),
+    "item.not_recognised": (
+        "not recognised here (no animator or expert role known here)",
+        "non reconnue ici (aucun rôle d'animateur ou d'expert connu ici)",
+    ),
+    "item.not_validated": ("not validated ({status})", "non validé ({status})"),
+    "item.version": ("version {version}", "version n° {version}"),
     "profile.since": ("since", "depuis"),
     # who validated which version (item["signoff"]), and ratings given elsewhere
     "signoff.validated": (

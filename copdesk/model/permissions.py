@@ -45,81 +45,26 @@ class Rule:
     author: bool = False
     admin: bool = False
     assessor: bool = False
-    en: str = ""  # "who may", in a sentence: "an animator or expert of {community}"
-    fr: str = ""
 
 
 VALIDATORS = ("animator", "expert")
 
+# Who may, in words ("an animator or expert of {community}"), and what each action is
+# ("validate it"), are in the message catalogue: may.ACTION and doing.ACTION
+# (copdesk/messages/errors.py), in English and French.
 RULES: dict[str, Rule] = {
-    "propose": Rule(
-        roles=("animator", "expert", "contributor"),
-        author=True,
-        en="its author or a contributor, expert or animator of {community}",
-        fr="son auteur ou un contributeur, expert ou animateur de {community}",
-    ),
-    "validate": Rule(
-        roles=VALIDATORS,
-        en="an animator or expert of {community}",
-        fr="un animateur ou un expert de {community}",
-    ),
-    "send_back": Rule(
-        roles=VALIDATORS,
-        en="an animator or expert of {community}",
-        fr="un animateur ou un expert de {community}",
-    ),
-    "obsolete": Rule(
-        roles=VALIDATORS,
-        en="an animator or expert of {community}",
-        fr="un animateur ou un expert de {community}",
-    ),
-    "edit_other": Rule(
-        roles=("animator",),
-        en="its author or an animator of {community} (others can comment or copy it)",
-        fr="son auteur ou un animateur de {community} (les autres peuvent commenter ou copier)",
-    ),
-    "delete_draft": Rule(
-        roles=("animator",),
-        author=True,
-        admin=True,
-        en="its author or an animator of {community}",
-        fr="son auteur ou un animateur de {community}",
-    ),
-    "delete": Rule(
-        roles=("animator",),
-        admin=True,
-        en="an animator of {community} or a site administrator",
-        fr="un animateur de {community} ou un administrateur du site",
-    ),
-    "rate_high": Rule(
-        roles=VALIDATORS,
-        assessor=True,
-        en="an animator or expert of {community}, or an assessor",
-        fr="un animateur ou un expert de {community}, ou un évaluateur",
-    ),
-    "manage_members": Rule(
-        roles=("animator",),
-        admin=True,
-        en="an animator of {community} or a site administrator",
-        fr="un animateur de {community} ou un administrateur du site",
-    ),
-    "edit_community": Rule(
-        roles=("animator",),
-        admin=True,
-        en="an animator of {community} or a site administrator",
-        fr="un animateur de {community} ou un administrateur du site",
-    ),
-    "catalogue": Rule(
-        roles=("animator",),
-        admin=True,
-        en="a site administrator or an animator",
-        fr="un administrateur du site ou un animateur",
-    ),
-    "trust": Rule(
-        admin=True,
-        en="a site administrator",
-        fr="un administrateur du site",
-    ),
+    "propose": Rule(roles=("animator", "expert", "contributor"), author=True),
+    "validate": Rule(roles=VALIDATORS),
+    "send_back": Rule(roles=VALIDATORS),
+    "obsolete": Rule(roles=VALIDATORS),
+    "edit_other": Rule(roles=("animator",)),
+    "delete_draft": Rule(roles=("animator",), author=True, admin=True),
+    "delete": Rule(roles=("animator",), admin=True),
+    "rate_high": Rule(roles=VALIDATORS, assessor=True),
+    "manage_members": Rule(roles=("animator",), admin=True),
+    "edit_community": Rule(roles=("animator",), admin=True),
+    "catalogue": Rule(roles=("animator",), admin=True),
+    "trust": Rule(admin=True),
 }
 
 # The action a change of status asks for: (from, to) -> action; other changes of
@@ -145,19 +90,3 @@ def transition(before: str | None, after: str | None) -> str | None:
     if after == "obsolete":
         return "obsolete"
     return TRANSITIONS.get((before, after), "validate")
-
-
-ACTION_WORDS = {  # what was refused, for the one-line message
-    "propose": ("propose it for validation", "la proposer à la validation"),
-    "validate": ("validate it", "la valider"),
-    "send_back": ("send it back", "la renvoyer"),
-    "obsolete": ("mark it obsolete", "la déclarer obsolète"),
-    "edit_other": ("change another person's item", "modifier l'élément d'une autre personne"),
-    "delete_draft": ("delete it", "la supprimer"),
-    "delete": ("delete it", "la supprimer"),
-    "rate_high": ("rate someone at U or O", "évaluer quelqu'un au niveau U ou O"),
-    "manage_members": ("change who belongs to it", "changer ses membres"),
-    "edit_community": ("change the community", "modifier la communauté"),
-    "catalogue": ("change people and skills", "modifier les personnes et compétences"),
-    "trust": ("do this", "faire cela"),
-}

@@ -14,6 +14,7 @@ then every entry is streamed with byte caps and hashed as it streams.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from copdesk.errors import BadInput
+from copdesk.model.message import msg
 
 MIMETYPE = b"application/vnd.copdesk.bundle"
 FORMAT = 2  # bundle layout; newer is refused with "upgrade copdesk"; 1 is still read
@@ -58,8 +60,12 @@ class BundleError(BadInput):
     """The bundle is refused; nothing was written (exit 2, one line)."""
 
 
-def _refuse(reason: str) -> BundleError:
-    return BundleError(f"bundle refused: {reason}")
+def _refuse(reason: str, code: str | None = None, **facts: Any) -> BundleError:
+    """A refused bundle, in one line. ``code`` (with its facts) names the reason in the
+    message catalogue, for the window to say it in its language (the frequent ones:
+    a half-copied file, a newer copdesk, a file that is not a bundle)."""
+    why: Any = msg(code, **facts) if code else reason
+    return BundleError(f"bundle refused: {reason}", code="bundle.refused", facts={"reason": why})
 
 
 # -- strict JSON ---------------------------------------------------------------
@@ -269,9 +275,13 @@ class StagedBundle:
                 if not chunk:
                     break
         if pending:
-            raise _refuse("revisions.jsonl does not end with a newline (truncated?)")
+            raise _refuse(
+                "revisions.jsonl does not end with a newline (truncated?)", "bundle.truncated"
+            )
         if size != want["size"] or digest.hexdigest() != want["sha256"]:
-            raise _refuse("revisions.jsonl does not match the hash in the manifest")
+            raise _refuse(
+                "revisions.jsonl does not match the hash in the manifest", "bundle.lines_altered"
+            )
 
     def check_entry(self, name: str) -> None:
         """Stream one entry, checking its size and hash against the manifest (no copy)."""
@@ -286,7 +296,9 @@ class StagedBundle:
                     raise _refuse(f"{name} is longer than its manifest says")
                 digest.update(chunk)
         if size != want["size"] or digest.hexdigest() != want["sha256"]:
-            raise _refuse(f"{name} does not match its hash in the manifest")
+            raise _refuse(
+                f"{name} does not match its hash in the manifest", "bundle.altered", name=name
+            )
 
     def copy_blob(self, sha256: str, target: Path | None) -> int:
         """Stream one attachment to ``target`` (None: only check it), checking its size
@@ -344,18 +356,34 @@ def stage(source: Path, staging: Path, sha256: list[str] | None = None) -> Path:
             while chunk := src.read(_CHUNK):
                 size += len(chunk)
                 if size > LIMITS["bundle"]:
-                    raise _refuse(f"the file is larger than {LIMITS['bundle'] // MiB} MiB")
+                    raise _refuse(
+                        f"the file is larger than {LIMITS['bundle'] // MiB} MiB",
+                        "bundle.too_large",
+                        mib=LIMITS["bundle"] // MiB,
+                    )
                 digest.update(chunk)
                 out.write(chunk)
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise BadInput(f"cannot read {source}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise BadInput(
+            f"cannot read {source}: {reason}",
+            code=FILE_ERRORS.get(exc.errno, "file.cannot_read"),
+            facts={"path": str(source), "reason": reason},
+        ) from None
     except BaseException:
         target.unlink(missing_ok=True)
         raise
     if sha256 is not None:
         sha256.append(digest.hexdigest())
     return target
+
+
+FILE_ERRORS = {
+    errno.ENOENT: "file.missing",
+    errno.EACCES: "file.denied",
+    errno.EPERM: "file.denied",
+}
 
 
 def open_regular(source: Path) -> IO[bytes]:
@@ -368,7 +396,9 @@ def open_regular(source: Path) -> IO[bytes]:
     fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BadInput(f"{source} is not a file")
+            raise BadInput(
+                f"{source} is not a file", code="file.not_a_file", facts={"path": str(source)}
+            )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -417,7 +447,11 @@ def check_directory(zf: zipfile.ZipFile, size: int) -> dict[str, zipfile.ZipInfo
     if total > LIMITS["total"]:
         raise _refuse(f"more than {LIMITS['total'] // MiB} MiB uncompressed in all")
     if not infos or infos[0].filename != "mimetype":
-        raise _refuse("not a copdesk bundle (no mimetype entry first)")
+        raise _refuse(
+            "not a copdesk bundle (no mimetype entry first)",
+            "bundle.not_bundle",
+            why=msg("bundle.no_mimetype"),
+        )
     for name in _FIXED:
         if name not in entries:
             raise _refuse(f"missing {name}")
@@ -483,14 +517,21 @@ def open_staged(path: Path) -> StagedBundle:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
-        raise _refuse(f"not a readable zip file ({str(exc)[:80]})") from None
+        detail = str(exc)[:80]
+        raise _refuse(
+            f"not a readable zip file ({detail})", "bundle.not_zip", detail=detail
+        ) from None
     except NotImplementedError as exc:
         raise _refuse(f"unsupported zip feature ({exc})") from None
     try:
         entries = check_directory(zf, path.stat().st_size)
         mimetype = _read_small(zf, entries["mimetype"], len(MIMETYPE) + 1)
         if mimetype != MIMETYPE or entries["mimetype"].compress_type != zipfile.ZIP_STORED:
-            raise _refuse("not a copdesk bundle (wrong mimetype)")
+            raise _refuse(
+                "not a copdesk bundle (wrong mimetype)",
+                "bundle.not_bundle",
+                why=msg("bundle.wrong_mimetype"),
+            )
         raw = _read_small(zf, entries["manifest.json"], LIMITS["manifest"])
         manifest = strict_json(raw, "manifest.json")
         if not isinstance(manifest, dict):
@@ -504,7 +545,10 @@ def open_staged(path: Path) -> StagedBundle:
         if keys.fingerprint(producer["key"]) != producer["fingerprint"]:
             raise _refuse("the producer's fingerprint does not match its key")
         if not keys.verify(producer["key"], raw, signature):
-            raise _refuse("bad signature: the manifest was altered or not signed by its producer")
+            raise _refuse(
+                "bad signature: the manifest was altered or not signed by its producer",
+                "bundle.bad_signature",
+            )
     except BaseException:
         zf.close()
         raise
@@ -530,7 +574,12 @@ def _check_versions(manifest: dict[str, Any]) -> None:
     if fmt > FORMAT or schema > SCHEMA_VERSION:
         raise _refuse(
             f"made by a newer copdesk (bundle format {fmt}, schema {schema}; this copdesk "
-            f"reads format {FORMAT}, schema {SCHEMA_VERSION}): upgrade copdesk"
+            f"reads format {FORMAT}, schema {SCHEMA_VERSION}): upgrade copdesk",
+            "bundle.newer",
+            fmt=fmt,
+            schema=schema,
+            reads_fmt=FORMAT,
+            reads_schema=SCHEMA_VERSION,
         )
 
 

@@ -35,6 +35,7 @@ class _Keys:
 
 
 keys = _Keys()
+MAX_SITE_NAME = 200  # what a bundle's manifest accepts for a site's name
 
 
 def _trust_hint(path: str | Path | None, fingerprint: str = "") -> str:
@@ -147,6 +148,28 @@ class Sites:
         """Revoke an old key of this site (by key or fingerprint)."""
         self.permissions.require("trust", what="revoke a key of the site")
         return self.life.revoke_key(key)
+
+    def rename(self, name: str) -> dict[str, Any]:
+        """Give this site a new name (its id and key stay). Other sites learn it from the
+        next bundle, whose manifest names its producer; a name another known site goes by
+        is refused, as a peer's is made unique on import. Returns the new identity."""
+        from copdesk.model.validate import refuse_hidden
+
+        self.permissions.require("trust", what="rename the site")
+        name = " ".join(str(name or "").split())
+        if not name:
+            raise BadInput("the site needs a name, e.g. --name 'Usine de Lyon'")
+        if len(name) > MAX_SITE_NAME:
+            raise BadInput(f"a site name has at most {MAX_SITE_NAME} characters")
+        refuse_hidden(name, "the site name")
+        with self.core.db.write() as conn:
+            others = conn.execute("SELECT name FROM sites WHERE id != ?", (self.core.site_id,))
+            if fold(name) in {fold(n) for (n,) in others}:
+                raise BadInput(f"a known site is already called {name!r}: choose another name")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'site_name'", (name,))
+            conn.execute("UPDATE sites SET name = ? WHERE id = ?", (name, self.core.site_id))
+        self.core.site_name = name
+        return self.identity()
 
     def identity(self) -> dict[str, Any]:
         """What another site needs to trust this one (compare the fingerprint by phone)."""
@@ -264,7 +287,7 @@ class Sites:
             staged.unlink(missing_ok=True)
         p = dict(bundle.manifest["producer"])
         if p["site"] == self.core.site_id:
-            raise BadInput("this bundle was made by this site")
+            raise BadInput("this bundle was made by this site", code="bundle.from_self")
         return p
 
     def trust_bundle(self, path: str | Path, fingerprint: str | None = None) -> dict[str, Any]:
@@ -308,6 +331,13 @@ class Sites:
                 f"bundle from a site this workspace does not trust: {who}. If that site's "
                 f"`copdesk identity` shows the same fingerprint, run: {hint}",
                 p,
+                code="bundle.untrusted",
+                facts={
+                    "quoted": repr(p["name"]),
+                    "site": p["site"],
+                    "fingerprint": p["fingerprint"],
+                    "hint": hint,
+                },
             )
         if row[0] == "revoked":
             raise UntrustedSite(f"bundle from a revoked site: {who}. To trust it again: {hint}", p)

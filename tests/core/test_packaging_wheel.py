@@ -38,8 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     beside pyproject.toml: never into the working tree)."""
     src = tmp_path_factory.mktemp("src")
     junk = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("copdesk", "resources"):
-        shutil.copytree(ROOT / name, src / name, ignore=junk)
+    shutil.copytree(ROOT / "copdesk", src / "copdesk", ignore=junk)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
     out = tmp_path_factory.mktemp("dist")
@@ -90,7 +89,7 @@ def test_the_wheel_holds_icons_translations_demo_and_every_package(wheel: Path) 
         names = set(zf.namelist())
         metadata = zf.read(f"copdesk-{VERSION}.dist-info/METADATA").decode("utf-8")
         entry_points = zf.read(f"copdesk-{VERSION}.dist-info/entry_points.txt").decode()
-    icons = {p.name for p in (ROOT / "resources" / "icons").glob("*.svg")}
+    icons = {p.name for p in (ROOT / "copdesk" / "resources" / "icons").glob("*.svg")}
     assert {f"copdesk/resources/icons/{name}" for name in icons} <= names
     assert "copdesk/gui/i18n/copdesk_fr.qm" in names
     assert "copdesk/demo/demo_content.json" in names

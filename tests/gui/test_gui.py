@@ -49,7 +49,9 @@ def test_clicking_a_row_shows_the_rendered_item(qtbot, window: MainWindow) -> No
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.detail.isVisible()
     assert title in window.detail.toPlainText()
-    assert "Communauté" in window.detail.toPlainText()  # the labels of the workspace language
+    # the labels of the interface's language (English here), not the workspace's (French)
+    assert "Community" in window.detail.toPlainText()
+    assert "Communauté" not in window.detail.toPlainText()
 
 
 def test_sorting_a_column(window: MainWindow) -> None:
@@ -155,9 +157,12 @@ def test_first_run_wizard_creates_the_workspace_and_loads_the_demo(
     assert wizard.isVisible()
     assert not wizard.button(wizard.WizardButton.FinishButton).isEnabled()  # a name is needed
     qtbot.keyClicks(wizard.site, "Usine de Lyon")
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert not wizard.button(wizard.WizardButton.FinishButton).isEnabled()  # who are you?
+    qtbot.keyClicks(wizard.person_page.person, "Marie Dupont")  # one of the demo's people
     assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()
     with qtbot.waitSignal(window.workspaceReady, timeout=30_000):
-        wizard.accept()
+        qtbot.mouseClick(wizard.button(wizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
     assert Workspace.exists(path)
     assert "Usine de Lyon" in window.page.toPlainText()  # the home page of the new site
@@ -181,7 +186,7 @@ def test_screenshot_of_every_view(qapp, demo_path: Path, tmp_path: Path) -> None
         )
         assert code == 0, view
         image = QImage(str(out))
-        assert (image.width(), image.height()) == (1280, 800), view
+        assert (image.width(), image.height()) == (1366, 768), view  # the default screen
         assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -196,7 +201,7 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     calls: list[tuple] = []
     monkeypatch.setattr(app, "run", lambda path, **kw: calls.append((path, kw)) or 0)
     assert main(["--workspace", str(tmp_path)]) == 0
-    assert calls == [(tmp_path, {"actor": None, "view": None})]
+    assert calls == [(tmp_path, {"actor": None, "view": None, "bundle": None})]
 
 
 def test_window_state_is_remembered(qtbot, runner, demo_path: Path, tmp_path: Path) -> None:

@@ -118,7 +118,8 @@ def test_a_status_change_updates_the_list_and_the_item_shown(
     item = window.model.id_at(draft)
     with qtbot.waitSignal(window.itemShown, timeout=10_000):
         window.show_item(item)
-    assert "Statut\nBrouillon" in window.detail.toPlainText()  # the workspace is in French
+    # the reader's language (the interface's), not the workspace's (French)
+    assert "Status\nDraft" in window.detail.toPlainText()
     actions = window.editing
     qtbot.waitUntil(lambda: (actions.state or {}).get("id") == item, timeout=10_000)
     with qtbot.waitSignal(window.itemShown, timeout=10_000):  # the pane reloads by itself
@@ -127,5 +128,5 @@ def test_a_status_change_updates_the_list_and_the_item_shown(
     row = window.model.row_of(item)
     assert row is not None
     assert window.model.data(window.model.index(row, 2), Qt.ItemDataRole.DisplayRole) == "Proposed"
-    assert "Statut\nProposé" in window.detail.toPlainText()
+    assert "Status\nProposed" in window.detail.toPlainText()
     qtbot.waitUntil(lambda: actions.validate_action.isEnabled(), timeout=10_000)

@@ -227,4 +227,4 @@ def test_copdesk_gui_screenshot_of_the_dashboard(qapp, demo_path: Path, tmp_path
         out = tmp_path / "dashboard.png"
         args = ["--workspace", str(demo_path), "gui", "--screenshot", str(out), "--view", view]
         assert main(args) == 0, view
-        assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1280, 800)
+        assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1366, 768)

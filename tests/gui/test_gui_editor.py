@@ -90,13 +90,10 @@ def test_new_report_checked_filled_attached_saved(
 
     qtbot.keyClicks(form.widget("title"), "Fuite d'huile sur la presse 3")
     form.inputs["community"].widget.setEditText(PRESSES)
-    form.inputs["occurred_on"].line.setText("2026-13-01")
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert form.problem_text("title") == ""
-    assert form.problem_text("occurred_on") == "A date like 2026-03-14 (year-month-day)."
-    form.inputs["occurred_on"].line.setText("2026-03-14")
+    form.inputs["occurred_on"].widget.set_value("2026-03-14")  # a date picker (see test_gui_frame)
 
-    editor.template.setCurrentIndex(editor.template.findText("Presqu'accident"))  # item in French
+    # named in the interface's language; its text in the item's (French)
+    editor.template.setCurrentIndex(editor.template.findText("Near miss"))
     assert "**Où et quand :**" in form.values()["facts"]
     assert form.values()["outcome"] == "near_miss"
     qtbot.waitUntil(lambda: "Où et quand" in editor.preview.toPlainText())  # live preview
@@ -166,9 +163,9 @@ def test_edit_then_propose_validate_and_send_back(qtbot, window: MainWindow, run
     qtbot.waitUntil(lambda: (actions.state or {}).get("status") == "validated", timeout=10_000)
     assert status() == "validated"
 
-    actions.ask_comment = lambda: None  # cancelled: nothing happens
+    actions.ask_comment = lambda missing=False: None  # cancelled: nothing happens
     actions.send_back()
-    actions.ask_comment = lambda: "Préciser la référence du capteur."
+    actions.ask_comment = lambda missing=False: "Préciser la référence du capteur."
     actions.send_back_action.trigger()
     qtbot.waitUntil(lambda: (actions.state or {}).get("status") == "draft", timeout=10_000)
     comments = on_worker(qtbot, runner, lambda ws: ws.items.get(item["id"])["comments"])

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from copdesk import Workspace
 from copdesk.gui.history import diff_html
+from copdesk.gui.labels import short_date
 from copdesk.gui.mainwindow import MainWindow
 from copdesk.gui.matrix import RATING_ROLE, build_matrix, export_csv
 from copdesk.gui.rating import RatingDialog
@@ -156,17 +157,19 @@ def test_view_history_diff_two_revisions_and_restore(
     view = window.history_view
     assert view.list.topLevelItemCount() == 3
     assert "edited · current" in view.list.topLevelItem(0).text(3)
-    assert "Preuves d'application" in view.diff.toPlainText()  # latest change: evidence
+    assert "Evidence of application" in view.diff.toPlainText()  # latest change: evidence
     assert "Sheffield a intégré" in view.diff.toPlainText()
     assert not view.restore_button.isEnabled()  # the current version is already current
 
     with qtbot.waitSignal(window.viewLoaded, timeout=10_000):  # newest and oldest
         view.list.topLevelItem(2).setSelected(True)
     diff = view.diff.toPlainText()
-    assert "Preuves d'application" in diff and "Enseignements" in diff
-    assert "Comparing 2024-10-15" in view.compare_label.text()
-
+    assert "Evidence of application" in diff and "Lessons learned" in diff
     oldest = on_worker(qtbot, runner, lambda ws: ws.items.history(P12_REX)[0])
+    assert oldest["at"].startswith("2024-10-15")
+    # in the user's locale and local time, as every date of the window
+    assert f"Comparing {short_date(oldest['at'])} · " in view.compare_label.text()
+
     old_content = on_worker(
         qtbot, runner, lambda ws: ws.items.revision(oldest["rev_id"])["content"]
     )
@@ -239,10 +242,7 @@ def test_rate_a_skill_and_see_the_matrix_change(
     row2 = next(r for r, p in enumerate(m.people) if p["id"] == second)
     dialog = RatingDialog(m.people[row2]["name"], skill["name"], m.cell(row2, column), view)
     dialog.level.setCurrentIndex(dialog.level.findData(4))
-    dialog.valid_until.setText("2030-13-45")
-    dialog.accept()
-    assert dialog.result() != RatingDialog.DialogCode.Accepted and dialog.error.text()
-    dialog.valid_until.setText("2030-06-30")
+    dialog.valid_until.set_value("2030-06-30")  # a date picker: no impossible date to type
     dialog.evidence.setText("Forme les nouveaux arrivants")
     dialog.accept()
     assert dialog.result() == RatingDialog.DialogCode.Accepted

@@ -100,9 +100,9 @@ def test_filtering_a_list(qtbot, runner, tmp_path: Path) -> None:
     assert shown and set(shown) == {"Validated"}
     assert bar.count.text() == f"{model.total} of 42 items"
     priority = bar.combos["priority"]
-    priority.setCurrentIndex(priority.findData("red"))
+    priority.setCurrentIndex(priority.findData("Red — urgent"))  # words, not the code
     pcol = [c.key for c in model._columns].index("priority")
-    assert {model.data(model.index(r, pcol)) for r in range(model.rowCount())} == {"red"}
+    assert {model.data(model.index(r, pcol)) for r in range(model.rowCount())} == {"Red — urgent"}
     bar.clear.click()
     assert model.total == 42
     window.close()

@@ -94,10 +94,16 @@ class ExportPanel(QGroupBox):
         )
 
         def done(result: dict[str, Any]) -> None:
+            # one string per count that reads differently (lupdate 6.11 drops plural forms)
+            if result["attachments"] == 0:
+                text = self.tr("Exported %1 revisions and no attachment to %3.")
+            elif result["attachments"] == 1:
+                text = self.tr("Exported %1 revisions and 1 attachment to %3.")
+            else:
+                text = self.tr("Exported %1 revisions and %2 attachments to %3.")
             self.say(
-                self.tr("Exported %1 revisions and %2 attachments to %3.")
-                .replace("%1", str(result["revisions"]))
-                .replace("%2", str(result["attachments"]))
+                text.replace("%1", f"{result['revisions']:,}")
+                .replace("%2", f"{result['attachments']:,}")
                 .replace("%3", Path(result["file"]).name)
             )
 

@@ -140,18 +140,6 @@
         <translation>Tableau de bord de santé</translation>
     </message>
     <message>
-        <source>Members and roles…</source>
-        <translation>Membres et rôles…</translation>
-    </message>
-    <message>
-        <source>Leave…</source>
-        <translation>Quitter…</translation>
-    </message>
-    <message>
-        <source>Join</source>
-        <translation>Rejoindre</translation>
-    </message>
-    <message>
         <source>Form</source>
         <translation>Forme</translation>
     </message>
@@ -208,6 +196,46 @@
         <translation>Répondre</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Turn into a know-how sheet</source>
+        <translation>En faire une fiche savoir-faire</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>1 answer</source>
+        <translation>1 réponse</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 réponses</translation>
+    </message>
+    <message>
+        <source>Charter</source>
+        <translation>Charte</translation>
+    </message>
+    <message>
+        <source>No charter yet.</source>
+        <translation>Pas encore de charte.</translation>
+    </message>
+    <message>
+        <source>Members and roles…</source>
+        <translation>Membres et rôles…</translation>
+    </message>
+    <message>
+        <source>Leave…</source>
+        <translation>Quitter…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
         <source>Deleted on %1 by %2.</source>
         <translation>Supprimé le %1 par %2.</translation>
     </message>
@@ -228,28 +256,8 @@
         <translation>retenue</translation>
     </message>
     <message>
-        <source>Accept</source>
-        <translation>Accepter</translation>
-    </message>
-    <message>
-        <source>Turn into a know-how sheet</source>
-        <translation>En faire une fiche savoir-faire</translation>
-    </message>
-    <message>
         <source>Turn into an experience report</source>
         <translation>En faire un retour d&apos;expérience</translation>
-    </message>
-    <message>
-        <source>%1 answer(s)</source>
-        <translation>%1 réponse(s)</translation>
-    </message>
-    <message>
-        <source>Charter</source>
-        <translation>Charte</translation>
-    </message>
-    <message>
-        <source>No charter yet.</source>
-        <translation>Pas encore de charte.</translation>
     </message>
 </context>
 <context>
@@ -570,10 +578,6 @@
         <translation>Date de revue dépassée</translation>
     </message>
     <message>
-        <source>Validated at another site, not recognised here</source>
-        <translation>Validés sur un autre site, non reconnus ici</translation>
-    </message>
-    <message>
         <source>Whole site</source>
         <translation>Tout le site</translation>
     </message>
@@ -632,6 +636,10 @@
     <message>
         <source>Guidance for the animator</source>
         <translation>Conseils pour l&apos;animateur</translation>
+    </message>
+    <message>
+        <source>Validated at another site, not recognised here</source>
+        <translation>Validés sur un autre site, non reconnus ici</translation>
     </message>
 </context>
 <context>
@@ -707,6 +715,21 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Fill in today&apos;s date</source>
+        <translation>Mettre la date du jour</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Pas de date</translation>
     </message>
 </context>
 <context>
@@ -886,6 +909,10 @@
         <translation>Nouveau : %1</translation>
     </message>
     <message>
+        <source>Recovered text restored: save it.</source>
+        <translation>Texte récupéré et rétabli : enregistrez-le.</translation>
+    </message>
+    <message>
         <source>Blank</source>
         <translation>Vierge</translation>
     </message>
@@ -1035,6 +1062,14 @@
         <translation>Paquets d&apos;échange copdesk (*%1)</translation>
     </message>
     <message>
+        <source>Exported %1 revisions and no attachment to %3.</source>
+        <translation>%1 révisions et aucune pièce jointe exportées dans %3.</translation>
+    </message>
+    <message>
+        <source>Exported %1 revisions and 1 attachment to %3.</source>
+        <translation>%1 révisions et 1 pièce jointe exportées dans %3.</translation>
+    </message>
+    <message>
         <source>Exported %1 revisions and %2 attachments to %3.</source>
         <translation>%1 révisions et %2 pièces jointes exportées dans %3.</translation>
     </message>
@@ -1121,8 +1156,8 @@
         <translation>Charger le contenu de démonstration (quelques communautés et REX)</translation>
     </message>
     <message>
-        <source>You can change the site name later; the language is the default for new items.</source>
-        <translation>Vous pourrez changer le nom du site plus tard ; la langue est celle par défaut des nouveaux éléments.</translation>
+        <source>You can rename the site later (Edit ▸ Rename this site); the language is the default for new items.</source>
+        <translation>Vous pourrez renommer le site plus tard (Édition ▸ Renommer ce site) ; la langue est celle des nouveaux éléments par défaut.</translation>
     </message>
     <message>
         <source>Site name:</source>
@@ -1171,6 +1206,10 @@
         <translation>Sélectionnez une version pour la comparer à la précédente, ou deux versions (Ctrl+clic) pour les comparer.</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1193,6 +1232,10 @@
     <message>
         <source>Restore this version…</source>
         <translation>Restaurer cette version…</translation>
+    </message>
+    <message>
+        <source>Differences between the two versions</source>
+        <translation>Différences entre les deux versions</translation>
     </message>
     <message>
         <source>History</source>
@@ -1359,14 +1402,6 @@
         <translation>Faire confiance à ce site</translation>
     </message>
     <message>
-        <source>Trust their site…</source>
-        <translation>Faire confiance à leur site…</translation>
-    </message>
-    <message>
-        <source>Revisions of a site not trusted here were held back: trust it to take them</source>
-        <translation>Des révisions d&apos;un site non approuvé ici ont été mises en attente : faites-lui confiance pour les prendre</translation>
-    </message>
-    <message>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
@@ -1419,10 +1454,6 @@
         <translation>Choisissez un paquet : vous verrez ce qu&apos;il change avant de l&apos;appliquer.</translation>
     </message>
     <message>
-        <source>%1 revisions held back (not taken; they come again with a later bundle).</source>
-        <translation>%1 révisions mises en attente (non prises ; elles reviendront avec un prochain paquet).</translation>
-    </message>
-    <message>
         <source>new</source>
         <translation>nouveau</translation>
     </message>
@@ -1443,6 +1474,18 @@
         <translation>en conflit</translation>
     </message>
     <message>
+        <source>Trust their site…</source>
+        <translation>Faire confiance à leur site…</translation>
+    </message>
+    <message>
+        <source>Revisions of a site not trusted here were held back: trust it to take them</source>
+        <translation>Des révisions d&apos;un site non approuvé ici ont été mises en attente : faites-lui confiance pour les prendre</translation>
+    </message>
+    <message>
+        <source>%1 revisions held back (not taken; they come again with a later bundle).</source>
+        <translation>%1 révisions mises en attente (non prises ; elles reviendront avec un prochain paquet).</translation>
+    </message>
+    <message>
         <source>held back (%1): %2</source>
         <translation>en attente (%1) : %2</translation>
     </message>
@@ -1456,18 +1499,6 @@
     <message>
         <source>Type or choose a name</source>
         <translation>Tapez ou choisissez un nom</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Fill in today&apos;s date</source>
-        <translation>Mettre la date du jour</translation>
     </message>
     <message>
         <source>Names, separated by commas</source>
@@ -1569,6 +1600,14 @@
         <translation>depuis</translation>
     </message>
     <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <source>No report or sheet written yet.</source>
+        <translation>Aucun retour ni aucune fiche écrits pour l&apos;instant.</translation>
+    </message>
+    <message>
         <source>wants to learn</source>
         <translation>souhaite apprendre</translation>
     </message>
@@ -1581,14 +1620,6 @@
         <translation>Rôles</translation>
     </message>
     <message>
-        <source>Skills</source>
-        <translation>Compétences</translation>
-    </message>
-    <message>
-        <source>Contributions</source>
-        <translation>Contributions</translation>
-    </message>
-    <message>
         <source>Member of no community.</source>
         <translation>Membre d&apos;aucune communauté.</translation>
     </message>
@@ -1597,8 +1628,8 @@
         <translation>%1 compétences, %2 autonome(s) ou expert(es)</translation>
     </message>
     <message>
-        <source>expired</source>
-        <translation>expiré</translation>
+        <source>Skills</source>
+        <translation>Compétences</translation>
     </message>
     <message>
         <source>expires</source>
@@ -1609,8 +1640,8 @@
         <translation>valide jusqu&apos;au</translation>
     </message>
     <message>
-        <source>No report or sheet written yet.</source>
-        <translation>Aucun retour ni aucune fiche écrits pour l&apos;instant.</translation>
+        <source>Contributions</source>
+        <translation>Contributions</translation>
     </message>
     <message>
         <source>experience report</source>
@@ -1724,6 +1755,13 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>copdesk</source>
@@ -1736,6 +1774,26 @@
     <message>
         <source>Search</source>
         <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Search everywhere</source>
+        <translation>Rechercher partout</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Reading pane</source>
+        <translation>Volet de lecture</translation>
+    </message>
+    <message>
+        <source>The item selected, as it reads</source>
+        <translation>L&apos;élément sélectionné, tel qu&apos;il se lit</translation>
     </message>
     <message>
         <source>Home</source>
@@ -1778,16 +1836,20 @@
         <translation>Réseau</translation>
     </message>
     <message>
-        <source>Questions</source>
-        <translation>Questions</translation>
-    </message>
-    <message>
         <source>My contributions</source>
         <translation>Mes contributions</translation>
     </message>
     <message>
         <source>Item</source>
         <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Travail en cours</translation>
+    </message>
+    <message>
+        <source>Writing as</source>
+        <translation>Écrit en tant que</translation>
     </message>
     <message>
         <source>Site: %1</source>
@@ -1800,10 +1862,6 @@
     <message>
         <source>Loading the demo content…</source>
         <translation>Chargement du contenu de démonstration…</translation>
-    </message>
-    <message>
-        <source>Demo content loaded.</source>
-        <translation>Contenu de démonstration chargé.</translation>
     </message>
     <message>
         <source>Another operation is running.</source>
@@ -1832,6 +1890,14 @@
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>The language changes once the operation under way ends.</source>
+        <translation>La langue changera une fois l&apos;opération en cours terminée.</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1884,16 +1950,20 @@
         <translation>Domaine</translation>
     </message>
     <message>
-        <source>Double-click a cell to rate the person on the skill.</source>
-        <translation>Double-cliquez sur une case pour évaluer la personne sur la compétence.</translation>
+        <source>Double-click a cell, or press Enter, F2 or Space on it, to rate the person.</source>
+        <translation>Double-cliquez sur une case, ou appuyez sur Entrée, F2 ou Espace, pour évaluer la personne.</translation>
+    </message>
+    <message>
+        <source>Skills matrix</source>
+        <translation>Matrice des compétences</translation>
+    </message>
+    <message>
+        <source>People in rows, skills in columns; Enter, F2 or Space rates the cell.</source>
+        <translation>Les personnes en lignes, les compétences en colonnes ; Entrée, F2 ou Espace évalue la case.</translation>
     </message>
     <message>
         <source>◔ I in training · ◑ L with supervision · ◕ U autonomous · ● O expert · crossed: expired · orange dot: expires within 60 days · red column: nobody autonomous · orange: a single holder</source>
         <translation>◔ I en formation · ◑ L sous supervision · ◕ U autonome · ● O expert · barré : expiré · point orange : expire sous 60 jours · colonne rouge : personne d&apos;autonome · orange : un seul détenteur</translation>
-    </message>
-    <message>
-        <source>grey corner: self-assessed · red ?: not recognised here</source>
-        <translation>coin gris : auto-évaluation · ? rouge : non reconnue ici</translation>
     </message>
     <message>
         <source>All communities</source>
@@ -1912,6 +1982,10 @@
         <translation>%1 personnes, %2 compétences : %3 sans détenteur autonome, %4 avec un seul.</translation>
     </message>
     <message>
+        <source>Rating recorded: %1 on %2, %3.</source>
+        <translation>Évaluation enregistrée : %1 en %2, %3.</translation>
+    </message>
+    <message>
         <source>Export the skills matrix</source>
         <translation>Exporter la matrice des compétences</translation>
     </message>
@@ -1922,6 +1996,10 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>grey corner: self-assessed · red ?: not recognised here</source>
+        <translation>coin gris : auto-évaluation · ? rouge : non reconnue ici</translation>
     </message>
 </context>
 <context>
@@ -2062,10 +2140,6 @@
         <translation>A&amp;ller à</translation>
     </message>
     <message>
-        <source>&amp;Item</source>
-        <translation>Élé&amp;ment</translation>
-    </message>
-    <message>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
@@ -2092,6 +2166,50 @@
     <message>
         <source>E&amp;xchange</source>
         <translation>É&amp;changes</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me this site…</source>
+        <translation>Reno&amp;mmer ce site…</translation>
+    </message>
+    <message>
+        <source>Change the name other sites know this one by</source>
+        <translation>Changer le nom sous lequel les autres sites connaissent celui-ci</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Back to what you read before (Alt+Left, mouse back button)</source>
+        <translation>Revenir à ce que vous lisiez avant (Alt+Gauche, bouton Précédent de la souris)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Larger text in the reading pane and the lists</source>
+        <translation>Texte plus grand dans le volet de lecture et les listes</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>Taille &amp;réelle</translation>
+    </message>
+    <message>
+        <source>Reset the &amp;layout</source>
+        <translation>Rétablir la &amp;disposition</translation>
+    </message>
+    <message>
+        <source>Give the sidebar, the list and the reading pane their default widths</source>
+        <translation>Redonner à la barre latérale, à la liste et au volet de lecture leurs largeurs par défaut</translation>
     </message>
     <message>
         <source>&amp;My contributions</source>
@@ -2128,6 +2246,10 @@
     <message>
         <source>Saved %1</source>
         <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation>Élé&amp;ment</translation>
     </message>
     <message>
         <source>&amp;Documents</source>
@@ -2354,50 +2476,6 @@
 <context>
     <name>PrintSheet</name>
     <message>
-        <source>Near miss</source>
-        <translation>Presque-accident</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Positif</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>Négatif</translation>
-    </message>
-    <message>
-        <source>Red — urgent</source>
-        <translation>Rouge — urgent</translation>
-    </message>
-    <message>
-        <source>Yellow — caution</source>
-        <translation>Jaune — vigilance</translation>
-    </message>
-    <message>
-        <source>Blue — information</source>
-        <translation>Bleu — information</translation>
-    </message>
-    <message>
-        <source>Green — good practice</source>
-        <translation>Vert — bonne pratique</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Brouillon</translation>
-    </message>
-    <message>
-        <source>Proposed</source>
-        <translation>Proposé</translation>
-    </message>
-    <message>
-        <source>Validated</source>
-        <translation>Validé</translation>
-    </message>
-    <message>
-        <source>Obsolete</source>
-        <translation>Obsolète</translation>
-    </message>
-    <message>
         <source>Author: %1</source>
         <translation>Auteur : %1</translation>
     </message>
@@ -2408,6 +2486,26 @@
     <message>
         <source>Ref. %1</source>
         <translation>Réf. %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>CHANGED SINCE ITS VALIDATION</source>
+        <translation>MODIFIÉ DEPUIS SA VALIDATION</translation>
+    </message>
+    <message>
+        <source>OBSOLETE — DO NOT APPLY</source>
+        <translation>OBSOLÈTE — NE PAS APPLIQUER</translation>
+    </message>
+    <message>
+        <source>NOT VALIDATED</source>
+        <translation>NON VALIDÉ</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
     </message>
     <message>
         <source>Print the sheet</source>
@@ -2480,8 +2578,8 @@
         <translation>Souhaite transmettre</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD (certifications expire)</source>
-        <translation>AAAA-MM-JJ (les habilitations expirent)</translation>
+        <source>Certifications expire: the last day it is valid</source>
+        <translation>Les habilitations expirent : dernier jour de validité</translation>
     </message>
     <message>
         <source>What was observed, or the certificate</source>
@@ -2502,10 +2600,6 @@
     <message>
         <source>Evidence</source>
         <translation>Preuve</translation>
-    </message>
-    <message>
-        <source>The validity must be a date as YYYY-MM-DD.</source>
-        <translation>La validité doit être une date AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>Unknown level.</source>
@@ -2627,6 +2721,10 @@
     <message>
         <source>score %1</source>
         <translation>score %1</translation>
+    </message>
+    <message>
+        <source>Knowledge at risk</source>
+        <translation>Savoirs en danger</translation>
     </message>
     <message>
         <source>Highest score first: a skill held by one person that no know-how sheet covers comes first. Click a line to open the skill.</source>
@@ -2840,8 +2938,8 @@
         <translation>Langue du système</translation>
     </message>
     <message>
-        <source>The new language is used the next time copdesk starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage de copdesk.</translation>
+        <source>The window changes to the new language at once.</source>
+        <translation>La fenêtre passe aussitôt dans la nouvelle langue.</translation>
     </message>
     <message>
         <source>Interface language:</source>
@@ -3089,6 +3187,41 @@
     <message>
         <source>People at level 3 or 4 with a valid rating</source>
         <translation>Personnes au niveau 3 ou 4 avec une évaluation valide</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Demo content loaded.</source>
+        <translation>Contenu de démonstration chargé.</translation>
+    </message>
+    <message>
+        <source>Rename this site</source>
+        <translation>Renommer ce site</translation>
+    </message>
+    <message>
+        <source>New name of this site (other sites learn it from the next bundle):</source>
+        <translation>Nouveau nom de ce site (les autres sites l&apos;apprennent avec le prochain paquet) :</translation>
+    </message>
+    <message>
+        <source>This site is now called %1.</source>
+        <translation>Ce site s&apos;appelle désormais %1.</translation>
+    </message>
+    <message>
+        <source>Text typed but not saved was kept: %1. Open it to save it?</source>
+        <translation>Un texte saisi mais non enregistré a été conservé : %1. L&apos;ouvrir pour l&apos;enregistrer ?</translation>
+    </message>
+    <message>
+        <source>%2 texts typed but not saved were kept: %1. Open them to save them?</source>
+        <translation>%2 textes saisis mais non enregistrés ont été conservés : %1. Les ouvrir pour les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
     </message>
 </context>
 <context>
@@ -3772,12 +3905,12 @@ Fichier ▸ Réparer la base la reconstruit.</translation>
         <translation>Clé</translation>
     </message>
     <message>
-        <source>Key fingerprint</source>
-        <translation>Empreinte de la clé</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Empreinte de la clé</translation>
     </message>
     <message>
         <source>(paste the key)</source>
@@ -3801,6 +3934,49 @@ Fichier ▸ Réparer la base la reconstruit.</translation>
     <message>
         <source>Nobody found for “%1”.</source>
         <translation>Personne trouvé pour « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>_PersonPage</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>Qui êtes-vous ?</translation>
+    </message>
+    <message>
+        <source>What you write here is signed with your name. The first person of a site administers it; on a shared computer, others switch in the status bar.</source>
+        <translation>Ce que vous écrivez ici est signé de votre nom. La première personne d&apos;un site l&apos;administre ; sur un poste partagé, les autres changent dans la barre d&apos;état.</translation>
+    </message>
+    <message>
+        <source>Your first and last name</source>
+        <translation>Votre prénom et votre nom</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>e.g. Maintenance technician</source>
+        <translation>p. ex. Technicien de maintenance</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Votre nom :</translation>
+    </message>
+    <message>
+        <source>Job title (optional):</source>
+        <translation>Fonction (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Pick one of the demo&apos;s people to try it as them, or type your name.</source>
+        <translation>Choisissez une personne de la démonstration pour l&apos;essayer à sa place, ou tapez votre nom.</translation>
+    </message>
+    <message>
+        <source>You can add the other people of the site later.</source>
+        <translation>Vous pourrez ajouter les autres personnes du site plus tard.</translation>
     </message>
 </context>
 </TS>
