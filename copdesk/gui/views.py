@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -246,12 +246,17 @@ def search_html(result: Mapping[str, Any]) -> str:
     """Search hits with their highlighted snippets and a clickable "did you mean"."""
     query = html.escape(result.get("query") or "")
     total = int(result.get("total") or 0)
-    if total == 1:  # two plain strings: lupdate 6.11 drops French plural forms
+    if not result.get("total_exact", True):  # counted past a bound: an estimate
+        head = QCoreApplication.translate("SearchView", "About %2 results for “%1”")
+    elif total == 1:  # two plain strings: lupdate 6.11 drops French plural forms
         head = QCoreApplication.translate("SearchView", "1 result for “%1”")
     else:
         head = QCoreApplication.translate("SearchView", "%2 results for “%1”")
-    head = html.escape(head).replace("%1", query).replace("%2", str(total))
+    head = html.escape(head).replace("%1", query).replace("%2", QLocale().toString(total))
     parts = [f"<html><head><style>{PAGE_CSS}</style></head><body><h1>{head}</h1>"]
+    behind = _index_behind(result)
+    if behind:
+        parts.append(f"<p class='sub' style='color:#a15c00'>{html.escape(behind)}</p>")
     suggestion = result.get("suggestion")
     if suggestion:
         s = html.escape(suggestion)
@@ -282,6 +287,30 @@ def search_html(result: Mapping[str, Any]) -> str:
         )
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _index_behind(result: Mapping[str, Any]) -> str:
+    """What the results cannot show yet, when the index has not seen every change."""
+    lag = int(result.get("index_lag") or 0)
+    if not lag:
+        return ""
+    words = {
+        "read-only": translate(
+            "SearchView",
+            "The search index is behind and cannot catch up here (read-only):"
+            " %1 changed items are not searchable.",
+        ),
+        "missing": translate(
+            "SearchView",
+            "This read-only workspace has no usable search index: none of its %1 items"
+            " can be found.",
+        ),
+    }
+    catching_up = translate(
+        "SearchView", "The search index is catching up: %1 changed items are not searchable yet."
+    )
+    said = words.get(result.get("index_behind") or "", catching_up)
+    return said.replace("%1", QLocale().toString(lag))
 
 
 FACETS = ("kind", "community", "site", "status", "priority", "tag", "filetype")

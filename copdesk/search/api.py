@@ -175,6 +175,7 @@ class Search:
             why = "missing" if self.index.missing else "read-only" if self.core.db.read_only else ""
             note = LAG_NOTES[why].format(n=lag)
             result["warnings"] = [*result.get("warnings", []), note]
+            result["index_behind"] = why or "catching-up"  # the fact, for other wordings
         return result
 
     def _resolver(self) -> Callable[[str, str], list[str]]:

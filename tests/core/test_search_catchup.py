@@ -123,6 +123,7 @@ def test_a_search_on_a_lagging_index_answers_and_says_it_is_catching_up(
         first = ws.search.query("joint", limit=5)
         assert first["index_lag"] == 700 and first["total"] == 500  # what is indexed
         assert any("catching up" in w and "700" in w for w in first["warnings"])
+        assert first["index_behind"] == "catching-up"  # the fact the window words
     text = cli("search", "joint", workspace=path)  # a batch more, and it says so
     assert text.code == 0 and "note: the search index is catching up: 200" in text.out
     assert "1000 result(s)" in text.out
@@ -169,6 +170,7 @@ def test_a_read_only_workspace_reads_its_lagging_index_and_writes_nothing(
         found = ws.search.query("joint")
         assert found["total"] == 0 and found["index_lag"] == 30
         assert any("read-only" in w and "30" in w for w in found["warnings"])
+        assert found["index_behind"] == "read-only"
         ws.items.list("rex")
     assert (state_digest(path), index_files(path)) == before  # not even a lock file
     shutil.rmtree(path / "index")

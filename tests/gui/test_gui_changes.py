@@ -66,6 +66,33 @@ def test_a_search_shows_at_once_that_it_searches(qtbot, window: MainWindow) -> N
     assert "results for “pompe”" in window.page.toPlainText()
 
 
+def test_a_search_on_a_lagging_index_says_what_it_cannot_see_yet(
+    qtbot, runner: WorkspaceRunner, tmp_path: Path, monkeypatch
+) -> None:
+    """A search answers from what is indexed and says, in the window's words, how many
+    changed items it could not see yet; the next searches go on catching up."""
+    from copdesk import Workspace
+    from copdesk.search import api
+
+    path = tmp_path / "ws"
+    Workspace.create(path, site="Lyon").close()
+    with Workspace.open(path, index=False) as ws:  # the index left behind
+        for i in range(1_200):
+            ws.items.add("rex", {"title": f"Rapport {i}", "summary": "pompe doseuse"})
+    monkeypatch.setattr(api, "BUDGET", 0.0)  # a search catches up one batch (500)
+    window = open_window(qtbot, runner, path, "home", remember=False)
+    lags = []
+    for _ in range(4):
+        with qtbot.waitSignal(window.searchShown, timeout=10_000):
+            window.run_search("doseuse")
+        text = window.page.toPlainText()
+        found = re.search(r"catching up: ([\d,  ]+) changed items are not searchable yet", text)
+        lags.append(int(re.sub(r"\D", "", found[1])) if found else 0)
+    window.close()
+    assert lags[0] > 0 and lags[-1] == 0 and lags == sorted(lags, reverse=True), lags
+    assert "results for “doseuse”" in text
+
+
 def test_a_new_search_clears_the_item_read_before(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.viewLoaded, timeout=10_000):
         window.show_view("rex")

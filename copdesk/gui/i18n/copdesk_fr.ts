@@ -2844,6 +2844,10 @@
 <context>
     <name>SearchView</name>
     <message>
+        <source>About %2 results for “%1”</source>
+        <translation>Environ %2 résultats pour « %1 »</translation>
+    </message>
+    <message>
         <source>1 result for “%1”</source>
         <translation>1 résultat pour « %1 »</translation>
     </message>
@@ -2858,6 +2862,18 @@
     <message>
         <source>archived</source>
         <translation>archivé</translation>
+    </message>
+    <message>
+        <source>The search index is behind and cannot catch up here (read-only): %1 changed items are not searchable.</source>
+        <translation>L&apos;index de recherche est en retard et ne peut pas se mettre à jour ici (lecture seule) : %1 éléments modifiés ne sont pas cherchables.</translation>
+    </message>
+    <message>
+        <source>This read-only workspace has no usable search index: none of its %1 items can be found.</source>
+        <translation>Cet espace en lecture seule n&apos;a pas d&apos;index de recherche utilisable : aucun de ses %1 éléments ne peut être trouvé.</translation>
+    </message>
+    <message>
+        <source>The search index is catching up: %1 changed items are not searchable yet.</source>
+        <translation>L&apos;index de recherche se met à jour : %1 éléments modifiés ne sont pas encore cherchables.</translation>
     </message>
     <message>
         <source>Kind</source>
