@@ -59,6 +59,7 @@ STATE = "state.json"
 Progress = Callable[[int, int], None]
 TICK = 1_000  # documents added between two progress reports in a batch
 STEP = 500  # changes per batch in a save or a search (the budget is checked between)
+REBUILD_LAG = 20_000  # bulk work this large, more than the index holds: rebuild instead
 BULK_STEP = 50_000  # in bulk work: a kill loses at most this, and an import of 100,000
 # items makes four segments, not forty (searches visit every segment)
 STALE_BUILD = 24 * 3600  # seconds: a rebuild folder untouched this long was abandoned
@@ -415,7 +416,13 @@ class SearchIndex:
         self._follow_swap()
         started = time.monotonic()
         bulk = budget is None
-        total = self.lag() if progress else 0
+        total = self.lag() if progress or bulk else 0
+        if bulk and total >= REBUILD_LAG and total > self.ix.doc_count():
+            # most of the index would be new (a first import of a large register): one
+            # writer over every item into a new folder is faster than batches of
+            # changes (100,000 rows: 78 s against 140 s), and the old index serves
+            # searches meanwhile; a kill leaves the old index and its state as they were
+            return self.rebuild(progress)
         if progress and total:
             progress(0, total)  # the database part of an import is over
         touched = 0

@@ -72,6 +72,28 @@ def test_a_catch_up_killed_midway_resumes_from_its_last_batch(tmp_path: Path) ->
         assert ws.search.query("joint", limit=5)["total"] == 1000
 
 
+def test_a_bulk_catch_up_of_mostly_new_items_rebuilds_and_a_small_one_does_not(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A first import of a large register is indexed by one writer into a new folder
+    (faster than batches); later imports add to the index a batch at a time."""
+    from copdesk.search import index
+
+    monkeypatch.setattr(index, "REBUILD_LAG", 300)
+    path = unindexed(tmp_path, 500)  # 500 new, the index empty
+    with Workspace.open(path, index=False) as ws:
+        seen = []
+        done = ws.search.index.catch_up(lambda n, total: seen.append((n, total)))
+        assert done == 500 and ws.search.index.rebuilt and ws.search.lag() == 0
+        assert seen[-1] == (500, 500)  # progress said to the end
+        assert ws.search.query("joint", limit=5)["total"] == 500
+    with Workspace.open(path, index=False) as ws:  # 400 more: fewer than indexed
+        assert ws.import_csv("rex", register(tmp_path, 400, "vanne"))["imported"] == 400
+        assert ws.search.index.catch_up() == 400 and not ws.search.index.rebuilt
+        assert ws.search.query("vanne", limit=5)["total"] == 400
+        assert ws.search.query("joint", limit=5)["total"] == 500
+
+
 def test_a_save_never_waits_for_another_index_writer_nor_rebuilds(tmp_path: Path) -> None:
     path = unindexed(tmp_path, 10)
     with Workspace.open(path) as ws:
