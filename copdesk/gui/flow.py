@@ -99,6 +99,7 @@ class FlowLayout(QLayout):
             y += height + self._spacing
         return max(y - self._spacing, area.y()) - rect.y() + m.bottom()
 
+
 def wrapping(widget: QWidget) -> None:
     """Horizontally, ``widget`` takes the width it is given; its height follows it."""
     policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -15,15 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QToolButton, QWidget
 
 from copdesk.gui import frame
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OnePane", text)
 
 
 def side_by_side_width(window: Any) -> int:
@@ -52,9 +48,9 @@ class OnePane(QObject):
         self.bar.setObjectName("onePaneBar")
         self.back_button = QToolButton(self.bar)
         self.back_button.setObjectName("onePaneBack")
-        self.back_button.setText("← " + _tr("Back to the list"))
-        self.back_button.setToolTip(_tr("The list or page, in place of the item (Alt+Left)"))
-        self.back_button.setAccessibleName(_tr("Back to the list"))
+        self.back_button.setText("← " + self.tr("Back to the list"))
+        self.back_button.setToolTip(self.tr("The list or page, in place of the item (Alt+Left)"))
+        self.back_button.setAccessibleName(self.tr("Back to the list"))
         self.back_button.setAutoRaise(True)
         self.back_button.clicked.connect(self.back)
         row = QHBoxLayout(self.bar)
