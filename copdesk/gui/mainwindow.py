@@ -142,8 +142,7 @@ class MainWindow(QMainWindow):
         access.name_controls(self)
         access.watch_windows()
         self.navigation.bind(self.registry[Act.BACK], self.registry[Act.FORWARD])
-        nav = self.navigation  # narrow, Back first brings the list back in place of the item
-        self.one_pane.bind(self.registry[Act.BACK], nav.can_go_back, nav.moved)
+        self.one_pane.bind(self.registry[Act.BACK], self.navigation)  # Back: the list first
         if state is not None:
             windowstate.apply(self, state)
             self._restored = True
@@ -314,7 +313,7 @@ class MainWindow(QMainWindow):
             Act.EXPORT_PDF: lambda: printing(True),
             Act.SETTINGS: self.open_settings,
             Act.RENAME_SITE: lambda: self.startup.rename_site(),  # Edit ▸ Rename this site
-            Act.BACK: lambda: self.one_pane.back() or self.navigation.back(),
+            Act.BACK: self.navigation.back,
             Act.FORWARD: self.navigation.forward,
             Act.ZOOM_IN: lambda: self.zoom.zoom_in(),
             Act.ZOOM_OUT: lambda: self.zoom.zoom_out(),

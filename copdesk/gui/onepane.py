@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QToolButton, QWidget
 
 from copdesk.gui import frame
+from copdesk.gui.navigation import Navigation
 
 
 def side_by_side_width(window: Any) -> int:
@@ -88,20 +89,24 @@ class OnePane(QObject):
 
     def back(self) -> bool:
         """Back to the list when the reading pane is alone in front; False otherwise
-        (Back then goes to the place before, :class:`~copdesk.gui.navigation.Navigation`)."""
+        (Back then goes to the place before: :class:`~copdesk.gui.navigation.Navigation`
+        calls this first, for Alt+Left, the menu and the mouse's back button)."""
         if not (self.narrow and self.reading):
             return False
         self._set_reading(False)
-        self.window.center.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        page = self.window.center.currentWidget()  # the keyboard where it was in the list
+        (page.focusWidget() or page).setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def bind(self, back: QAction, can_go_back: Any, moved: Any) -> None:
-        """The Back action is enabled when the list can come back, or a place before."""
+    def bind(self, back: QAction, navigation: Navigation) -> None:
+        """Back brings the list back first (:meth:`back`); the action is enabled when
+        the list can come back, or a place before."""
 
         def follow() -> None:
-            back.setEnabled(self.alone() or can_go_back())
+            back.setEnabled(self.alone() or navigation.can_go_back())
 
-        moved.connect(follow)
+        navigation.first = self.back
+        navigation.moved.connect(follow)
         self.changed.connect(follow)
 
     def alone(self) -> bool:

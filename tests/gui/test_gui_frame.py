@@ -177,8 +177,20 @@ def test_a_narrow_window_shows_one_pane_at_a_time_and_switches_back(
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     item_shown(window)
     assert window.current_item == window.table.currentIndex().data(ID_ROLE)
+    window.navigation.watch_mouse()
+    back = Qt.MouseButton.BackButton
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress, QPointF(300, 300), QPointF(300, 300), back, back,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window.windowHandle(), press)  # the mouse's back button too
+    rows_shown(window)
+    assert window.current_view == "rex"
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    item_shown(window)
     qtbot.mouseClick(window.one_pane.back_button, Qt.MouseButton.LeftButton)
     rows_shown(window)
+    assert QApplication.focusWidget() is window.table  # the keyboard where it was
 
     with qtbot.waitSignal(window.itemShown, timeout=10_000):
         window.show_view("home")
