@@ -43,8 +43,9 @@ def _all_label(key: str) -> str:
 
 
 def _compact(combo: QComboBox) -> None:
-    """As wide as its longest value, up to 200 pixels (the bar wraps; full text on hover)."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    """Room for "All communities" (the bar wraps); a longer value is elided, whole on hover."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
     combo.setMaximumWidth(200)
     combo.currentTextChanged.connect(combo.setToolTip)
 
