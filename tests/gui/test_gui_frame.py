@@ -282,6 +282,27 @@ def test_the_editor_of_a_long_title_fits_and_elides(
     editor.close()
 
 
+def test_the_editor_on_a_narrow_screen_puts_one_field_to_a_line(qtbot, window: MainWindow) -> None:
+    editor = window.editing.new_item("rex")
+    qtbot.waitUntil(lambda: editor.form is not None, timeout=10_000)
+    form, scroll = editor.form, editor.scroll
+
+    def sideways() -> bool:  # the form wider than what shows it
+        return form.width() > scroll.viewport().width()
+
+    editor.resize(1280, 700)
+    qtbot.waitUntil(lambda: not form.single)  # fields side by side
+    assert not sideways()
+    editor.resize(667, 472)  # 1024x768 at 150 %, its frame and title bar taken off
+    qtbot.waitUntil(lambda: form.single)
+    qtbot.waitUntil(lambda: not sideways())
+    title = form.inputs["title"].widget
+    assert title.width() <= scroll.viewport().width()
+    editor.resize(1280, 700)  # and back
+    qtbot.waitUntil(lambda: not form.single)
+    editor.close()
+
+
 def test_screenshots_at_a_size_scale_and_language(demo_path: Path, tmp_path: Path) -> None:
     """`copdesk gui --screenshot --size --scale --language` (a process of its own: the
     scale is the screen's, set before Qt starts)."""
