@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.gui.change import Interest
+from copdesk.gui.flow import flow_bar
 from copdesk.gui.forms import choice_label
 from copdesk.gui.printing import _print, a4_layout
 from copdesk.gui.theme import HIGHLIGHT_BG, HIGHLIGHT_FG, MUTED, is_dark
@@ -312,16 +313,14 @@ class DashboardView(QWidget):
         self.pdf_button = QPushButton(self.tr("PDF report…"), self)
         self.pdf_button.setObjectName("dashboardPdf")
         self.pdf_button.clicked.connect(self.export_pdf_dialog)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Scope"), self))
-        bar.addWidget(self.scope)
         self.as_of = QLabel(self)
         self.as_of.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        bar.addSpacing(8)
-        bar.addWidget(self.as_of)
-        bar.addStretch(1)
-        bar.addWidget(self.csv_button)
-        bar.addWidget(self.pdf_button)
+        bar = flow_bar(  # wraps on a narrow window
+            self,
+            (QLabel(self.tr("Scope"), self), self.scope),
+            self.as_of,
+            (self.csv_button, self.pdf_button),
+        )
 
         # the numbers
         self.figure_labels: dict[str, QLabel] = {}
@@ -379,7 +378,7 @@ class DashboardView(QWidget):
         body.addLayout(charts, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addLayout(body, 1)
         layout.addWidget(self.stage)
 

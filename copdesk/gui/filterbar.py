@@ -13,14 +13,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
 
+from copdesk.gui.flow import FlowLayout, wrapping
 from copdesk.gui.models import FILTER_KEYS, UPDATED_WITHIN
 
 DEBOUNCE_MS = 150
@@ -44,8 +43,9 @@ def _all_label(key: str) -> str:
 
 
 def _compact(combo: QComboBox) -> None:
+    """Room for "All communities" (the bar wraps); a longer value is elided, whole on hover."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(9)
+    combo.setMinimumContentsLength(14)
     combo.setMaximumWidth(200)
     combo.currentTextChanged.connect(combo.setToolTip)
 
@@ -77,15 +77,14 @@ class FilterBar(QWidget):
         self.clear.setText(self.tr("Clear"))
         self.count = QLabel(self)
         # the bar follows the list's width instead of widening it (the reading pane
-        # beside it keeps its share): menus shrink to a few letters, full text on hover
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._layout = QHBoxLayout(self)
+        # beside it keeps its share): what does not fit wraps onto another line
+        wrapping(self)
+        self._layout = FlowLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.addWidget(self.text)
         self._combo_at = 1  # combos go after the text box
         self._layout.addWidget(self.updated)
         self._layout.addWidget(self.clear)
-        self._layout.addStretch(1)
         self._layout.addWidget(self.count)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -226,8 +226,29 @@ class FieldInput(QObject):
         return None
 
 
+def _place(grid: QGridLayout, cells: list[tuple[QWidget, bool]], columns: int) -> None:
+    """The cells in ``columns`` columns; a wide one (title, tags, links) takes a line."""
+    for cell, _ in cells:
+        grid.removeWidget(cell)
+    row = col = 0
+    for cell, wide in cells:
+        if wide and col:
+            row, col = row + 1, 0
+        grid.addWidget(cell, row, col, 1, columns if wide else 1)
+        col = 0 if wide else col + 1
+        if col == 0 or col >= columns:
+            row, col = row + 1, 0
+    for c in range(grid.columnCount()):
+        grid.setColumnStretch(c, 1 if c < columns else 0)
+
+
 class ItemForm(QWidget):
-    """Every field of a kind, required ones marked with *, problems said under the field."""
+    """Every field of a kind, required ones marked with *, problems said under the field.
+
+    Short fields go two (or three) to a line; where the form is narrower than that
+    needs (an editor on a 1024x768 screen at 150 %), one to a line, so that nothing
+    has to be scrolled sideways.
+    """
 
     changed = Signal()
 
@@ -241,6 +262,9 @@ class ItemForm(QWidget):
         self.kind = KINDS[kind]
         self.inputs: dict[str, FieldInput] = {}
         self._errors: dict[str, QLabel] = {}
+        self._grids: list[tuple[QGridLayout, list[tuple[QWidget, bool]], int]] = []
+        self.single = False  # one field to a line
+        self._wide_min = 0  # the width the fields side by side need
         refs = refs or {}
         fields = [f for f in self.kind.fields if f.name not in NOT_IN_FORM]
         short = [f for f in fields if f.type != MARKDOWN and f.name not in META]
@@ -267,18 +291,32 @@ class ItemForm(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
-        row = col = 0
-        for f in fields:
-            wide = f.name in (self.kind.title_field, "tags") or f.type == REFS
-            if wide and col:
-                row, col = row + 1, 0
-            grid.addWidget(self._cell(f, refs), row, col, 1, columns if wide else 1)
-            col = 0 if wide else col + 1
-            if col == 0 or col >= columns:
-                row, col = row + 1, 0
-        for c in range(columns):
-            grid.setColumnStretch(c, 1)
+        wide = (self.kind.title_field, "tags")
+        cells = [(self._cell(f, refs), f.name in wide or f.type == REFS) for f in fields]
+        self._grids.append((grid, cells, columns))
+        _place(grid, cells, columns)
         return grid
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)  # a scroll area's viewport
+            self.fit(self.parentWidget().width())
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.fit(self.parentWidget().width())
+        return super().eventFilter(watched, event)
+
+    def fit(self, width: int) -> None:
+        """One field to a line below the width the fields side by side need."""
+        if not self.single:
+            self._wide_min = self.layout().minimumSize().width()
+        single = width < self._wide_min
+        if single != self.single:
+            self.single = single
+            for grid, cells, columns in self._grids:
+                _place(grid, cells, 1 if single else columns)
 
     def _cell(self, f: Field, refs: Mapping[str, Any]) -> QWidget:
         cell = QWidget(self)

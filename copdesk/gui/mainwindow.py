@@ -52,6 +52,7 @@ from copdesk.gui.matrix import MatrixView
 from copdesk.gui.navigation import Navigation
 from copdesk.gui.network_view import NetworkView
 from copdesk.gui.notify import ChangeHub
+from copdesk.gui.onepane import OnePane
 from copdesk.gui.pages import ContributionsPage, HomePage, SearchPage
 from copdesk.gui.reader import Reader
 from copdesk.gui.risks_view import RisksView
@@ -69,6 +70,18 @@ from copdesk.gui.zoom import Zoom
 # sidebar entry -> the kind it lists
 LIST_VIEWS = {"communities": "community", "rex": "rex", "howto": "howto", "people": "person"}
 LISTED_AS = {**{k: v for v, k in LIST_VIEWS.items()}, "skill": "skills"}  # kind -> sidebar
+
+
+def _browser(
+    parent: QWidget, name: str, item: Callable[[str], None], link: Callable[[QUrl], None]
+) -> SafeBrowser:
+    """A page or the reading pane: its item links open items, other links ``link``."""
+    browser = SafeBrowser(parent)
+    browser.setObjectName(name)
+    browser.document().setDocumentMargin(12)
+    browser.itemRequested.connect(item)
+    browser.linkActivated.connect(link)
+    return browser
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +134,7 @@ class MainWindow(QMainWindow):
         self.tasks.install(self.registry)  # follows the window's signals; menus, banner
         self.table.doubleClicked.connect(lambda _: self.editing.edit_current())
         self._register_views()
+        self.one_pane = OnePane(self, [self.table, self.tasks.questions.table])  # narrow
         self.zoom = Zoom([self.page, self.detail], [self.table], self, remember=remember)
         self.startup = Startup(self, self.loads)
         runner.busyChanged.connect(self._busy.setVisible)
@@ -128,6 +142,7 @@ class MainWindow(QMainWindow):
         access.name_controls(self)
         access.watch_windows()
         self.navigation.bind(self.registry[Act.BACK], self.registry[Act.FORWARD])
+        self.one_pane.bind(self.registry[Act.BACK], self.navigation)  # Back: the list first
         if state is not None:
             windowstate.apply(self, state)
             self._restored = True
@@ -151,21 +166,14 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
-        self.page = SafeBrowser(self)
-        self.page.setObjectName("pageView")
-        self.page.document().setDocumentMargin(12)
-        self.page.itemRequested.connect(self.show_item)
-        self.page.linkActivated.connect(self._page_link)
+        self.page = _browser(self, "pageView", self.show_item, self._page_link)
         self.center = QStackedWidget(self)
-        self.detail = SafeBrowser(self)
-        self.detail.setObjectName("detailView")
-        self.detail.document().setDocumentMargin(12)
-        self.detail.itemRequested.connect(self.show_item)
-        self.detail.linkActivated.connect(self._page_link)  # history:ID, community actions
+        # its links: items, history:ID, community actions
+        self.detail = _browser(self, "detailView", self.show_item, self._page_link)
         self.reader = Reader(self.loads, self.detail, self._beside, self)
         self.reader.itemShown.connect(self.itemShown)
         self.lists = ListPage(self.loads, lambda: self.reader.wanted is not None, self)
-        self.lists.rowChosen.connect(self.show_item)
+        self.lists.rowChosen.connect(lambda item: self.show_item(item, browse=True))
         self.list_panel, self.model, self.table = self.lists, self.lists.model, self.lists.table
         self.filter_bar = self.lists.filter_bar
 
@@ -368,8 +376,11 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         self.show_view(view)
 
-    def show_item(self, item_id: str, show_list: bool = False) -> None:
-        """Render the item in the reading pane; ``show_list``: also list its kind."""
+    def show_item(self, item_id: str, show_list: bool = False, browse: bool = False) -> None:
+        """Render the item in the reading pane; ``show_list``: also list its kind;
+        ``browse``: a row became current (a narrow window keeps the list in front)."""
+        if not browse:
+            self.one_pane.read()
         self.reader.show_item(item_id, show_list=show_list)
 
     def _beside(self, kind: str, item_id: str, show_list: bool) -> None:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.gui import write_jobs
 from copdesk.gui.change import Interest
+from copdesk.gui.flow import flow_bar
 from copdesk.gui.iluo import flag_lines, level_name, paint_flags, paint_glyph
 from copdesk.gui.rating import RatingDialog
 from copdesk.gui.read_jobs import title_of
@@ -467,17 +467,13 @@ class MatrixView(QWidget):
         self.export_button.setObjectName("matrixExport")
         self.export_button.clicked.connect(self.export_dialog)
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Community"), self))
-        bar.addWidget(self.community)
-        bar.addSpacing(8)
-        bar.addWidget(QLabel(self.tr("Site"), self))
-        bar.addWidget(self.site)
-        bar.addSpacing(8)
-        bar.addWidget(QLabel(self.tr("Domain"), self))
-        bar.addWidget(self.domain)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
+        bar = flow_bar(  # wraps on a narrow window
+            self,
+            (QLabel(self.tr("Community"), self), self.community),
+            (QLabel(self.tr("Site"), self), self.site),
+            (QLabel(self.tr("Domain"), self), self.domain),
+            self.export_button,
+        )
 
         self.model = MatrixModel(self)
         self.table = QTableView(self)

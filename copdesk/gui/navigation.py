@@ -37,6 +37,9 @@ class Navigation(QObject):
     def __init__(self, window: QWidget, go: Callable[[Place], None] | None = None) -> None:
         super().__init__(window)
         self.window, self._go = window, go or self._open
+        # what Back undoes first, if anything (a narrow window: the item shown in place
+        # of the list goes back to the list); True when it did
+        self.first: Callable[[], bool] = lambda: False
         self.places: list[Place] = []
         self.at = -1
         self._travelling = False
@@ -108,6 +111,8 @@ class Navigation(QObject):
         return self.at < len(self.places) - 1
 
     def back(self) -> None:
+        if self.first():
+            return
         if self.can_go_back():
             self._travel(self.at - 1)
 

@@ -34,6 +34,7 @@ class Reader(QObject):
     """
 
     itemShown = Signal(str)
+    placed = Signal()  # the pane was wished shown or hidden (the layout follows)
 
     def __init__(
         self,
@@ -49,6 +50,7 @@ class Reader(QObject):
         self.current_item: str | None = None
         self.kind: str | None = None
         self._asked: tuple[str, bool] | None = None  # on its way: the item, with its list
+        self.wished = True  # the view keeps the pane beside it (see set_visible)
         self.clear()
 
     def clear(self) -> None:
@@ -59,8 +61,11 @@ class Reader(QObject):
         self.browser.set_page(placeholder_html("", self.tr("Select an item to read it here.")))
 
     def set_visible(self, visible: bool) -> None:
-        """Lists keep the reading pane; pages (home, search) use the width until an item opens."""
+        """Lists keep the reading pane; pages (home, search) use the width until an item
+        opens. A narrow window shows it in place of the list (:mod:`copdesk.gui.onepane`)."""
+        self.wished = visible
         self.browser.setVisible(visible)
+        self.placed.emit()
 
     @property
     def wanted(self) -> str | None:

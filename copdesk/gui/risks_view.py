@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.gui.change import Interest
+from copdesk.gui.flow import flow_bar
 from copdesk.gui.forms import ui_language
 from copdesk.gui.theme import PRIORITY
 from copdesk.gui.views import framed
@@ -203,13 +203,9 @@ class RisksView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         title.setFont(font)
 
-        bar = QHBoxLayout()
-        bar.addWidget(title)
-        bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Site"), self))
-        bar.addWidget(self.site_combo)
-        bar.addSpacing(8)
-        bar.addWidget(self.export_button)
+        bar = flow_bar(  # wraps on a narrow window
+            self, title, (QLabel(self.tr("Site"), self), self.site_combo), self.export_button
+        )
 
         self.model = RisksModel(self)
         self.table = QTableView(self)

@@ -43,10 +43,12 @@ class Route:
 class Router(QObject):
     """Opens views by name in ``center``, keeps the sidebar and the reading pane in step.
 
-    ``chosen(name)`` when the user picks a sidebar entry (the window opens it).
+    ``chosen(name)`` when the user picks a sidebar entry (the window opens it);
+    ``shown(view)`` when a view is opened (before it loads).
     """
 
     chosen = Signal(str)
+    shown = Signal(str)
 
     def __init__(
         self,
@@ -98,6 +100,7 @@ class Router(QObject):
         route = self.check(view)
         arg = view.partition(":")[2]
         self.current = view
+        self.shown.emit(view)
         self.select_sidebar(route.name)
         if route.name != "item":
             self.reader.clear()

@@ -375,7 +375,10 @@ def framed(owner: QWidget, bar: Any, main: QWidget, name: str, legend: str) -> Q
     note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(10, 8, 10, 6)
-    layout.addLayout(bar)
+    if isinstance(bar, QWidget):  # a bar that wraps (copdesk.gui.flow)
+        layout.addWidget(bar)
+    else:
+        layout.addLayout(bar)
     layout.addWidget(main, 1)
     layout.addWidget(summary)
     layout.addWidget(note)

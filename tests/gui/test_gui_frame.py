@@ -1,6 +1,7 @@
 """The window on the screens of the shop floor, by keyboard and for screen readers
-(issue 15): sizes, panes, zoom, Back/Forward, Tab, accessible names, and the rating,
-trust, ask and send-back dialogs driven through their modal paths, keys and clicks."""
+(issue 15): sizes, panes (one at a time on a narrow window), the filter bar, zoom,
+Back/Forward, Tab, accessible names, and the rating, trust, ask and send-back dialogs
+driven through their modal paths, keys and clicks."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from copdesk.gui import access, frame
 from copdesk.gui.exchange.roster import TrustDialog
 from copdesk.gui.mainwindow import MainWindow
 from copdesk.gui.matrix import RATING_ROLE
+from copdesk.gui.models import ID_ROLE
 from copdesk.gui.rating import RatingDialog
 from copdesk.gui.views import zoomed
 from copdesk.gui.worker import WorkspaceRunner
@@ -98,21 +100,136 @@ def test_a_first_run_window_is_placed_on_its_screen(qtbot, runner: WorkspaceRunn
     window.close()
 
 
-def test_every_view_at_1024x768_leaves_each_pane_its_minimum(qtbot, window: MainWindow) -> None:
-    window.resize(1024, 768)
+# 1024x768 at 150 % is 683x512 logical pixels: the window's own size in Qt's units
+SCREENS = {"1024x768": (1024, 768), "1024x768@150%": (683, 512)}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_view_at_1024x768_leaves_each_pane_its_minimum(
+    qtbot, window: MainWindow, screen: str
+) -> None:
+    width, height = SCREENS[screen]
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width)
     frame.reset(window.splitter, window.content, window.width())
-    assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 768
+
+    def fits() -> bool:  # once the layout has followed the new width
+        hint = window.minimumSizeHint()
+        return hint.width() <= width and hint.height() <= height
+
+    qtbot.waitUntil(fits)
     for view in VIEWS:
         show(qtbot, window, view)
         sidebar, _ = window.splitter.sizes()
         center, detail = window.content.sizes()
         assert sidebar >= frame.SIDEBAR_MIN, view
-        assert center >= frame.CENTER_MIN, view
+        if window.center.isVisible():
+            assert center >= frame.CENTER_MIN, view
+            page = window.center.currentWidget()  # the view is not cut off on the right
+            assert page.minimumSizeHint().width() <= page.width(), (view, page.width())
         if window.detail.isVisible():
             assert detail >= frame.DETAIL_MIN, (view, detail)
-        assert window.width() <= 1024, (view, window.width())  # nothing widened the window
+        shown = [window.center.isVisible(), window.detail.isVisible()]
+        assert any(shown), view
+        if window.one_pane.narrow:  # one pane at a time
+            assert shown.count(True) == 1, view
+        assert window.width() <= width, (view, window.width())  # nothing widened the window
         status = window.statusBar().geometry()
         assert status.bottom() <= window.height() and window.statusBar().isVisible()
+    assert window.one_pane.narrow == (screen == "1024x768@150%")
+
+
+def rows_shown(window: MainWindow) -> None:
+    assert window.center.isVisible() and window.table.isVisible()
+    assert not window.detail.isVisible() and not window.one_pane.bar.isVisible()
+
+
+def item_shown(window: MainWindow) -> None:
+    assert window.detail.isVisible() and window.one_pane.bar.isVisible()
+    assert not window.center.isVisible()
+    assert window.content.sizes()[1] >= frame.DETAIL_MIN
+
+
+def test_a_narrow_window_shows_one_pane_at_a_time_and_switches_back(
+    qtbot, window: MainWindow
+) -> None:
+    window.resize(683, 512)  # 1024x768 at 150 %
+    show(qtbot, window, "rex")
+    qtbot.waitUntil(lambda: window.current_item is not None, timeout=10_000)
+    assert window.one_pane.narrow and window.width() <= 683
+    rows_shown(window)  # the first row is followed, the list stays in front
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.table.setFocus()
+    first = window.current_item
+    with qtbot.waitSignal(window.itemShown, timeout=10_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_Down)  # browsing the rows…
+    assert window.current_item != first
+    rows_shown(window)  # …keeps the list in front
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # opening one shows it in its place
+    item_shown(window)
+    assert window.actions_by_name["actionBack"].isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # Back: the list
+    rows_shown(window)
+    assert window.current_view == "rex"
+    rect = window.table.visualRect(window.model.index(3, 0))
+    with qtbot.waitSignal(window.itemShown, timeout=10_000):
+        qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    item_shown(window)
+    assert window.current_item == window.table.currentIndex().data(ID_ROLE)
+    window.navigation.watch_mouse()
+    back = Qt.MouseButton.BackButton
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress, QPointF(300, 300), QPointF(300, 300), back, back,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window.windowHandle(), press)  # the mouse's back button too
+    rows_shown(window)
+    assert window.current_view == "rex"
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    item_shown(window)
+    qtbot.mouseClick(window.one_pane.back_button, Qt.MouseButton.LeftButton)
+    rows_shown(window)
+    assert QApplication.focusWidget() is window.table  # the keyboard where it was
+
+    with qtbot.waitSignal(window.itemShown, timeout=10_000):
+        window.show_view("home")
+        window.show_item(HUILE_REX)  # a link on a page: the item in its place
+    item_shown(window)
+
+    window.resize(1024, 768)  # widened: side by side again, each its minimum
+    qtbot.waitUntil(lambda: not window.one_pane.narrow)
+    show(qtbot, window, "rex")
+    assert window.center.isVisible() and window.detail.isVisible()
+    assert not window.one_pane.bar.isVisible()
+    center, detail = window.content.sizes()
+    assert center >= frame.CENTER_MIN and detail >= frame.DETAIL_MIN
+    window.resize(683, 512)  # and narrow again
+    qtbot.waitUntil(lambda: window.one_pane.narrow)
+    rows_shown(window)
+
+
+def test_the_filter_bar_wraps_and_its_widgets_never_overlap(qtbot, window: MainWindow) -> None:
+    show(qtbot, window, "rex")
+    bar = window.filter_bar
+    assert len(bar.combos) >= 4
+    lines = set()
+    for width in (683, 800, 1024, 1366, 1920):
+        window.resize(width, 700)
+        frame.reset(window.splitter, window.content, window.width())
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        QApplication.processEvents()  # the layout follows the new width
+        widgets = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
+        assert bar.text in widgets and bar.count in widgets
+        boxes = [w.geometry() for w in widgets]
+        for i, box in enumerate(boxes):
+            assert bar.rect().contains(box), (width, widgets[i].objectName())
+            for j in range(i):
+                assert not box.intersects(boxes[j]), (width, widgets[i], widgets[j])
+        table = window.table.mapTo(window.lists, window.table.rect().topLeft())
+        assert bar.geometry().bottom() < table.y()  # the list starts under the bar
+        lines.add(len({b.y() for b in boxes}))
+    assert max(lines) > 1 and min(lines) < max(lines)  # narrow, it wraps; wide, fewer lines
 
 
 def test_a_squeezed_pane_stays_readable_and_the_layout_resets(qtbot, window: MainWindow) -> None:
@@ -162,6 +279,27 @@ def test_the_editor_of_a_long_title_fits_and_elides(
     qtbot.waitUntil(lambda: editor.width() <= 720)
     save = editor.save_button.mapTo(editor, editor.save_button.rect().bottomRight())
     assert editor.rect().contains(save)
+    editor.close()
+
+
+def test_the_editor_on_a_narrow_screen_puts_one_field_to_a_line(qtbot, window: MainWindow) -> None:
+    editor = window.editing.new_item("rex")
+    qtbot.waitUntil(lambda: editor.form is not None, timeout=10_000)
+    form, scroll = editor.form, editor.scroll
+
+    def sideways() -> bool:  # the form wider than what shows it
+        return form.width() > scroll.viewport().width()
+
+    editor.resize(1280, 700)
+    qtbot.waitUntil(lambda: not form.single)  # fields side by side
+    assert not sideways()
+    editor.resize(667, 472)  # 1024x768 at 150 %, its frame and title bar taken off
+    qtbot.waitUntil(lambda: form.single)
+    qtbot.waitUntil(lambda: not sideways())
+    title = form.inputs["title"].widget
+    assert title.width() <= scroll.viewport().width()
+    editor.resize(1280, 700)  # and back
+    qtbot.waitUntil(lambda: not form.single)
     editor.close()
 
 

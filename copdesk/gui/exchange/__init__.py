@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.gui import read_jobs
 from copdesk.gui.change import ALL_KINDS, Flag, Interest
@@ -27,6 +28,8 @@ from copdesk.gui.exchange.imports import ImportPanel
 from copdesk.gui.exchange.roster import RosterPanel
 from copdesk.gui.exchange.shared_folder import SyncPanel
 from copdesk.gui.loads import Loads
+
+SIDE_BY_SIDE = 660  # narrower (a 1024x768 screen at 150 %), the columns stack and scroll
 
 
 class ExchangeView(QWidget):
@@ -66,13 +69,29 @@ class ExchangeView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.export)
         right.addWidget(self.imports, 1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setContentsMargins(10, 10, 10, 0)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        inner = QWidget(self)
+        inner.setLayout(self.columns)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 8)
-        layout.addLayout(columns, 1)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
+        self.message.setContentsMargins(10, 0, 10, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when the view is wide enough, one above the other otherwise."""
+        wide = event.size().width() >= SIDE_BY_SIDE
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        super().resizeEvent(event)
 
     def interest(self) -> Interest:
         return self.SHOWS

@@ -2379,6 +2379,17 @@
     </message>
 </context>
 <context>
+    <name>OnePane</name>
+    <message>
+        <source>Back to the list</source>
+        <translation>Retour à la liste</translation>
+    </message>
+    <message>
+        <source>The list or page, in place of the item (Alt+Left)</source>
+        <translation>La liste ou la page, à la place de l’élément (Alt+Gauche)</translation>
+    </message>
+</context>
+<context>
     <name>OperationBar</name>
     <message>
         <source>Cancel</source>

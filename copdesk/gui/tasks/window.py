@@ -79,7 +79,7 @@ class Tasks(QObject):
         self._menu_for: tuple[str, QPoint] | None = None  # a row's menu, once it is shown
         self.menu: QMenu | None = None
         self.questions = QuestionsView(loads, parent)  # the Questions list (a view)
-        self.questions.itemRequested.connect(window.show_item)
+        self.questions.itemRequested.connect(lambda item: window.show_item(item, browse=True))
         self.questions.askRequested.connect(lambda community: self.ask(community or None))
 
     def handlers(self) -> dict[Act, Callable[..., Any]]:
