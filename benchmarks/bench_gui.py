@@ -34,6 +34,7 @@ Run::
 
     .venv/bin/python benchmarks/bench_gui.py            # 50,000 items, 10,000 to import
     .venv/bin/python benchmarks/bench_gui.py --quick    # 5,000 items, 1,000 to import
+    .venv/bin/python benchmarks/bench_gui.py --explain  # where each thread was in a long block
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -208,6 +210,12 @@ class LatenessProbe:
         self._last = 0.0
         self.explain: Callable[[], int | None] | None = None  # the worker's id (--explain)
         self.culprits: list[str] = []
+        self._gui_samples: dict[str, int] = {}
+        self._stop_sampling = threading.Event()
+        self._running = False  # the timer's state, for the sampling thread
+
+    def sample_gui_thread(self) -> None:
+        threading.Thread(target=self._sample_gui, daemon=True).start()
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -217,19 +225,36 @@ class LatenessProbe:
         if self.explain is not None and gap > 0.08:
             # Where the worker is right after a long block: usually still in the culprit.
             frame = sys._current_frames().get(self.explain() or 0)
-            where = traceback.extract_stack(frame)[-4:] if frame else []
-            calls = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in where[::-1])
-            self.culprits.append(f"{gap * 1000:.0f} ms: {calls or 'the GUI thread itself'}")
+            calls = _calls(frame)
+            self.culprits.append(f"{gap * 1000:.0f} ms: worker {calls or 'idle'}")
+        samples, self._gui_samples = self._gui_samples, {}
+        if self.explain is not None and gap > 0.08:
+            for stack, count in list(samples.items()):  # the GUI thread, meanwhile
+                self.culprits.append(f"    GUI thread ({count} samples): {stack}")
+
+    def _sample_gui(self) -> None:
+        """--explain: every 5 ms, where the GUI thread is while a tick is late by more
+        than 40 ms (a block of the GUI thread itself, rather than of the worker)."""
+        gui = threading.main_thread().ident or 0
+        while not self._stop_sampling.wait(0.005):
+            if self._running and time.perf_counter() - self._last > 0.04:
+                stack = _calls(sys._current_frames().get(gui), 6)
+                self._gui_samples[stack] = self._gui_samples.get(stack, 0) + 1
 
     def __enter__(self) -> LatenessProbe:
         self.gaps = []
         self._last = time.perf_counter()
         self.timer.start()
+        self._running = True
         return self
 
     def __exit__(self, *_: object) -> None:
+        self._running = False
         self.timer.stop()
         self._tick()  # a block at the very end counts too
+
+    def close(self) -> None:
+        self._stop_sampling.set()
 
     @property
     def longest(self) -> float:
@@ -241,6 +266,11 @@ class LatenessProbe:
             return self.longest
         late = sorted(max(0.0, g - TICK_MS / 1000) for g in self.gaps)
         return late[min(len(late) - 1, int(len(late) * 0.99))]
+
+
+def _calls(frame: Any, depth: int = 4) -> str:
+    where = traceback.extract_stack(frame)[-depth:] if frame else []
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in where[::-1])
 
 
 def wait_job(runner: Any, fn: Callable[[Workspace], Any]) -> Any:
@@ -306,6 +336,7 @@ def in_process(
     probe = LatenessProbe()
     if explain:
         probe.explain = lambda: runner.thread_ident
+        probe.sample_gui_thread()
         gc_started: list[float] = []
 
         def gc_pause(phase: str, info: dict[str, int]) -> None:
@@ -329,7 +360,7 @@ def in_process(
             )
         )
         print(f"  {name}: longest block {fmt_time(p.longest)}, p99 {fmt_time(p.p99)}")
-        for line in p.culprits[:8]:
+        for line in p.culprits[:16]:
             print(f"      {line}")
         p.culprits.clear()
 
@@ -453,6 +484,7 @@ def in_process(
         )
         blocked(f"{LIST_ROWS:,}-row list shown and scrolled", probe, shown + scrolled)
     finally:
+        probe.close()
         window.close()
         runner.stop()
         window.deleteLater()
@@ -481,7 +513,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--data", type=Path, default=DEFAULT_DATA, help="folder with llis/ and fr/ (shared data)"
     )
     parser.add_argument(
-        "--explain", action="store_true", help="print where the worker was after each long block"
+        "--explain",
+        action="store_true",
+        help="print where the worker and the GUI thread were during each long block",
     )
     parser.add_argument(
         "--switch-interval",

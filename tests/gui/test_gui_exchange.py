@@ -99,7 +99,7 @@ def test_export_then_import_through_the_preview(qtbot, runner, sites, tmp_path) 
     assert preview["dry_run"] and preview["new"] == 3
     text = view.imports.label.text()
     assert "3 new" in text and "Usine de Lyon" in text and "Nothing is written" in text
-    assert view.imports.items.topLevelItemCount() == 3
+    assert view.imports.rows.rowCount() == 3
     assert view.imports.apply_button.isVisible() and view.imports.apply_button.isEnabled()
     assert state_digest(nantes) == before  # a preview writes nothing
 

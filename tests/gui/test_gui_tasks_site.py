@@ -347,10 +347,7 @@ def test_an_import_lists_what_it_held_back_and_offers_to_trust_its_site(
     panel = window.exchange_view.imports
     with qtbot.waitSignal(window.commands.finished, timeout=WAIT):
         panel.preview_import(tmp_path / "lyon.copdesk")
-    rows = [
-        [panel.items.topLevelItem(r).text(c) for c in range(3)]
-        for r in range(panel.items.topLevelItemCount())
-    ]
+    rows = [list(panel.rows.texts(r)) for r in range(panel.rows.rowCount())]
     held = [r for r in rows if r[2].startswith("held back")]
     assert held and held[0][0] == "Changer un joint torique"
     assert held[0][2] == "held back (Usine de Metz): its site is not trusted here"
@@ -393,10 +390,8 @@ def test_an_edit_that_overturned_a_deletion_says_so_in_the_import(
     panel = window.exchange_view.imports
     with qtbot.waitSignal(window.commands.finished, timeout=WAIT):
         panel.preview_import(tmp_path / "b.copdesk")
-    rows = {
-        panel.items.topLevelItem(r).text(0): panel.items.topLevelItem(r).text(2)
-        for r in range(panel.items.topLevelItemCount())
-    }
+    texts = [panel.rows.texts(r) for r in range(panel.rows.rowCount())]
+    rows = {item: change for item, _, change in texts}
     assert (
         "kept: an edit overturned its deletion at Usine de Lyon"
         in rows["Fuite au raccord du vérin"]

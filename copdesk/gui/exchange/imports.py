@@ -14,17 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from copdesk import messages
 from copdesk.errors import BadInput, Cancelled, UntrustedSite
 from copdesk.gui import commands, write_jobs
 from copdesk.gui.commands import CommandRunner
+from copdesk.gui.exchange.import_rows import ImportRows
 from copdesk.gui.labels import kind_label, ui_language
 from copdesk.gui.loads import Loads
 from copdesk.gui.markup import esc
@@ -40,7 +40,7 @@ from copdesk.gui.process import ChildCommand
 from copdesk.sync.admit import REASONS as HELD
 from copdesk.sync.bundle import EXTENSION
 
-FILL_CHUNK = 1000  # preview rows added per turn of the event loop
+FIT_ROWS = 50  # the Kind and Change columns fit the words of this many rows
 TrustBundle = Callable[[Path, Callable[[], Any]], Any]
 TrustHeld = Callable[[str, str], Any]  # a site whose revisions were held back: id, name
 
@@ -67,7 +67,6 @@ class ImportPanel(QGroupBox):
         self.path: Path | None = None
         self.untrusted: dict[str, str] | None = None
         self.idle = True
-        self._fill_generation = 0
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.clicked.connect(self._ask_import)
         self.label = QLabel(self)
@@ -82,13 +81,23 @@ class ImportPanel(QGroupBox):
             self.tr("Revisions of a site not trusted here were held back: trust it to take them")
         )
         self.trust_held_button.clicked.connect(self._trust_held)
-        self.items = QTreeWidget(self)
+        headers = [self.tr("Item"), self.tr("Kind"), self.tr("Change")]
+        self.rows = ImportRows(headers, self._held_cells, self._item_cells, self)
+        self.items = QTableView(self)  # a tree view would ask each of 10,000 rows for children
         self.items.setObjectName("previewItems")
-        self.items.setHeaderLabels([self.tr("Item"), self.tr("Kind"), self.tr("Change")])
-        self.items.setRootIsDecorated(False)
+        self.items.setModel(self.rows)
+        self.items.setShowGrid(False)
+        self.items.setWordWrap(False)
         self.items.setAlternatingRowColors(True)
-        header = self.items.header()
+        self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items.setTabKeyNavigation(False)  # arrows move between rows; Tab leaves the list
+        rows = self.items.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)  # as compact as a tree
+        header = self.items.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(FIT_ROWS)  # not every row's words: short ones
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -208,7 +217,6 @@ class ImportPanel(QGroupBox):
         held: list[dict] | None = None,
     ) -> None:
         p = self.preview
-        self.items.clear()
         self.trust_signer_button.setVisible(self.untrusted is not None)
         if self.untrusted is not None:
             u = self.untrusted
@@ -247,9 +255,7 @@ class ImportPanel(QGroupBox):
             message += "<br>" + esc(count.replace("%1", str(len(self.held))))
         self.label.setText(message)
         self.label.setStyleSheet("color: #9b1c1c;" if error else "")
-        self._fill_generation += 1
-        self._fill_held(self.held)
-        self._fill_items(list(items or []), 0, self._fill_generation)
+        self.rows.set_rows(self.held, items or [])
         self.items.setVisible(bool(items) or bool(self.held))
         untrusted = any(h["reason"] == "untrusted" for h in self.held)
         self.trust_held_button.setVisible(untrusted and self.trust_held is not None)
@@ -257,51 +263,31 @@ class ImportPanel(QGroupBox):
         self.discard_button.setVisible(p is not None or self.untrusted is not None)
         self._enable()
 
-    def _fill_items(self, items: list[dict], start: int, generation: int) -> None:
-        """Add the items' rows a chunk at a time: 10,000 rows at once held the window
-        for 100 ms; the rest follow from the event loop (a newer fill stops this one)."""
-        if generation != self._fill_generation:
-            return
+    def _item_cells(self, it: dict[str, Any]) -> tuple[str, str, str]:
+        """An item's row: its title, its kind, what the import does to it."""
         outcomes = {"new": self.tr("new"), "updated": self.tr("updated"), "unchanged": ""}
-        rows = []
-        for it in items[start : start + FILL_CHUNK]:
-            change = outcomes.get(it["outcome"], it["outcome"])
-            if it["deleted"]:
-                change = self.tr("deleted")
-            if it["conflict"]:
-                change = (
-                    self.tr("%1, in conflict").replace("%1", change)
-                    if change
-                    else self.tr("in conflict")
-                )
-            gone = it.get("overturned_delete")
-            if gone:  # an edit here and a deletion there: the edit won
-                kept = messages.text(
-                    "import.overturned", ui_language(), site=gone.get("site_name") or gone["site"]
-                )
-                change = f"{change}, {kept}" if change else str(kept)
-            row = QTreeWidgetItem([it["title"] or it["id"][:8], kind_label(it["kind"]), change])
-            row.setData(0, Qt.ItemDataRole.UserRole, it["id"])
-            rows.append(row)
-        self.items.addTopLevelItems(rows)
-        if start + FILL_CHUNK < len(items):  # held-back rows stay first
-            QTimer.singleShot(
-                0, self, lambda: self._fill_items(items, start + FILL_CHUNK, generation)
+        change = outcomes.get(it["outcome"], it["outcome"])
+        if it["deleted"]:
+            change = self.tr("deleted")
+        if it["conflict"]:
+            change = (
+                self.tr("%1, in conflict").replace("%1", change)
+                if change
+                else self.tr("in conflict")
             )
+        gone = it.get("overturned_delete")
+        if gone:  # an edit here and a deletion there: the edit won
+            kept = messages.text(
+                "import.overturned", ui_language(), site=gone.get("site_name") or gone["site"]
+            )
+            change = f"{change}, {kept}" if change else str(kept)
+        return it["title"] or it["id"][:8], kind_label(it["kind"]), change
 
-    def _fill_held(self, held: list[dict[str, Any]]) -> None:
-        """What was not taken, first, with why (in the interface's language)."""
-        rows = []
-        for h in held:
-            why = (
-                messages.text(f"held.{h['reason']}", ui_language())
-                if h["reason"] in HELD
-                else h["why"]
-            )
-            who = h.get("site_name") or h["site"][:8]
-            text = self.tr("held back (%1): %2").replace("%1", who).replace("%2", str(why))
-            row = QTreeWidgetItem([h["title"] or h["item"][:8], kind_label(h["kind"]), text])
-            row.setData(0, Qt.ItemDataRole.UserRole, h["item"])
-            row.setForeground(2, QBrush(QColor("#9b1c1c")))
-            rows.append(row)
-        self.items.addTopLevelItems(rows)
+    def _held_cells(self, h: dict[str, Any]) -> tuple[str, str, str]:
+        """What was not taken (listed first), with why, in the interface's language."""
+        why = (
+            messages.text(f"held.{h['reason']}", ui_language()) if h["reason"] in HELD else h["why"]
+        )
+        who = h.get("site_name") or h["site"][:8]
+        text = self.tr("held back (%1): %2").replace("%1", who).replace("%2", str(why))
+        return h["title"] or h["item"][:8], kind_label(h["kind"]), text
