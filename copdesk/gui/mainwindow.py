@@ -84,6 +84,12 @@ def _browser(
     return browser
 
 
+def keys_to(view: QWidget) -> None:
+    """A view opened by its key (Go menu, Alt+N) takes the keys, its list or its page, so
+    Down and Enter work at once; from the sidebar the keys stay there, to walk it."""
+    (getattr(view, "table", None) or view).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
 class MainWindow(QMainWindow):
     """The copdesk window. ``remember=False`` (screenshots) neither reads nor saves settings.
 
@@ -325,7 +331,7 @@ class MainWindow(QMainWindow):
             Act.REFRESH: lambda: self.show_view(self.current_view),
             Act.SHORTCUTS: lambda: menus.show_shortcuts(self.registry, self),
             Act.ABOUT: lambda: show_about(self),
-            **{act: (lambda v=view: self.go(v)) for act, view in GO.items()},
+            **{act: (lambda v=view: self.go(v, keys=True)) for act, view in GO.items()},
         }
 
     # -- the window's public interface (editing, menus and tests use it) ----------------
@@ -371,10 +377,12 @@ class MainWindow(QMainWindow):
             return
         self.navigation.visit(view)
 
-    def go(self, view: str) -> None:
-        """Open a view from the sidebar or the Go menu: the search is left."""
+    def go(self, view: str, keys: bool = False) -> None:
+        """Open a view from the sidebar or the Go menu (``keys``: see :func:`keys_to`)."""
         self.search_field.clear()
         self.show_view(view)
+        if keys:
+            keys_to(self.center.currentWidget())
 
     def show_item(self, item_id: str, show_list: bool = False, browse: bool = False) -> None:
         """Render the item in the reading pane; ``show_list``: also list its kind;

@@ -417,6 +417,27 @@ def test_tab_reaches_the_filters_the_list_the_reading_pane_and_who_writes(
     assert window.focus_ring.isVisible() is False or window.focus_ring.target is not None
 
 
+def test_a_view_opened_by_its_key_takes_the_keys_down_and_enter_open_an_item(
+    qtbot, window: MainWindow
+) -> None:
+    """Gloves and a keyboard: Alt+3 then Down, Down, Enter reads the third report; the
+    keys never stay in the search box the window started in."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.search_field.setFocus()
+    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
+        window.actions_by_name["actionGo_rex"].trigger()
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    assert QApplication.focusWidget() is window.table
+    third = window.table.model().index(2, 0).data(ID_ROLE)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        qtbot.keyClick(window.table, key)
+    qtbot.waitUntil(lambda: window.current_item == third, timeout=10_000)
+    with qtbot.waitSignal(window.viewLoaded, timeout=20_000):
+        window.actions_by_name["actionGo_home"].trigger()
+    assert QApplication.focusWidget() is window.center.currentWidget()  # the home page
+
+
 def test_every_control_has_a_name_a_screen_reader_can_say(qtbot, window: MainWindow) -> None:
     missing: dict[str, list[str]] = {}
     for view in VIEWS:
