@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from helpers import modal, on_worker, open_window
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPushButton
 
 from copdesk.gui.actions import Act
@@ -242,6 +242,9 @@ def test_validated_then_changed_shows_changed_since_and_validate_again(
     assert state["signoff"]["version"] == 1 and not state["signoff"]["changed_since"]
     text = window.detail.toPlainText()
     assert "validated version 1 by Sophie Leroux on" in text and "changed since" not in text
+    on = QLocale().toString(QDate.fromString(state["signoff"]["on"][:10], "yyyy-MM-dd"),
+                            QLocale.FormatType.ShortFormat)  # fmt: skip
+    assert f"by Sophie Leroux on {on}" in text  # the reader's date, as "created" is
     assert not act(window, Act.VALIDATE_AGAIN).isEnabled()
 
     with qtbot.waitSignal(window.itemShown, timeout=WAIT):  # changed after its validation

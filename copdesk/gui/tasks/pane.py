@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from copdesk import messages
 from copdesk.gui.labels import choice_label, ui_language
+from copdesk.gui.language import shown_date
 from copdesk.gui.markup import esc
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -62,7 +63,7 @@ def signoff_html(item: Mapping[str, Any]) -> str:
     if signed.get("recognised", True):
         text = messages.text(
             "signoff.validated", language, version=signed.get("version") or "?", by=by,
-            on=signed.get("on") or "",
+            on=shown_date(signed["on"], False) if signed.get("on") else "",  # as "created"
         )  # fmt: skip
         line = f"✔ {esc(text)}"
     else:
