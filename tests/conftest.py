@@ -12,7 +12,7 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from helpers import Result, state_digest
+from helpers import MADE, Result, state_digest
 
 from copdesk import Workspace
 from copdesk.cli import main
@@ -45,6 +45,14 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         else:
             os.environ[k] = v
     assert real_data.exists() == existed, "a test wrote copdesk data under the real home"
+
+
+@pytest.fixture(autouse=True)
+def _close_made_sites() -> Iterator[None]:
+    """Close what :func:`helpers.make_site` opened during the test."""
+    yield
+    while MADE:
+        MADE.pop().close()
 
 
 @pytest.fixture

@@ -43,6 +43,17 @@ class Result:
         return json.loads(self.out)
 
 
+MADE: list[Workspace] = []  # workspaces of make_site, closed after each test (conftest)
+
+
+def make_site(tmp_path: Path, name: str) -> Workspace:
+    """A new open workspace of site "Usine de NAME" in ``tmp_path/NAME``, closed for the
+    test when it ends, so a failing assertion never leaves a database open."""
+    ws = Workspace.create(tmp_path / name, site=f"Usine de {name}")
+    MADE.append(ws)
+    return ws
+
+
 def state_digest(path: Path) -> str:
     """Everything a user could see of a workspace, as one hash (to prove 'unchanged')."""
     h = hashlib.sha256()

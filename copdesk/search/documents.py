@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from copdesk.model.kinds import LEVELS
@@ -162,24 +162,35 @@ def _rows(cursor: Iterable[tuple]) -> Iterator[dict[str, Any]]:
         }
 
 
+def _documents(
+    conn: sqlite3.Connection,
+    rows: list[dict[str, Any]],
+    language: str,
+    skills: Mapping[str, Any],
+    seen: set[str] | None,
+) -> Iterator[dict[str, Any]]:
+    """The index documents of ``rows`` (one read of their files' text for them all)."""
+    files = _files(conn, rows)
+    for row in rows:
+        yield document(
+            row["id"],
+            row["kind"],
+            row["data"],
+            row,
+            language,
+            skills.get(row["id"]),
+            seen,
+            files.get(row["id"]),
+        )
+
+
 def all_documents(conn: sqlite3.Connection, language: str) -> Iterator[dict[str, Any]]:
     """Every live indexed item, for a full rebuild."""
     skills = person_skills(conn)
     seen: set[str] = set()
     cursor = conn.execute(_ROW_SQL + " AND deleted = 0 ORDER BY change")
     while rows := list(_rows(cursor.fetchmany(500))):
-        files = _files(conn, rows)
-        for row in rows:
-            yield document(
-                row["id"],
-                row["kind"],
-                row["data"],
-                row,
-                language,
-                skills.get(row["id"]),
-                seen,
-                files.get(row["id"]),
-            )
+        yield from _documents(conn, rows, language, skills, seen)
 
 
 def count_indexable(conn: sqlite3.Connection) -> int:
@@ -234,18 +245,7 @@ def documents_for(
         )
         rows = list(_rows(cursor))
         skills = person_skills(conn, [r["id"] for r in rows if r["kind"] == "person"])
-        files = _files(conn, rows)
-        for row in rows:
-            yield document(
-                row["id"],
-                row["kind"],
-                row["data"],
-                row,
-                language,
-                skills.get(row["id"]),
-                seen,
-                files.get(row["id"]),
-            )
+        yield from _documents(conn, rows, language, skills, seen)
 
 
 def texts(

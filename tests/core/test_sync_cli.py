@@ -7,10 +7,10 @@ import json
 import os
 import stat
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import make_site as make
 from helpers import pair, state_digest
 
 from copdesk import Workspace
@@ -24,22 +24,6 @@ def run(capsys: pytest.CaptureFixture[str], ws: Path, *args: str) -> tuple[int, 
     code = main(["--workspace", str(ws), *args])
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-_OPEN: list[Workspace] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_workspaces() -> Iterator[None]:
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-
-
-def make(tmp_path: Path, name: str) -> Workspace:
-    ws = Workspace.create(tmp_path / name, site=f"Usine de {name}")
-    _OPEN.append(ws)
-    return ws
 
 
 def send(src: Workspace, dst: Workspace, tmp_path: Path, peer: bool = True) -> dict:

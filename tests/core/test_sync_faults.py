@@ -11,11 +11,11 @@ import subprocess
 import sys
 import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import pair, state_digest
+from helpers import MADE, pair, state_digest
+from helpers import make_site as make
 
 from copdesk import Workspace
 from copdesk.cli import main
@@ -23,21 +23,6 @@ from copdesk.errors import BadInput, UntrustedSite
 from copdesk.store import revisions as revs
 from copdesk.sync import keys
 from copdesk.sync.bundle import MIMETYPE
-
-_OPEN: list[Workspace] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_workspaces() -> Iterator[None]:
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-
-
-def make(tmp_path: Path, name: str) -> Workspace:
-    ws = Workspace.create(tmp_path / name, site=f"Usine de {name}")
-    _OPEN.append(ws)
-    return ws
 
 
 def send(src: Workspace, dst: Workspace, tmp_path: Path, **kw) -> dict:
@@ -361,12 +346,12 @@ def test_a_restored_workspace_continues_and_peers_never_split(tmp_path: Path) ->
     # the administrator restores the database from the backup
     path = lyon.path
     lyon.close()
-    _OPEN.remove(lyon)
+    MADE.remove(lyon)
     for extra in ("copdesk.db-wal", "copdesk.db-shm"):
         (path / extra).unlink(missing_ok=True)
     (path / "copdesk.db").write_bytes(backup.read_bytes())
     lyon = Workspace.open(path)
-    _OPEN.append(lyon)
+    MADE.append(lyon)
     assert lyon.sites.state()["state"] == "restored"
     with pytest.raises(BadInput, match="no item"):
         lyon.items.get(lost["id"])
@@ -374,9 +359,9 @@ def test_a_restored_workspace_continues_and_peers_never_split(tmp_path: Path) ->
     got = send(lyon, nantes, tmp_path)  # before the fix: refused, "number 17 differs"
     assert got["new"] == 1 and nantes.items.get(after["id"])
     lyon.close()
-    _OPEN.remove(lyon)
+    MADE.remove(lyon)
     lyon = Workspace.open(path)  # a later open: the restore was handled, no new feed
-    _OPEN.append(lyon)
+    MADE.append(lyon)
     feeds = "SELECT count(*) FROM feeds WHERE site = ?"
     assert lyon.conn.execute(feeds, (lyon.site_id,)).fetchone()[0] == 2
     send(lyon, nantes, tmp_path)
@@ -398,21 +383,21 @@ def test_a_whole_folder_restore_is_found_from_peers_and_both_sides_kept(tmp_path
     send(lyon, metz, tmp_path)
     snapshot = tmp_path / "snapshot"
     lyon.close()
-    _OPEN.remove(lyon)
+    MADE.remove(lyon)
     copy_workspace_path = lyon.path
     import shutil
 
     shutil.copytree(copy_workspace_path, snapshot)
     lyon = Workspace.open(copy_workspace_path)
-    _OPEN.append(lyon)
+    MADE.append(lyon)
     lost = lyon.items.add("rex", {"title": "Reçu par Nantes puis perdu"})
     send(lyon, nantes, tmp_path)
     lyon.close()
-    _OPEN.remove(lyon)
+    MADE.remove(lyon)
     shutil.rmtree(copy_workspace_path)
     shutil.copytree(snapshot, copy_workspace_path)  # keys/ restored too: not seen locally
     lyon = Workspace.open(copy_workspace_path)
-    _OPEN.append(lyon)
+    MADE.append(lyon)
     other = lyon.items.add("rex", {"title": "Écrit sur la sauvegarde"})
     send(lyon, metz, tmp_path)  # Metz gets the same feed number with another revision
     for _ in range(3):  # exchanges on the ring until quiet
@@ -475,7 +460,7 @@ def test_a_copy_in_another_folder_of_the_same_computer_is_a_copy(tmp_path: Path)
     # a folder moved (the original gone) is the same site
     moved = tmp_path / "moved"
     lyon.close()
-    _OPEN.remove(lyon)
+    MADE.remove(lyon)
     (tmp_path / "Lyon").rename(moved)
     with Workspace.open(moved) as again:
         assert again.sites.state()["state"] == "ok"
@@ -493,7 +478,7 @@ def test_two_imports_at_once_never_insert_twice(tmp_path: Path) -> None:
     path = tmp_path / "lyon.copdesk"
     lyon.sync.export(path)
     other = Workspace.open(nantes.path, index=False)  # the window and a scheduled sync
-    _OPEN.append(other)
+    MADE.append(other)
     inner: list[dict] = []
 
     def meanwhile(step: str) -> None:
